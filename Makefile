@@ -1,0 +1,44 @@
+# Two commands do all the set-up on a fresh Debian machine (root, Python 3.11):
+#   make run   - install Tesseract if missing, create .venv, install, render samples, run on samples/
+#   make test  - the same set-up, then the whole test suite
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: run test setup tesseract samples eval bench lint clean
+
+run: setup samples
+	$(VENV)/bin/minutes run samples/ --out outputs/
+
+test: setup samples
+	$(PY) -m pytest -q
+
+setup: tesseract $(VENV)/.installed
+
+tesseract:
+	@command -v tesseract >/dev/null 2>&1 || { \
+	  echo "installing tesseract-ocr with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr >/dev/null; }
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+samples: setup
+	$(PY) samples/generate.py --out samples/rendered
+
+eval: setup samples
+	$(VENV)/bin/minutes eval samples/
+
+bench: setup samples
+	$(PY) -m pipeline.bench
+
+lint: setup
+	$(VENV)/bin/ruff check pipeline tests samples
+
+clean:
+	rm -rf outputs/* $(VENV)

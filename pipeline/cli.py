@@ -1,0 +1,155 @@
+"""Command line: a thin layer over the keyword-only Python API.
+
+    minutes run PATH... [--out DIR]     extract every input into the contract's tables
+    minutes text FILE                   print the cleaned page text the pipeline read
+    minutes draw FILE --page N          draw found words, lines and tables over a page image
+    minutes eval [PATH...]              score extraction against gold annotations
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from pipeline.errors import ExitCode, MinutesError, UsageError
+from pipeline.settings import Settings
+
+log = logging.getLogger("pipeline")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a hint
+        self.print_usage(sys.stderr)
+        raise UsageError(f"{message} (see 'minutes {self.prog.split()[-1]} --help')")
+
+
+def _settings_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dpi", type=int, default=300, help="resolution for rendering pages to OCR (default 300)")
+    p.add_argument("--lang", default="eng", help="Tesseract language(s), e.g. eng or eng+deu (default eng)")
+    p.add_argument("--psm", type=int, default=6, help="Tesseract page segmentation mode (default 6)")
+    p.add_argument("--workers", type=int, default=0, help="pages OCR'd in parallel (default: one per core)")
+    p.add_argument("--page-timeout", type=float, default=120.0, help="seconds one page may take in OCR (default 120)")
+    p.add_argument("--binarize", action="store_true", help="binarise scans before OCR (helps very uneven lighting)")
+    p.add_argument("--no-deskew", action="store_true", help="do not straighten skewed scans")
+
+
+def _settings(ns: argparse.Namespace) -> Settings:
+    return Settings(
+        dpi=ns.dpi, language=ns.lang, psm=ns.psm, workers=ns.workers, page_timeout=ns.page_timeout,
+        binarize=ns.binarize, deskew=not ns.no_deskew,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="minutes", description="Turn committee minutes (PDFs, scans, OCR'd text) into tables.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("run", help="extract every input into CSV and SQLite tables")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    p.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default outputs/)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _settings_args(p)
+
+    p = sub.add_parser("text", help="print the cleaned text the pipeline read from a file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--page", type=int, help="only this page (1-based)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _settings_args(p)
+
+    p = sub.add_parser("draw", help="draw found words, lines and tables over a page image (PNG)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--page", type=int, default=1, help="page to draw (1-based, default 1)")
+    p.add_argument("--out", type=Path, help="PNG to write (default outputs/<stem>_p<N>.png)")
+    _settings_args(p)
+
+    p = sub.add_parser("eval", help="score extraction against gold annotations (precision, recall, F1)")
+    p.add_argument("paths", nargs="*", default=["samples"], metavar="PATH", help="sample files or folders (default samples/)")
+    p.add_argument("--gold", type=Path, default=Path("samples/gold"), help="gold folder (default samples/gold)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    _settings_args(p)
+    return parser
+
+
+def cmd_run(ns: argparse.Namespace) -> int:
+    from pipeline.run import run, summary
+
+    result = run(ns.paths, out_dir=ns.out, settings=_settings(ns), progress=not ns.no_progress)
+    for err in result.errors:
+        where = f" page {err.page}" if err.page else ""
+        print(f"error: {err.source_file}{where}: {err.message}", file=sys.stderr)
+    print(summary(result, ns.out), file=sys.stderr)
+    return ExitCode.input_failed if result.errors else ExitCode.ok
+
+
+def cmd_text(ns: argparse.Namespace) -> int:
+    from pipeline.ingest import read_document
+
+    doc = read_document(ns.file, settings=_settings(ns))
+    pages = [p for p in doc.pages if ns.page is None or p.number == ns.page]
+    if ns.format == "json":
+        payload = [
+            {"page": p.number, "method": p.method, "mean_confidence": p.mean_confidence, "dpi": p.dpi,
+             "seconds": round(p.seconds, 3), "text": p.text, "tables": [t.rows for t in p.tables]}
+            for p in pages
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        for p in pages:
+            conf = f" · conf {p.mean_confidence:.1f}" if p.mean_confidence is not None else ""
+            dpi = f" · {p.dpi} dpi" if p.dpi else ""
+            print(f"=== page {p.number}/{len(doc.pages)} · {p.method}{dpi}{conf} · {p.seconds:.2f} s ===")
+            print(p.text)
+            print()
+    for err in doc.errors:
+        print(f"error: {doc.source_file} page {err.page}: {err.message}", file=sys.stderr)
+    return ExitCode.input_failed if doc.errors or not doc.pages else ExitCode.ok
+
+
+def cmd_draw(ns: argparse.Namespace) -> int:
+    from pipeline.draw import draw_page
+
+    out = ns.out or Path("outputs") / f"{ns.file.stem}_p{ns.page}.png"
+    draw_page(ns.file, page=ns.page, out=out, settings=_settings(ns))
+    print(out)
+    return ExitCode.ok
+
+
+def cmd_eval(ns: argparse.Namespace) -> int:
+    from pipeline.evaluate import run_eval
+
+    report = run_eval(ns.paths, gold_dir=ns.gold, settings=_settings(ns))
+    if ns.format == "json":
+        print(json.dumps(report.to_dict(), indent=1))
+    else:
+        print(report.format())
+    return ExitCode.ok
+
+
+COMMANDS = {"run": cmd_run, "text": cmd_text, "draw": cmd_draw, "eval": cmd_eval}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        ns = parser.parse_args(argv)
+        logging.basicConfig(level=logging.INFO if ns.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        if ns.command is None:
+            parser.print_help(sys.stderr)
+            return ExitCode.usage
+        if hasattr(ns, "file") and not ns.file.exists():
+            raise UsageError(f"{ns.file} does not exist")
+        return COMMANDS[ns.command](ns)
+    except MinutesError as err:
+        print(f"minutes: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("minutes: interrupted", file=sys.stderr)
+        return ExitCode.interrupted
+
+
+if __name__ == "__main__":
+    sys.exit(main())

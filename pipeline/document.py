@@ -1,0 +1,180 @@
+"""Typed page data shared by every stage.
+
+One bbox convention everywhere: ``(x0, top, x1, bottom)`` in PDF points (1/72 inch),
+origin at the page's top-left corner, as pdfplumber reports it. OCR pixel boxes are
+converted with the rendering resolution (``pt = px * 72 / dpi``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Method = Literal["pdf", "ocr", "text"]
+BBox = tuple[float, float, float, float]
+
+
+def _check_bbox(bbox: BBox) -> None:
+    x0, top, x1, bottom = bbox
+    if x1 < x0 or bottom < top:
+        raise ValueError(f"bbox {bbox} is not (x0, top, x1, bottom) with x0<=x1, top<=bottom")
+
+
+def union(boxes: list[BBox]) -> BBox:
+    """The smallest box holding all ``boxes``."""
+    if not boxes:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    bbox: BBox
+    conf: float | None = None  # 0-100 for OCR words, None for text-layer words
+
+    def __post_init__(self) -> None:
+        _check_bbox(self.bbox)
+        if self.conf is not None and not 0 <= self.conf <= 100:
+            raise ValueError(f"word confidence {self.conf} outside 0-100")
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    text: str = ""  # filled from words when empty
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return union([w.bbox for w in self.words])
+
+    @property
+    def conf(self) -> float | None:
+        confs = [w.conf for w in self.words if w.conf is not None]
+        return sum(confs) / len(confs) if confs else None
+
+
+@dataclass
+class Table:
+    """A table rebuilt as rows of cell strings (empty string for an empty cell)."""
+
+    rows: list[list[str]]
+    bbox: BBox = (0.0, 0.0, 0.0, 0.0)
+    ruled: bool = False
+
+    def __post_init__(self) -> None:
+        width = max((len(r) for r in self.rows), default=0)
+        self.rows = [list(r) + [""] * (width - len(r)) for r in self.rows]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+@dataclass
+class Block:
+    """A run of lines (a paragraph or heading) or a table, in reading order."""
+
+    kind: Literal["text", "table"]
+    lines: list[Line] = field(default_factory=list)
+    table: Table | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind == "table" and self.table is None:
+            raise ValueError("a table block needs its table")
+
+    @property
+    def bbox(self) -> BBox:
+        if self.table is not None:
+            return self.table.bbox
+        return union([ln.bbox for ln in self.lines if ln.words])
+
+    @property
+    def text(self) -> str:
+        if self.table is not None:
+            return "\n".join(" | ".join(c.strip() for c in row) for row in self.table.rows)
+        return "\n".join(ln.text for ln in self.lines)
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    method: Method
+    width: float = 0.0  # points
+    height: float = 0.0
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[Line] = field(default_factory=list)  # page furniture taken out
+    mean_confidence: float | None = None  # mean OCR word confidence 0-100
+    seconds: float = 0.0
+    dpi: int | None = None  # resolution the page was OCR'd at
+    rotation: int = 0  # degrees the page was turned before OCR
+
+    def __post_init__(self) -> None:
+        if self.number < 1:
+            raise ValueError("pages are numbered from 1")
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks if b.text.strip())
+
+    @property
+    def lines(self) -> list[Line]:
+        return [ln for b in self.blocks for ln in b.lines]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b.table for b in self.blocks if b.table is not None]
+
+
+@dataclass
+class PageError:
+    page: int | None
+    stage: str
+    error_type: str
+    message: str
+
+
+@dataclass
+class Document:
+    source_file: str  # the path as found under the PATH the user gave
+    sha256: str
+    pages: list[Page] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\f".join(p.text for p in self.pages)
+
+    @property
+    def ocr_pages(self) -> list[Page]:
+        return [p for p in self.pages if p.method == "ocr"]
+
+    @property
+    def ocr_mean_confidence(self) -> float | None:
+        confs = [p.mean_confidence for p in self.ocr_pages if p.mean_confidence is not None]
+        return sum(confs) / len(confs) if confs else None

@@ -1,0 +1,27 @@
+"""The NLP stage: a Document's pages → spaCy → the contract's rows.
+
+``load()`` gives the versioned pipeline ``models/minutes_nlp`` (built by
+``python -m pipeline.nlp.build_model``); ``extract(doc, meeting_id_fallback=...)`` returns
+the ``Records`` of one document.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from pipeline.nlp import components  # noqa: F401  (registers the custom factories)
+from pipeline.nlp.extract import extract
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "minutes_nlp"
+
+__all__ = ["MODEL_PATH", "extract", "load"]
+
+
+@lru_cache(maxsize=4)
+def load(path: Path | None = None) -> Language:
+    """The versioned minutes pipeline, loaded once per process (and per path)."""
+    return spacy.load(Path(path) if path is not None else MODEL_PATH)

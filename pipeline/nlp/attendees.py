@@ -1,0 +1,520 @@
+"""Attendees and apologies: from attendee tables, flattened tables, ``Name [KB] Company`` lines
+and ``Apologies were received from …`` prose; initials met later in the text (``CSC member
+(GS)``, ``SECAS (JH)``, ``The CSC Chair (AB)``) confirm roles and repair representing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from pipeline.document import Table
+from pipeline.nlp.structure import Sections, is_furniture
+from pipeline.nlp.text import DocText, TextLine
+
+logger = logging.getLogger(__name__)
+
+_NAME_WORD = r"(?:[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*|[A-Z]\.)"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+)?"
+NAME = rf"{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[]\s*(?P<init>[A-Z]{{2,4}}\d?)\s*[\)\]]")
+NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
+NAME_BARE_INITIALS = re.compile(rf"^(?P<name>{NAME})\s+(?P<init>[A-Z]{{2,4}})\b\s*(?P<rest>.*)$")
+REGION_START = re.compile(
+    r"^\s*(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
+    r"attending|apologies(?:\s+for\s+absence)?|absent)\b\s*(?:\(.*?\))?\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+APOLOGY_PROSE = re.compile(
+    r"\bapologies\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)?\s*(?:received|noted|given|sent)\s+"
+    r"(?:from|by)\s+(?P<list>[^.\n]+(?:\n[^.\n]+)?)",
+    re.IGNORECASE,
+)
+MENTION = re.compile(r"(?P<who>(?:[A-Za-z][\w&-]*\s+){0,3}?[A-Za-z][\w&-]*)\s*\((?P<init>[A-Z]{2,4})\)")
+ROLE_WORDS = {"chair": "chair", "chairman": "chair", "chairperson": "chair", "member": "member",
+              "secretariat": "participant", "observer": "participant", "proposer": "participant",
+              "minutes": "participant", "guest": "participant"}
+
+
+@dataclass
+class Person:
+    name: str
+    initials: str | None = None
+    role: str | None = None
+    representing: str | None = None
+    present: bool = True
+    page: int | None = None
+
+
+def normalise_name(name: str) -> str:
+    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", name).strip(" ,.;:-–").lower()
+
+
+def name_initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", normalise_name(name)) if w]
+    return "".join(w[0] for w in words).upper()
+
+
+def _plausible_initials(name: str, init: str) -> bool:
+    return bool(init) and init[0] == name_initials(name)[:1]
+
+
+def _role_for_category(text: str, categories: list[list[str]]) -> str | None:
+    low = text.lower()
+    for key, role in categories:
+        if re.search(rf"\b{re.escape(key)}", low):
+            return role
+    return None
+
+
+def _strip_sep(text: str) -> str:
+    """Separators off both ends; brackets too unless they pair up inside the text."""
+    text = text.strip().strip("|,;:-–—").strip()
+    while text and (
+        (text[0] in "([" and text.count(text[0]) > text.count(")" if text[0] == "(" else "]"))
+        or (text[-1] in ")]" and text.count(text[-1]) > text.count("(" if text[-1] == ")" else "["))
+    ):
+        text = (text[1:] if text[0] in "([" and text.count(text[0]) > text.count(")" if text[0] == "(" else "]")
+                else text[:-1]).strip().strip("|,;:-–—").strip()
+    return text
+
+
+def _split_known(text: str, known: list[str]) -> tuple[str | None, str]:
+    """``("Other SEC Parties", "Elias Hanna")`` from ``Other SEC Parties Elias Hanna``."""
+    for label in sorted(known, key=len, reverse=True):
+        if text.lower().startswith(label.lower() + " "):
+            return label, text[len(label):].strip()
+        if text.lower().endswith(" " + label.lower()):
+            return label, text[: -len(label)].strip(" ,-–")
+    return None, text
+
+
+class _Reader:
+    """A state machine over the lines of an attendee region (flattened tables included)."""
+
+    def __init__(self, lexicon: dict, *, with_initials: bool) -> None:
+        self.lex = lexicon
+        self.with_initials = with_initials
+        self.people: list[Person] = []
+        self.pending: list[str] = []  # categories read before the names they head
+        self.role: str | None = None
+        self.rep: str | None = None
+        self.present = True
+
+    def start(self, label: str) -> None:
+        low = label.lower()
+        self.pending, self.rep = [], None
+        if low.startswith(("apolog", "absent")):
+            self.role, self.present = "apology", False
+        elif "attendance" in low or "also" in low:
+            self.role, self.present = "participant", True
+        else:
+            self.role, self.present = None, True
+
+    def add(self, name: str, initials: str | None, rep: str | None, page: int | None,
+            role: str | None = None) -> None:
+        if self.present and self.pending:
+            self.role = self.pending.pop(0)
+        person_role = role or (self.role if self.present else "apology") or "member"
+        self.people.append(Person(name.strip(), initials, person_role, rep or self.rep or None,
+                                  self.present, page))
+
+    def line(self, text: str, page: int | None) -> None:
+        text = text.strip()
+        lex = self.lex
+        if not text or is_furniture(text, lex.get("furniture", [])):
+            return
+        bare = re.sub(r"[:|]", " ", text).strip().lower()
+        headers = set(lex.get("table_headers", []))
+        if bare and all(w in headers for w in bare.split()):
+            return
+        matches = list(NAME_INITIALS.finditer(text))
+        matches = [m for m in matches if _plausible_initials(m["name"], m["init"])]
+        if matches:
+            prefix = _strip_sep(text[: matches[0].start()])
+            if prefix and not _role_for_category(prefix, lex.get("categories", [])):
+                self.rep = prefix
+            elif prefix:
+                self.pending.append(_role_for_category(prefix, lex["categories"]) or "member")
+            for k, m in enumerate(matches):
+                end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+                suffix = _strip_sep(text[m.end() : end])
+                role = ROLE_WORDS.get(suffix.lower()) if suffix else None
+                rep = None if role or not suffix else suffix
+                self.add(m["name"], m["init"], rep, page, role)
+            return
+        bare = NAME_BARE_INITIALS.match(text)
+        if bare and bare["init"] == name_initials(bare["name"]):
+            rest = _strip_sep(bare["rest"])
+            role = ROLE_WORDS.get(rest.lower()) if rest else None
+            self.add(bare["name"], bare["init"], None if role else rest or None, page, role)
+            return
+        constituencies = lex.get("constituencies", [])
+        if any(text.lower() == c.lower() for c in constituencies):
+            self.rep = text
+            return
+        role = _role_for_category(text, lex.get("categories", []))
+        if role is not None and len(text.split()) <= 5:
+            self.pending.append(role)
+            self.rep = None
+            return
+        if self.with_initials and self.present:
+            if len(text.split()) <= 6:
+                self.rep = text
+            return
+        self._no_initials(text, page)
+
+    def _no_initials(self, text: str, page: int | None) -> None:
+        for chunk in split_people(text):
+            person = parse_person(chunk, self.lex.get("constituencies", []))
+            if person is not None:
+                self.add(person.name, person.initials, person.representing, page, person.role)
+            elif self.present and len(text.split()) <= 6:
+                self.rep = text
+
+
+def split_people(text: str) -> list[str]:
+    """``A (X), B and C (Y)`` → the chunks, keeping ``Name, Organisation`` pairs together."""
+    parts = [p.strip() for p in re.split(r";|,\s*(?:and\s+)?|\s+and\s+|\s+&\s+", text) if p.strip()]
+    chunks: list[str] = []
+    for part in parts:
+        if chunks and not NAME_ONLY.match(re.sub(r"\s*[\(\[].*?[\)\]]", "", part)) and "(" not in part:
+            chunks[-1] = f"{chunks[-1]}, {part}"  # an organisation after the name
+        else:
+            chunks.append(part)
+    return chunks
+
+
+def parse_person(chunk: str, constituencies: list[str]) -> Person | None:
+    """One attendee from ``Name``, ``Name (Org)``, ``Name, Org``, ``Name – Org``, ``Org Name``."""
+    chunk = _strip_sep(chunk)
+    m = re.match(rf"^(?P<name>{NAME})\s*(?:[\(\[](?P<paren>[^)\]]+)[\)\]]|[,–—-]\s*(?P<org>.+))?\s*$", chunk)
+    if m:
+        extra = (m["paren"] or m["org"] or "").strip() or None
+        initials, rep, role = None, None, None
+        if extra and re.fullmatch(r"[A-Z]{2,4}", extra) and _plausible_initials(m["name"], extra):
+            initials = extra
+        elif extra and extra.lower() in ROLE_WORDS:
+            role = ROLE_WORDS[extra.lower()]
+        else:
+            rep = extra
+        return Person(m["name"], initials, role, rep)
+    label, rest = _split_known(chunk, constituencies)
+    if label is not None and NAME_ONLY.match(rest):
+        return Person(rest, None, None, label)
+    words = re.findall(_NAME_WORD, chunk)
+    if label is None and len(words) >= 2 and chunk.endswith(words[-1]):
+        tail = re.search(rf"({_NAME_WORD}\s+{_NAME_WORD})$", chunk)
+        if tail and tail.start() > 0:
+            return Person(tail.group(1), None, None, _strip_sep(chunk[: tail.start()]) or None)
+    return None
+
+
+# ---------------------------------------------------------------- regions of text
+
+
+def _regions(dt: DocText, sections: Sections) -> list[tuple[str, str, list[TextLine]]]:
+    """``(label, rest-of-heading-line, lines)`` for each attendee/apologies region."""
+    regions: list[tuple[str, str, list[TextLine]]] = []
+    heading_lines = {h.line for h in sections.headings if h.kind == "agenda"}
+    i = 0
+    lines = dt.lines
+    while i < len(lines):
+        m = REGION_START.match(lines[i].text) if not lines[i].table else None
+        if m is None or (m["rest"] and len(m["rest"].split()) > 25):
+            i += 1
+            continue
+        if re.match(r"^\s*apologies\s+(?:were|had|have)\b", lines[i].text, re.IGNORECASE):
+            i += 1
+            continue
+        body: list[TextLine] = []
+        j = i + 1
+        while j < len(lines) and j not in heading_lines:
+            ln = lines[j]
+            if ln.table:
+                break
+            if REGION_START.match(ln.text):
+                break
+            if _is_prose(ln.text):
+                break  # the region is over
+            body.append(ln)
+            j += 1
+        regions.append((m["label"], m["rest"], [lines[i]] + body))
+        i = j
+    return regions
+
+
+def _is_prose(text: str) -> bool:
+    words = text.split()
+    if len(words) < 7 or NAME_INITIALS.search(text) or text.count("|") >= 1:
+        return False
+    lower = sum(w[:1].islower() for w in words)
+    return lower / len(words) >= 0.4
+
+
+def from_text(dt: DocText, sections: Sections, lexicon: dict) -> list[Person]:
+    people: list[Person] = []
+    for label, rest, lines in _regions(dt, sections):
+        with_initials = any(NAME_INITIALS.search(ln.text) for ln in lines)
+        reader = _Reader(lexicon, with_initials=with_initials)
+        reader.start(label)
+        if rest.strip():
+            reader.line(rest, lines[0].page)
+        for ln in lines[1:]:
+            m = REGION_START.match(ln.text)
+            if m:
+                reader.start(m["label"])
+                if m["rest"].strip():
+                    reader.line(m["rest"], ln.page)
+                continue
+            reader.line(ln.text, ln.page)
+        people.extend(reader.people)
+    for m in APOLOGY_PROSE.finditer(dt.text):
+        page = dt.page_at(m.start())
+        for chunk in split_people(m["list"].replace("\n", " ")):
+            person = _prose_person(chunk)
+            if person is not None:
+                person.role, person.present, person.page = "apology", False, page
+                people.append(person)
+    return people
+
+
+def _prose_person(chunk: str) -> Person | None:
+    """``Mari Toda (DCC)``, ``Elias Hanna of Other SEC Parties``; not ``the Consumer Member``."""
+    m = re.match(rf"^\s*(?P<name>{NAME})(?:\s*\((?P<paren>[^)]+)\))?"
+                 r"(?:\s*,?\s*(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*))?\s*\.?\s*$",
+                 chunk)
+    if m is None:
+        return None
+    paren = (m["paren"] or "").strip()
+    if paren and re.fullmatch(r"[A-Z]{2,4}", paren) and _plausible_initials(m["name"], paren):
+        return Person(m["name"], paren, None, m["org"])
+    return Person(m["name"], None, None, paren or m["org"] or None)
+
+
+# ---------------------------------------------------------------- tables
+
+_HEAD = {
+    "name": ("name", "names", "attendee", "attendees", "member", "members", "person"),
+    "initials": ("initials",),
+    "representing": ("representing", "organisation", "organization", "company", "constituency", "on behalf of"),
+    "category": ("category", "type"),
+    "role": ("role", "title", "position", "capacity"),
+}
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        low = cell.strip().lower().rstrip(":")
+        for key, words in _HEAD.items():
+            if key not in cols and low in words:
+                cols[key] = i
+    return cols if "name" in cols else None
+
+
+_INITIALS_CELL = re.compile(r"^(?:[\(\[]?[A-Z]{2,4}\d?[\)\]]?\s*)+$")
+_CATEGORY_ROW = re.compile(r"^\s*(?P<label>apologies|absent|in\s+attendance|present|attendees)\b\s*:?\s*$",
+                           re.IGNORECASE)
+
+
+def _people_in_cell(cell: str, initials_cell: str = "") -> list[tuple[str, str | None]]:
+    """``[(name, initials)]`` from one cell, which may hold several people (merged rows)."""
+    found = [(m["name"], m["init"]) for m in NAME_INITIALS.finditer(cell)
+             if _plausible_initials(m["name"], m["init"])]
+    if found:
+        return found
+    inits = re.findall(r"[A-Z]{2,4}\d?", initials_cell)
+    words = cell.split()
+    if len(inits) > 1:
+        people, k = [], 0
+        for init in inits:
+            n = len(init)
+            chunk = words[k : k + n]
+            if len(chunk) < 2 or "".join(w[0] for w in chunk).upper() != init:
+                break
+            people.append((" ".join(chunk), init))
+            k += n
+        if len(people) == len(inits) and k == len(words):
+            return people
+    name = _strip_sep(re.sub(r"[\(\[].*?[\)\]]", "", cell))
+    return [(name, inits[0] if len(inits) == 1 else None)] if name else []
+
+
+def _embedded_header(row: list[str]) -> tuple[dict[str, int], list[str]] | None:
+    """``Name Peter Davies (PD) …`` : a header word glued to the first data row's cells."""
+    cols: dict[str, int] = {}
+    rest: list[str] = []
+    for i, cell in enumerate(row):
+        m = re.match(r"^\s*(?P<head>[A-Za-z]+)\b\s*(?P<rest>.*)$", cell, re.DOTALL)
+        key = None
+        if m:
+            for k, words in _HEAD.items():
+                if m["head"].lower() in words:
+                    key = k
+                    break
+        if key is None or key in cols:
+            return None
+        cols[key] = i
+        rest.append(m["rest"] if m else "")
+    return (cols, rest) if "name" in cols else None
+
+
+def _guess_columns(rows: list[list[str]]) -> dict[str, int] | None:
+    width = len(rows[0])
+    def share(i: int, test: re.Pattern[str]) -> float:
+        cells = [r[i] for r in rows if r[i].strip()]
+        return sum(bool(test.search(c)) for c in cells) / len(cells) if cells else 0.0
+    name_like = re.compile(rf"^{NAME}")
+    cols: dict[str, int] = {}
+    for i in range(width):
+        if "initials" not in cols and share(i, _INITIALS_CELL) >= 0.6:
+            cols["initials"] = i
+    for i in range(width):
+        if i != cols.get("initials") and (share(i, NAME_INITIALS) >= 0.5 or (
+                "initials" in cols and share(i, name_like) >= 0.6)):
+            cols["name"] = i
+            break
+    if "name" not in cols:
+        return None
+    others = [i for i in range(width) if i not in cols.values()]
+    left = [i for i in others if i < cols["name"]]
+    right = [i for i in others if i > cols["name"]]
+    if left:
+        cols["category"] = left[0]
+    if right:
+        cols["representing"] = right[0]
+    return cols
+
+
+def is_attendee_table(table: Table) -> bool:
+    rows = [[c.strip() for c in row] for row in table.rows]
+    if not rows:
+        return False
+    return (_columns(rows[0]) is not None or _embedded_header(rows[0]) is not None
+            or _guess_columns(rows) is not None)
+
+
+def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = False) -> list[Person]:
+    rows = [[c.strip() for c in row] for row in table.rows]
+    if not rows:
+        return []
+    cols = _columns(rows[0])
+    if cols is not None:
+        rows = rows[1:]
+    elif (emb := _embedded_header(rows[0])) is not None:
+        cols, rows[0] = emb
+    else:
+        cols = _guess_columns(rows)
+        if cols is None:
+            return []
+    categories = lexicon.get("categories", [])
+    people: list[Person] = []
+    category_role: str | None = "apology" if apologies else None
+    rep_above: str | None = None
+    last_row: list[Person] = []
+    for row in rows:
+        def cell(key: str, row: list[str] = row) -> str:
+            i = cols.get(key)
+            return row[i] if i is not None and i < len(row) else ""
+
+        filled = [c for c in row if c]
+        if filled and len(filled) == 1 and _CATEGORY_ROW.match(filled[0]):
+            category_role = _role_for_category(filled[0], categories)
+            rep_above = None
+            continue
+        cat = cell("category")
+        if cat:
+            category_role = _role_for_category(cat, categories) or category_role
+            rep_above = None
+        found = _people_in_cell(cell("name"), cell("initials"))
+        if not found:
+            # a continuation row: the cells under a wrapped one
+            extra = cell("representing")
+            if extra and last_row and len(last_row) == 1 and last_row[0].representing:
+                last_row[0].representing += " " + extra
+            continue
+        rep = cell("representing") or None
+        if "category" in cols and "representing" in cols:
+            rep = rep or rep_above  # an empty cell under a merged one: same as above
+            rep_above = rep
+        role_text = cell("role")
+        role = None
+        if role_text:
+            role = _role_for_category(role_text, categories) or ROLE_WORDS.get(role_text.lower())
+            if rep is None:
+                rep = role_text
+        if len(found) > 1:
+            rep, role = None, None  # merged rows: the other cells can't be shared out
+        present = category_role != "apology"
+        last_row = []
+        for name, initials in found:
+            if not re.search(r"[a-z]", name):
+                continue
+            r = "apology" if not present else (role or category_role or _default_role(rep, lexicon))
+            last_row.append(Person(name, initials or cell("initials").strip("()[] ") or None,
+                                   r, rep, present, page))
+        people.extend(last_row)
+    return people
+
+
+def _default_role(rep: str | None, lexicon: dict) -> str:
+    if rep and re.search(r"\bchair\b", rep, re.IGNORECASE):
+        return "chair"
+    if rep and re.search(r"secas|secretariat|proposer|observer|dcc\b", rep, re.IGNORECASE):
+        return "participant"
+    return "member"
+
+
+# ---------------------------------------------------------------- repair from later mentions
+
+
+def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
+    """Use ``CSC member (GS)``, ``SECAS (JH)``, ``The CSC Chair (AB)`` to confirm and repair."""
+    by_init = {p.initials: p for p in people if p.initials}
+    mentioned: dict[str, list[str]] = {}
+    for m in MENTION.finditer(text):
+        mentioned.setdefault(m["init"], []).append(m["who"])
+    # OCR'd initials ("A8") that the text never uses, where the name's own initials are used
+    for p in people:
+        derived = name_initials(p.name)
+        if (p.initials not in mentioned and derived in mentioned and derived not in by_init
+                and (p.initials is None or len(p.initials) == len(derived))):
+            if p.initials is not None:
+                logger.debug("initials of %s repaired %s -> %s", p.name, p.initials, derived)
+            p.initials = derived
+            by_init[derived] = p
+    constituencies = {c.lower(): c for c in lexicon.get("constituencies", [])}
+    for init, whos in mentioned.items():
+        p = by_init.get(init)
+        if p is None or not p.present:
+            continue
+        for who in whos:
+            words = who.split()
+            last = words[-1] if words else ""
+            low = who.lower()
+            if re.search(r"\bchair\b", low) and not re.search(r"\bvice\b", low):
+                p.role = "chair"
+            elif re.search(r"\bmember\b", low) and p.role not in {"chair"}:
+                p.role = "member"
+            elif (last.isupper() and len(last) >= 3) or last.lower() in constituencies:
+                label = constituencies.get(last.lower(), last)
+                if p.representing != label and (p.representing is None or p.representing.isupper()):
+                    p.representing = label
+
+
+def dedupe(people: list[Person]) -> list[Person]:
+    seen: dict[tuple[str, bool], Person] = {}
+    out: list[Person] = []
+    for p in people:
+        key = (normalise_name(p.name), p.present)
+        if key in seen:
+            q = seen[key]
+            q.initials = q.initials or p.initials
+            q.representing = q.representing or p.representing
+            continue
+        seen[key] = p
+        out.append(p)
+    return out

@@ -1,0 +1,414 @@
+"""The custom spaCy components of ``models/minutes_nlp`` and the extensions they fill.
+
+Pipeline (see ``build_model``): ``identifier_ruler`` (a SpanRuler whose labels are the
+identifier kinds) → ``minutes_identifiers`` (canonical form with OCR repair) → ``cue_ruler``
+(a SpanRuler for decision words, committee names, action cues) → ``minutes_segmenter``
+(sentences that respect lines, bullets and headings) → ``minutes_decisions`` (which cue words
+record a decision, and its outcome) ; ``minutes_lexicon`` holds the word lists the
+record readers use (committees, constituencies, attendee categories, page furniture).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import srsly
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+logger = logging.getLogger(__name__)
+
+IDENTIFIERS_KEY = "identifiers"
+CUES_KEY = "cues"
+DECISIONS_KEY = "decisions"
+
+# characters OCR reads in place of digits inside an identifier
+DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "|": "1",
+                               "S": "5", "B": "8"})
+BULLETS = frozenset("e¢«°•·-–—*»o>©®§")
+
+
+def _span_page(span: Span) -> int | None:
+    dt = span.doc._.minutes_text
+    return dt.page_at(span.start_char) if dt is not None else None
+
+
+def _span_conf(span: Span) -> float | None:
+    dt = span.doc._.minutes_text
+    return dt.min_conf(span.start_char, span.end_char) if dt is not None else None
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("minutes_text"):
+        Doc.set_extension("minutes_text", default=None)  # pipeline.nlp.text.DocText
+    for name in ("identifier", "verb", "outcome", "clause"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    if not Span.has_extension("repaired"):
+        Span.set_extension("repaired", default=False)
+    if not Span.has_extension("page"):
+        Span.set_extension("page", getter=_span_page)
+    if not Span.has_extension("conf"):
+        Span.set_extension("conf", getter=_span_conf)
+
+
+register_extensions()
+
+
+# ---------------------------------------------------------------- identifiers
+
+
+def canonical_identifier(kind: str, text: str, *, max_repairs: int = 1) -> tuple[str, bool] | None:
+    """``("MP093", True)`` for kind ``MP`` and text ``MPQ93``; None when it is no identifier."""
+    compact = re.sub(r"\s+", "", text)
+    if not compact.upper().startswith(kind):
+        return None
+    raw = compact[len(kind) :]
+    digits = raw.translate(DIGIT_REPAIRS)
+    if not digits.isdigit():
+        return None
+    repairs = sum(a != b for a, b in zip(raw, digits, strict=True))
+    real = len(digits) - repairs
+    if repairs > max_repairs + (len(digits) >= 4) or real < 2:
+        return None
+    return kind + digits, repairs > 0 or compact != text
+
+
+@Language.factory("minutes_identifiers", default_config={"max_repairs": 1})
+def make_identifiers(nlp: Language, name: str, *, max_repairs: int) -> IdentifierCanon:
+    return IdentifierCanon(max_repairs=max_repairs)
+
+
+class IdentifierCanon:
+    """Give each span of ``doc.spans["identifiers"]`` its canonical ``span._.identifier``."""
+
+    def __init__(self, *, max_repairs: int) -> None:
+        self.max_repairs = max_repairs
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        for span in doc.spans.get(IDENTIFIERS_KEY, []):
+            canon = canonical_identifier(span.label_, span.text, max_repairs=self.max_repairs)
+            if canon is None:
+                continue
+            span._.identifier, span._.repaired = canon
+            kept.append(span)
+        # longest first wins where patterns overlap (SECMP0062 over a stray MP match)
+        kept.sort(key=lambda s: (s.start, -len(s)))
+        result: list[Span] = []
+        for span in kept:
+            if result and span.start < result[-1].end:
+                continue
+            result.append(span)
+        doc.spans[IDENTIFIERS_KEY] = result
+        return doc
+
+
+# ---------------------------------------------------------------- sentences
+
+_SENT_END = {".", "!", "?"}
+_FUNCTION_WORDS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that"}
+_ABBREV = {"e.g.", "i.e.", "etc.", "no.", "vs.", "ed.", "cf.", "approx.", "st.", "mr.", "ms.", "dr."}
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def _prev_line(text: str, line_start: int) -> tuple[str, int]:
+    """The previous non-empty line's text and how many line breaks lie between."""
+    breaks, pos = 0, line_start - 1
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        breaks += 1
+        if text[start:pos].strip():
+            return text[start:pos].strip(), breaks
+        pos = start - 1
+    return "", breaks
+
+
+def is_bullet(token: Token) -> bool:
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.text in BULLETS
+        and nxt is not None
+        and not nxt.is_space
+        and token.whitespace_ != ""
+        and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
+    )
+
+
+@Language.factory("minutes_segmenter", default_config={"heading_max_chars": 70})
+def make_segmenter(nlp: Language, name: str, *, heading_max_chars: int) -> Segmenter:
+    return Segmenter(heading_max_chars=heading_max_chars)
+
+
+class Segmenter:
+    """Sentence starts from punctuation, blank lines, bullets, ``…:`` leads and short headings."""
+
+    def __init__(self, *, heading_max_chars: int) -> None:
+        self.heading_max_chars = heading_max_chars
+
+    def _starts_sentence(self, doc: Doc, token: Token, prev: Token | None) -> bool:
+        if prev is None:
+            return True
+        text = doc.text
+        if prev.text in _SENT_END and not (prev.i > 0 and doc[prev.i - 1].text.lower() + "." in _ABBREV):
+            return token.text[:1].isupper() or token.text[:1].isdigit() or is_bullet(token) or token.text[:1] in "‘'\"“("
+        line_start, _ = _line_bounds(text, token.idx)
+        if text[line_start : token.idx].strip():
+            return False  # not the first token on its line
+        before, breaks = _prev_line(text, line_start)
+        first = token.text[:1]
+        if is_bullet(token) or before.endswith(":"):
+            return True
+        if breaks >= 2:
+            return not first.islower()
+        if re.fullmatch(r"\d{1,2}[.)]?", before):
+            return False
+        last_word = before.rsplit(None, 1)[-1].lower() if before else ""
+        return (
+            len(before) <= self.heading_max_chars
+            and before[-1:] not in {",", ";", "-", "(", "&", "/"}
+            and last_word not in _FUNCTION_WORDS
+            and (first.isupper() or first.isdigit())
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        prev: Token | None = None
+        for token in doc:
+            if token.is_space:
+                token.is_sent_start = token.i == 0
+                continue
+            token.is_sent_start = self._starts_sentence(doc, token, prev)
+            prev = token
+        return doc
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@Language.factory("minutes_lexicon", default_config={})
+def make_lexicon(nlp: Language, name: str) -> Lexicon:
+    return Lexicon()
+
+
+class Lexicon:
+    """Named word lists for the record readers; a no-op on the Doc, serialised as JSON."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        self.data: dict[str, Any] = dict(data or {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   data: dict[str, Any] | None = None) -> None:
+        if data is not None:
+            self.data = dict(data)
+
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", self.data)
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> Lexicon:
+        self.data = srsly.read_json(Path(path) / "lexicon.json")
+        return self
+
+
+# ---------------------------------------------------------------- decisions
+
+
+@Language.factory(
+    "minutes_decisions",
+    default_config={"fuzzy_cutoff": 80.0, "adverbs": ["unanimously", "formally", "also", "then",
+                                                       "therefore", "subsequently", "duly"]},
+)
+def make_decisions(nlp: Language, name: str, *, fuzzy_cutoff: float, adverbs: list[str]) -> DecisionFinder:
+    return DecisionFinder(fuzzy_cutoff=fuzzy_cutoff, adverbs=adverbs)
+
+
+class DecisionFinder:
+    """Mark the cue words that record the meeting's decision in ``doc.spans["decisions"]``.
+
+    Upper-case decision words always count (``The CSC AGREED``, bullets under ``The CSC:``);
+    a lower-case one counts only when the meeting body itself is its subject (``The Panel
+    agreed that``, ``the minutes were approved``), never narration (``members agreed``,
+    ``agreed with``, ``it was agreed``, ``SECAS noted that``). OCR-damaged upper-case words
+    (``AGREFD``) are matched by similarity and flagged ``span._.repaired``. The outcome comes
+    from ordered rules (``outcomes.jsonl``): the first whose verbs and pattern fit the clause.
+    """
+
+    def __init__(self, *, fuzzy_cutoff: float, adverbs: list[str]) -> None:
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self.adverbs = set(adverbs)
+        self.verbs: list[str] = []  # upper-case decision words
+        self.passive_minutes: list[str] = []  # verbs that approve minutes in the passive
+        self.lower_verbs: list[str] = []  # those that count in lower case after the body
+        self.not_after: dict[str, list[str]] = {}  # verb ("*": any) → next words that make it narration
+        self.caps_stop: list[str] = []
+        self.rules: list[dict[str, Any]] = []
+        self._compiled: list[tuple[dict[str, Any], re.Pattern[str] | None]] = []
+
+    # -- configuration -------------------------------------------------------
+    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
+                   verbs: list[str] | None = None, rules: list[dict[str, Any]] | None = None,
+                   passive_minutes: list[str] | None = None,
+                   not_after: dict[str, list[str]] | None = None,
+                   lower_verbs: list[str] | None = None, caps_stop: list[str] | None = None) -> None:
+        self.verbs = list(verbs or [])
+        self.rules = list(rules or [])
+        self.passive_minutes = list(passive_minutes or [])
+        self.not_after = dict(not_after or {})
+        self.lower_verbs = list(lower_verbs or [])
+        self.caps_stop = list(caps_stop or [])
+        self._compile()
+
+    def _compile(self) -> None:
+        self._compiled = [
+            (rule, re.compile(rule["pattern"], re.IGNORECASE) if rule.get("pattern") else None)
+            for rule in self.rules
+        ]
+
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "outcomes.jsonl", self.rules)
+        srsly.write_json(path / "cues.json", {
+            "verbs": self.verbs, "passive_minutes": self.passive_minutes,
+            "not_after": self.not_after, "caps_stop": self.caps_stop, "lower_verbs": self.lower_verbs,
+        })
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> DecisionFinder:
+        path = Path(path)
+        self.rules = list(srsly.read_jsonl(path / "outcomes.jsonl"))
+        cues = srsly.read_json(path / "cues.json")
+        self.verbs = cues["verbs"]
+        self.passive_minutes = cues["passive_minutes"]
+        self.not_after = cues["not_after"]
+        self.caps_stop = cues["caps_stop"]
+        self.lower_verbs = cues["lower_verbs"]
+        self._compile()
+        return self
+
+    # -- matching ------------------------------------------------------------
+    def caps_verb(self, token: Token) -> tuple[str, bool] | None:
+        """The decision word an upper-case token is, and whether OCR repair was needed."""
+        word = token.text
+        if word in self.verbs:
+            return word, False
+        if len(word) < 5 or not word[:1].isupper() or word in self.caps_stop:
+            return None
+        letters = sum(c.isupper() for c in word)
+        if letters < len(word) - 1 or word.isdigit():
+            return None
+        best, score = None, 0.0
+        for verb in self.verbs:
+            s = fuzz.ratio(word.upper().replace("0", "O"), verb)
+            if s > score:
+                best, score = verb, s
+        if best is not None and score >= self.fuzzy_cutoff:
+            return best, True
+        return None
+
+    def _body_before(self, token: Token, bodies: dict[int, Span]) -> bool:
+        """Is the meeting body (``The CSC``, ``the Change Board``) the verb's subject?"""
+        doc = token.doc
+        skip = self.adverbs | {"had", "has", "have", ","}
+        i = token.i - 1
+        while i >= 0 and doc[i].lower_ in skip:
+            i -= 1
+        body = bodies.get(i)
+        if body is None:
+            return False
+        if body.start == token.sent.start or body.start == 0:
+            return True
+        det = doc[body.start - 1]
+        return det.lower_ == "the" or det.is_sent_start or is_bullet(det)
+
+    def _lead_is_body(self, sent: Span, bodies: dict[int, Span]) -> bool:
+        """``The CSC:`` on the line before a bullet list of lower-case decisions."""
+        text = sent.doc.text
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        before = text[:line_start].rstrip()
+        lead_start = before.rfind("\n") + 1
+        if not re.match(r"^\s*the\s+.{1,40}:\s*$", before[lead_start:], re.IGNORECASE):
+            return False
+        return any(lead_start <= b.start_char < line_start for b in bodies.values())
+
+    def _lower_decision(self, token: Token, bodies: dict[int, Span]) -> str | None:
+        lower = token.lower_
+        verb = lower.upper()
+        if verb not in self.lower_verbs or token.text.isupper():
+            return None
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        stop = set(self.not_after.get("*", [])) | set(self.not_after.get(verb, []))
+        if nxt is not None and nxt.lower_ in stop:
+            return None
+        if self._body_before(token, bodies):
+            return verb
+        sent = token.sent
+        # "the minutes of the previous meeting were approved"
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if (verb in self.passive_minutes and prev is not None and prev.lower_ in {"were", "was"}
+                and any(t.lower_ == "minutes" for t in token.doc[sent.start : token.i])):
+            return "APPROVED" if verb in {"AGREED", "ACCEPTED", "APPROVED", "CONFIRMED"} else verb
+        first = next((t for t in sent if not t.is_space and not is_bullet(t)), None)
+        if first is not None and first.i == token.i and self._lead_is_body(sent, bodies):
+            return verb
+        return None
+
+    def outcome(self, verb: str, clause: str, sentence: str) -> str | None:
+        for rule, pattern in self._compiled:
+            verbs = rule.get("verbs")
+            if verbs and verb not in verbs:
+                continue
+            where = sentence if rule.get("scope") == "sentence" else clause
+            if pattern is not None and not pattern.search(where):
+                continue
+            return rule["outcome"] or None
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        bodies: dict[int, Span] = {}
+        for s in doc.spans.get(CUES_KEY, []):
+            if s.label_ == "BODY" and (s.end - 1 not in bodies or len(s) > len(bodies[s.end - 1])):
+                bodies[s.end - 1] = s
+        found: list[tuple[Token, str, bool]] = []
+        for token in doc:
+            if token.is_space or token.is_punct:
+                continue
+            caps = self.caps_verb(token) if token.text[:1].isupper() and token.text[1:2].isupper() else None
+            if caps is not None:
+                found.append((token, caps[0], caps[1]))
+                continue
+            verb = self._lower_decision(token, bodies)
+            if verb is not None:
+                found.append((token, verb, False))
+        spans: list[Span] = []
+        for n, (token, verb, repaired) in enumerate(found):
+            sent = token.sent
+            nxt = found[n + 1][0] if n + 1 < len(found) and found[n + 1][0].sent == sent else None
+            clause_end = nxt.idx if nxt is not None else sent.end_char
+            clause = doc.text[token.idx : clause_end]
+            span = doc[token.i : token.i + 1]
+            span._.verb = verb
+            span._.repaired = repaired
+            span._.clause = clause
+            span._.outcome = self.outcome(verb, clause, sent.text)
+            spans.append(span)
+        doc.spans[DECISIONS_KEY] = spans
+        return doc

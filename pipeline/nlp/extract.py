@@ -1,0 +1,84 @@
+"""Document → spaCy Doc → contract rows (``Records``) for one document."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+
+from pipeline.document import Document
+from pipeline.nlp import actions as actions_mod
+from pipeline.nlp import attendees as attendees_mod
+from pipeline.nlp import decisions as decisions_mod
+from pipeline.nlp import identifiers as identifiers_mod
+from pipeline.nlp import structure
+from pipeline.nlp.text import DocText, build
+from pipeline.records import ActionRow, AttendeeRow, IdentifierRow, MeetingRow, Records
+
+logger = logging.getLogger(__name__)
+
+
+def _apology_context(dt: DocText, table_start: int) -> bool:
+    """Does the text just before a table say it lists apologies?"""
+    before = dt.text[max(0, table_start - 120) : table_start].strip().lower()
+    last = before.rsplit("\n", 1)[-1] if before else ""
+    return "apolog" in last or "absent" in last
+
+
+def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: str) -> Records:
+    """Every row the contract asks for, read from one document."""
+    if nlp is None:
+        from pipeline.nlp import load
+
+        nlp = load()
+    lexicon = nlp.get_pipe("minutes_lexicon").data
+    dt = build(doc)
+    sdoc = nlp.make_doc(dt.text)
+    sdoc._.minutes_text = dt
+    sdoc = nlp(sdoc)
+
+    found = identifiers_mod.mentions(sdoc)
+    secs = structure.sections(dt, found)
+    head = structure.header(dt, secs, lexicon)
+    meeting_id = head.meeting_id or meeting_id_fallback
+    src = doc.source_file
+    meeting = MeetingRow(
+        meeting_id=meeting_id, source_file=src, sha256=doc.sha256, committee=head.committee,
+        meeting_number=head.meeting_number, meeting_date=head.meeting_date,
+        start_time=head.start_time, end_time=head.end_time, location=head.location,
+        status=head.status, next_meeting_date=head.next_meeting_date,
+    )
+
+    idents = [
+        IdentifierRow(meeting_id, src, info.identifier, info.kind, info.title, info.first_page,
+                      len(info.mentions))
+        for info in identifiers_mod.collect(found, heading_titles=secs.titles())
+    ]
+
+    decisions = decisions_mod.rows(sdoc, secs, found, meeting_id=meeting_id, source_file=src)
+
+    people = attendees_mod.from_text(dt, secs, lexicon)
+    text_actions = actions_mod.from_text(dt, lexicon)
+    table_actions: list[actions_mod.Action] = []
+    for ref in dt.tables:
+        if actions_mod.is_action_table(ref.table):
+            table_actions.extend(actions_mod.from_table(ref.table, ref.page, ref.start))
+        elif attendees_mod.is_attendee_table(ref.table):
+            people.extend(attendees_mod.from_table(
+                ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start)))
+    people = attendees_mod.dedupe(people)
+    attendees_mod.resolve_initials(people, dt.text, lexicon)
+    attendees = [AttendeeRow(meeting_id, src, p.name, p.initials, p.role, p.representing,
+                             p.present, p.page) for p in people]
+
+    acts = actions_mod.merge(text_actions, table_actions)
+    actions_mod.assign_identifiers(acts, dt, secs, found)
+    action_rows = [
+        ActionRow(meeting_id, src, a.action_id or f"{meeting_id}/A{n}", a.owner, a.description,
+                  a.due_date, a.identifier, a.page)
+        for n, a in enumerate(acts, start=1)
+    ]
+    logger.debug("%s: %d identifiers, %d decisions, %d actions, %d attendees", src, len(idents),
+                 len(decisions), len(action_rows), len(attendees))
+    return Records(meeting=meeting, attendees=attendees, identifiers=idents, decisions=decisions,
+                   actions=action_rows)

@@ -1,0 +1,120 @@
+"""Proposal identifiers: canonical form, quoted titles, mention counts.
+
+The spans come from the ``identifier_ruler`` / ``minutes_identifiers`` pair of the pipeline
+(``doc.spans["identifiers"]``, canonical form in ``span._.identifier``); this module reads the
+title quoted after a mention and folds the mentions into one row per identifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.components import IDENTIFIERS_KEY
+
+OPEN_QUOTES = "‘“\"'`"
+CLOSE_QUOTES = "’”\"'‘`"
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Mention:
+    identifier: str
+    kind: str
+    start: int
+    end: int
+    page: int | None
+    repaired: bool
+    title: str | None = None
+
+
+@dataclass
+class IdentifierInfo:
+    identifier: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    heading_title: str | None = None
+
+    @property
+    def first_page(self) -> int | None:
+        pages = [m.page for m in self.mentions if m.page is not None]
+        return min(pages) if pages else None
+
+    @property
+    def title(self) -> str | None:
+        """The title given most often; on a tie the first (OCR noise rarely repeats itself)."""
+        titles = [m.title for m in self.mentions if m.title]
+        if not titles:
+            return self.heading_title
+        counts = Counter(titles)
+        best = max(counts.values())
+        return next(t for t in titles if counts[t] == best)
+
+
+def clean_title(text: str) -> str:
+    return _WS.sub(" ", text).strip().strip(" .,;:")
+
+
+def quoted_after(text: str, pos: int, *, max_len: int = 200) -> tuple[str, int] | None:
+    """The quoted title starting right after ``pos`` (``DP094 ‘Title’``) and where it ends."""
+    m = re.match(r"[ \t]{0,3}(?:\n[ \t]*)?", text[pos:])
+    start = pos + (m.end() if m else 0)
+    if start >= len(text) or text[start] not in OPEN_QUOTES:
+        return None
+    if text[start] in "'`\"" and start == pos:
+        return None  # DP094's: an apostrophe, not a quote
+    i = start + 1
+    limit = min(len(text), i + max_len)
+    while i < limit:
+        ch = text[i]
+        if ch == "\n" and text[i + 1 : i + 2] == "\n":
+            return None
+        if ch in CLOSE_QUOTES and i - start > 3:
+            nxt = text[i + 1 : i + 2]
+            if not nxt.isalpha():
+                title = clean_title(text[start + 1 : i])
+                return (title, i + 1) if len(title) >= 3 else None
+        i += 1
+    return None
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    text = doc.text
+    found = []
+    span: Span
+    for span in doc.spans.get(IDENTIFIERS_KEY, []):
+        q = quoted_after(text, span.end_char)
+        found.append(Mention(span._.identifier, span.label_, span.start_char, span.end_char,
+                             span._.page, bool(span._.repaired), q[0] if q else None))
+    return found
+
+
+def collect(found: list[Mention], *, heading_titles: dict[str, str] | None = None) -> list[IdentifierInfo]:
+    """One entry per identifier, in order of first mention."""
+    infos: dict[str, IdentifierInfo] = {}
+    for m in found:
+        info = infos.setdefault(m.identifier, IdentifierInfo(m.identifier, m.kind))
+        info.mentions.append(m)
+    for ident, title in (heading_titles or {}).items():
+        if ident in infos and title:
+            infos[ident].heading_title = title
+    return list(infos.values())
+
+
+def named_in(found: list[Mention], start: int, end: int) -> list[str]:
+    """Identifiers mentioned between two offsets, in order, without repeats."""
+    seen: list[str] = []
+    for m in found:
+        if start <= m.start < end and m.identifier not in seen:
+            seen.append(m.identifier)
+    return seen
+
+
+def pick(named: list[str], section: str | None) -> str | None:
+    """The identifier a decision or action concerns: its item's, if named or nothing is named."""
+    if section is not None and (section in named or not named):
+        return section
+    return named[0] if named else section

@@ -1,0 +1,103 @@
+"""One text for a whole Document, with a map from character offsets back to pages and lines.
+
+spaCy sees a single string; every span found in it is traced back to the page it came from
+and the OCR confidence of the lines it covers. Text blocks give one line each (a blank line
+between blocks, two between pages); Table blocks give one line per row, cells joined by
+``" | "``, so identifiers and decisions inside tables are still found, and the table itself
+is kept for the attendee and action readers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from pipeline.document import Document, Page, Table
+
+
+@dataclass(frozen=True)
+class TextLine:
+    start: int  # offset of the first character in DocText.text
+    end: int  # offset just past the last character
+    page: int
+    conf: float | None
+    block: int  # running block number over the document
+    text: str
+    table: bool = False
+
+
+@dataclass(frozen=True)
+class TableRef:
+    page: int
+    block: int
+    table: Table
+    start: int  # offset of the table's first row in DocText.text
+
+
+@dataclass
+class DocText:
+    text: str
+    lines: list[TextLine] = field(default_factory=list)
+    tables: list[TableRef] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [ln.start for ln in self.lines]
+
+    def line_index(self, offset: int) -> int:
+        """Index of the line holding (or last starting before) ``offset``."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def line_at(self, offset: int) -> TextLine | None:
+        return self.lines[self.line_index(offset)] if self.lines else None
+
+    def lines_in(self, start: int, end: int) -> list[TextLine]:
+        if not self.lines:
+            return []
+        first, last = self.line_index(start), self.line_index(max(start, end - 1))
+        return self.lines[first : last + 1]
+
+    def page_at(self, offset: int) -> int | None:
+        line = self.line_at(offset)
+        return line.page if line else None
+
+    def min_conf(self, start: int, end: int) -> float | None:
+        confs = [ln.conf for ln in self.lines_in(start, end) if ln.conf is not None]
+        return min(confs) if confs else None
+
+
+def _clean(text: str) -> str:
+    return text.replace("\f", " ").replace("\n", " ").replace("\r", "")
+
+
+def build(doc: Document) -> DocText:
+    """Lay the document's blocks out as one text with its line map."""
+    parts: list[str] = []
+    lines: list[TextLine] = []
+    tables: list[TableRef] = []
+    offset = 0
+    block_no = 0
+
+    def emit(text: str, page: Page, conf: float | None, table: bool) -> None:
+        nonlocal offset
+        lines.append(TextLine(offset, offset + len(text), page.number, conf, block_no, text, table))
+        parts.append(text + "\n")
+        offset += len(text) + 1
+
+    def gap() -> None:
+        nonlocal offset
+        parts.append("\n")
+        offset += 1
+
+    for page in doc.pages:
+        for block in page.blocks:
+            if block.table is not None:
+                tables.append(TableRef(page.number, block_no, block.table, offset))
+                for row in block.table.rows:
+                    emit(" | ".join(_clean(c).strip() for c in row), page, None, True)
+            else:
+                for line in block.lines:
+                    emit(_clean(line.text), page, line.conf, False)
+            gap()
+            block_no += 1
+        gap()
+    return DocText("".join(parts), lines, tables)

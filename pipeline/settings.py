@@ -1,0 +1,40 @@
+"""One validated settings object for a run (dpi, language, psm, workers, time limits)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Settings:
+    dpi: int = 300  # resolution for rendering PDF pages that need OCR
+    language: str = "eng"  # Tesseract language(s), e.g. "eng" or "eng+fra"
+    psm: int = 6  # Tesseract page segmentation mode; 6 = a uniform block of text
+    oem: int = 1  # LSTM engine
+    workers: int = 0  # 0 = one per core
+    page_timeout: float = 120.0  # seconds one page's OCR may take before it is abandoned
+    deskew: bool = True
+    binarize: bool = False
+    detect_orientation: bool = True
+    min_text_chars: int = 40  # a text layer with fewer usable characters counts as absent
+    cache_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if not 70 <= self.dpi <= 1200:
+            raise UsageError(f"--dpi {self.dpi} is out of range; use 150-600 (300 is usual)")
+        if self.psm not in {1, 3, 4, 6, 11, 12}:
+            raise UsageError(f"--psm {self.psm} is not a page segmentation mode for whole pages; use 1, 3, 4, 6, 11 or 12")
+        if self.workers < 0:
+            raise UsageError("--workers must be 0 (one per core) or a positive number")
+        if self.page_timeout <= 0:
+            raise UsageError("--page-timeout must be a positive number of seconds")
+        if not self.language or any(not part.isalnum() and part != "_" for part in self.language.split("+")):
+            raise UsageError(f"--lang {self.language!r} is not a Tesseract language such as 'eng' or 'eng+deu'")
+
+    @property
+    def n_workers(self) -> int:
+        return self.workers or (os.cpu_count() or 1)

@@ -1,0 +1,247 @@
+"""Tables rebuilt as rows of cells.
+
+Two ways in, one way out:
+* ruled tables: a :class:`Grid` of cell boxes (from pdfplumber's table finder on digital
+  pages, or from rule lines found in a scanned image) is filled with the page's words;
+* unruled tables: words are clustered into columns by their left edges and into rows by
+  line pitch, so a cell that wraps onto a second line stays one cell, and an empty cell
+  (meaning "same as above") stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.document import BBox, Line, Table, Word, union
+
+# ------------------------------------------------------------------ ruled tables
+
+
+@dataclass
+class Grid:
+    """Row and column edges of a ruled table (points, top-left origin)."""
+
+    xs: list[float]  # column edges, ascending, len = n_cols + 1
+    ys: list[float]  # row edges, ascending, len = n_rows + 1
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    def cell_of(self, word: Word) -> tuple[int, int] | None:
+        cx = (word.x0 + word.x1) / 2
+        cy = (word.top + word.bottom) / 2
+        if not (self.xs[0] <= cx <= self.xs[-1] and self.ys[0] <= cy <= self.ys[-1]):
+            return None
+        col = int(np.searchsorted(self.xs, cx) - 1)
+        row = int(np.searchsorted(self.ys, cy) - 1)
+        return max(0, min(row, len(self.ys) - 2)), max(0, min(col, len(self.xs) - 2))
+
+
+def plausible_grid(grid: Grid, lines: list[Line]) -> bool:
+    """A real table's words stay inside their cells; shaded text boxes and rules don't split text."""
+    inside = [w for ln in lines for w in ln.words if grid.cell_of(w) is not None]
+    if len(inside) < 3 or len(grid.xs) < 3:
+        return False
+    inner = grid.xs[1:-1]
+    straddling = sum(1 for w in inside if any(w.x0 + 1 < x < w.x1 - 1 for x in inner))
+    return straddling <= 0.05 * len(inside)
+
+
+def fill_grid(grid: Grid, lines: list[Line]) -> tuple[Table, set[int]]:
+    """Put each word inside the grid into its cell; returns the table and the ids of used words."""
+    n_rows, n_cols = len(grid.ys) - 1, len(grid.xs) - 1
+    cells: list[list[list[Word]]] = [[[] for _ in range(n_cols)] for _ in range(n_rows)]
+    used: set[int] = set()
+    for line in lines:
+        for word in line.words:
+            rc = grid.cell_of(word)
+            if rc is not None:
+                cells[rc[0]][rc[1]].append(word)
+                used.add(id(word))
+    rows = [[_cell_text(ws) for ws in row] for row in cells]
+    rows = [r for r in rows if any(c for c in r)]
+    keep = [c for c in range(n_cols) if any(r[c] for r in rows)]
+    rows = [[r[c] for c in keep] for r in rows]
+    return Table(rows=rows, bbox=grid.bbox, ruled=True), used
+
+
+def _cell_text(words: list[Word]) -> str:
+    if not words:
+        return ""
+    lines = group_lines(words)
+    return join_wrapped([" ".join(w.text for w in ln) for ln in lines])
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join the lines of one cell, rejoining a word hyphenated across the break."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].islower() and part[:1].islower():
+            out = out[:-1] + part
+        elif out:
+            out += " " + part
+        else:
+            out = part
+    return out
+
+
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Cluster words into lines by vertical overlap, each sorted left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        cy = (w.top + w.bottom) / 2
+        for ln in reversed(lines[-3:]):
+            top = statistics.median(x.top for x in ln)
+            bottom = statistics.median(x.bottom for x in ln)
+            if top - 1 <= cy <= bottom + 1:
+                ln.append(w)
+                break
+        else:
+            lines.append([w])
+    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
+
+
+def grids_from_image(gray: np.ndarray, *, scale: float) -> tuple[list[Grid], np.ndarray]:
+    """Find ruled tables in a page image; returns grids (in points) and the image with rules erased.
+
+    ``scale`` converts pixels to points (72 / dpi). Rules are long thin dark runs found by
+    morphological opening with long horizontal and vertical kernels.
+    """
+    import cv2
+
+    h, w = gray.shape
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, w // 12), 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(30, h // 60))))
+    rules = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((3, 3), np.uint8))
+    cleaned = gray.copy()
+    grids: list[Grid] = []
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
+    for i in range(1, n):
+        x, y, bw, bh, _area = stats[i]
+        if bw < w * 0.25 or bh < 20:
+            continue
+        comp = labels[y : y + bh, x : x + bw] == i
+        hy = _rule_positions(horiz[y : y + bh, x : x + bw] & comp, axis=1, min_len=bw * 0.5)
+        vx = _rule_positions(vert[y : y + bh, x : x + bw] & comp, axis=0, min_len=bh * 0.3)
+        if len(hy) < 2 or len(vx) < 2:
+            continue
+        grids.append(Grid(xs=[(x + v) * scale for v in vx], ys=[(y + v) * scale for v in hy]))
+        cleaned[y : y + bh, x : x + bw][comp] = 255
+    return grids, cleaned
+
+
+def _rule_positions(mask: np.ndarray, *, axis: int, min_len: float) -> list[float]:
+    counts = (mask > 0).sum(axis=axis)
+    idx = np.nonzero(counts >= min_len)[0]
+    if len(idx) == 0:
+        return []
+    groups: list[list[int]] = [[int(idx[0])]]
+    for v in idx[1:]:
+        if v - groups[-1][-1] <= 3:
+            groups[-1].append(int(v))
+        else:
+            groups.append([int(v)])
+    return [sum(g) / len(g) for g in groups]
+
+
+# ---------------------------------------------------------------- unruled tables
+
+
+LIST_MARK = re.compile(r"^([•●▪◦·\-–*o¢e«°]|\(?[0-9a-zA-Z]{1,3}[.)]|\d+(\.\d+)*\.?)$")
+
+
+def segments(line: Line) -> list[list[Word]]:
+    """Split a line into runs of words separated by gaps wider than ordinary word spacing."""
+    if not line.words:
+        return []
+    height = statistics.median(w.bottom - w.top for w in line.words) or 10.0
+    out: list[list[Word]] = [[line.words[0]]]
+    for prev, word in zip(line.words, line.words[1:], strict=False):
+        if word.x0 - prev.x1 > 1.3 * height and not (len(out[-1]) == 1 and LIST_MARK.match(prev.text)):
+            out.append([word])
+        else:
+            out[-1].append(word)
+    return out
+
+
+def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
+    """Runs of lines that form an unruled table: ``(first, last_inclusive, column_starts)``."""
+    segs = [segments(ln) for ln in lines]
+    found: list[tuple[int, int, list[float]]] = []
+    i = 0
+    while i < len(lines):
+        if len(segs[i]) < 2:
+            i += 1
+            continue
+        j, last_multi = i, i
+        height = statistics.median(w.bottom - w.top for w in lines[i].words) or 10.0
+        while j + 1 < len(lines):
+            gap = lines[j + 1].bbox[1] - lines[j].bbox[3]
+            if gap > 2.2 * height:
+                break
+            if len(segs[j + 1]) >= 2:
+                last_multi = j + 1
+            elif j + 1 - last_multi > 3:
+                break
+            j += 1
+        multi = [k for k in range(i, last_multi + 1) if len(segs[k]) >= 2]
+        cols = _column_starts([segs[k] for k in multi], tol=0.9 * height)
+        if len(multi) >= 2 and len(cols) >= 2:
+            end = last_multi
+            # trailing single-segment lines that continue a wrapped cell
+            while end + 1 <= j and lines[end + 1].bbox[1] - lines[end].bbox[3] < 0.6 * height:
+                end += 1
+            found.append((i, end, cols))
+            i = end + 1
+        else:
+            i = last_multi + 1 if last_multi > i else i + 1
+    return found
+
+
+def _column_starts(rows: list[list[list[Word]]], *, tol: float) -> list[float]:
+    starts = sorted(seg[0].x0 for row in rows for seg in row)
+    clusters: list[list[float]] = []
+    for x in starts:
+        if clusters and x - clusters[-1][-1] <= tol:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    need = max(2, len(rows) // 3)
+    return [min(c) for c in clusters if len(c) >= need]
+
+
+def build_unruled(lines: list[Line], cols: list[float]) -> Table:
+    """Assign words to columns by left edge and merge wrapped lines into their row."""
+    tol = 4.0
+    centers = [(ln.bbox[1] + ln.bbox[3]) / 2 for ln in lines]
+    pitches = [b - a for a, b in zip(centers, centers[1:], strict=False)]
+    threshold = None
+    if pitches and max(pitches) > 1.3 * min(pitches):
+        threshold = (max(pitches) + min(pitches)) / 2
+        # only bimodal when the small pitches are plainly smaller than the row pitch
+        if statistics.median(pitches) < threshold and min(pitches) * 1.3 > statistics.median(pitches):
+            threshold = (min(pitches) + statistics.median(pitches)) / 2
+    rows: list[list[list[str]]] = []
+    for k, line in enumerate(lines):
+        cells: list[list[str]] = [[] for _ in cols]
+        for word in line.words:
+            col = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
+            cells[col].append(word.text)
+        texts = [" ".join(c) for c in cells]
+        if rows and threshold is not None and pitches[k - 1] < threshold:
+            for c, t in enumerate(texts):
+                if t:
+                    rows[-1][c].append(t)
+        else:
+            rows.append([[t] if t else [] for t in texts])
+    table_rows = [[join_wrapped(parts) for parts in row] for row in rows]
+    return Table(rows=table_rows, bbox=union([ln.bbox for ln in lines]), ruled=False)

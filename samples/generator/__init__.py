@@ -1,0 +1,1 @@
+"""Sample generator for ``minutes``: renders meeting specs into PDFs, scans and gold files."""

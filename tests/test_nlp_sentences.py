@@ -1,0 +1,332 @@
+"""Each reader on real phrasings (from the seed and the other forms minutes use), distractors included."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Block, Document, Line, Page, Table
+from pipeline.nlp import extract, load
+from pipeline.nlp.dates import parse_date, parse_time_range
+from pipeline.records import Records
+
+
+def document(*pages: list[str | list[list[str]]], conf: float | None = None) -> Document:
+    """Pages of blocks: a string is a text block (lines on newlines), a list of rows a table."""
+    out = []
+    for number, blocks in enumerate(pages, start=1):
+        page_blocks = []
+        for b in blocks:
+            if isinstance(b, str):
+                lines = [Line(words=[], text=t) for t in b.split("\n")]
+                if conf is not None:
+                    from pipeline.document import Word
+
+                    lines = [Line(words=[Word(t, (0, 0, 1, 1), conf)], text=t) for t in b.split("\n")]
+                page_blocks.append(Block("text", lines))
+            else:
+                page_blocks.append(Block("table", table=Table(b)))
+        out.append(Page(number, "ocr" if conf is not None else "text", blocks=page_blocks))
+    return Document("t.txt", "0" * 64, out)
+
+
+def run(text: str, **kw: object) -> Records:
+    blocks: list[str | list[list[str]]] = [b for b in text.split("\n\n") if b.strip()]
+    return extract(document(blocks, **kw), nlp=load(), meeting_id_fallback="t")
+
+
+# ---------------------------------------------------------------- identifiers
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("affected modifications are SECMP0062 ‘Northbound Application Traffic Management — Alert Storm\n"
+     "Protection’ and MPQ93 ‘Implementing IRP511 and CRP535 to support GBCS v3.2 devices’.",
+     {"SECMP0062", "MP093", "IRP511", "CRP535"}),
+    ("The CSC was provided with a progress update on DP 129 ‘Allowing the use of CNSA variant for\nECDSA'.", {"DP129"}),
+    ("The Proposer of DPO94 presented.", {"DP094"}),
+    ("This means that as result of SECMP0018’s implementation, GBCS Table 28d is in conflict.", {"SECMP0018"}),
+    ("Grid Code GC0139 and CUSC CMP280 and DCUSA DCP 350 and UNC 0678 were noted.", {"GC0139", "CMP280", "DCP350", "UNC0678"}),
+    ("SECCSC_15_2605 - Draft Minutes", set()),
+    ("to support GBCS v3.2 devices", set()),
+    ("security screening to British Standard (BS) 7858:2019 or equivalent", set()),
+    ("the obligations in SEC Section G ‘Security’ G4.2 and G4.3 apply", set()),
+    ("after SR 12.2 has been executed incorrectly", set()),
+    ("GBCS references Green Book (DLMS UA 1000-2 Ed. 8) and Blue Book", set()),
+    ("Three new DPs have been raised in the last week:", set()),
+])
+def test_identifiers(text: str, want: set[str]) -> None:
+    assert {i.identifier for i in run(text).identifiers} == want
+
+
+def test_identifier_title_prefers_first_clean_mention() -> None:
+    rec = run("DP124 ‘Consequential changes to DUIS and MMC’\n"
+              "The CSC considered the problem statement for DP124 ‘Conseguential changes to DUIS and MMC’.")
+    (row,) = rec.identifiers
+    assert (row.identifier, row.kind, row.title, row.mentions, row.first_page) == (
+        "DP124", "DP", "Consequential changes to DUIS and MMC", 2, 1)
+
+
+# ---------------------------------------------------------------- decisions
+
+CONVERT = "convert_to_modification_proposal"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Chair confirmed no comments were received on the minutes from the previous CSC meeting,\n"
+     "held on Tuesday 28 April 2020. The CSC APPROVED the minutes as written.",
+     [(None, "APPROVED", "minutes_approved")]),
+    ("DP124 ‘Consequential changes to DUIS and MMC’\n\nThe CSC:\n"
+     "e AGREED the Draft Proposal is ready to be converted to a Modification Proposal; and\n\n"
+     "¢ RECOMMENDED to the Panel that the Maodification Proposal should proceed to the Report\nPhase.",
+     [("DP124", "AGREED", CONVERT), ("DP124", "RECOMMENDED", "report_phase")]),
+    ("DP094 ‘Supporting prepayment customers’\n\n PS echoed the idea to explore cost effective ways.\nThe CSC:\n"
+     "« AGREED the Draft Proposal is ready to be converted to a Modification Proposal; and\n"
+     "° RECOMMENDED to the Panel that the Modification Proposal should proceed to the\nRefinement Process.",
+     [("DP094", "AGREED", CONVERT), ("DP094", "RECOMMENDED", "refinement_process")]),
+    ("DP126 ‘Smart meter consumer data access and control’\n\n"
+     "The CSC AGREED further development is required to define and understand the issue.",
+     [("DP126", "AGREED", "further_development")]),
+    ("DP096 ‘DNO Power Outage Alerts’\n\nThe CSC NOTED the update.", [("DP096", "NOTED", "noted")]),
+    ("The Panel agreed that MP097 should proceed to the Report Phase.", [("MP097", "AGREED", "report_phase")]),
+    ("The minutes of the previous meeting were approved.", [(None, "APPROVED", "minutes_approved")]),
+    ("The Change Board approved MP093.", [("MP093", "APPROVED", "approved")]),
+    ("Following a vote, the Change Board REJECTED MP089.", [("MP089", "REJECTED", "rejected")]),
+    ("The Panel DECIDED to defer its decision on MP098 to the June Panel meeting.", [("MP098", "DECIDED", "deferred")]),
+    ("The Panel NOTED the withdrawal of MP086.", [("MP086", "NOTED", "withdrawn")]),
+    ("The CSC AGREED that DP131 should be closed.", [("DP131", "AGREED", "closed")]),
+    ("The Panel AGREED to convert DP094 into MP100 ‘Supporting prepayment customers’ and APPROVED that "
+     "MP100 should proceed to the Refinement Process.",
+     [("DP094", "AGREED", CONVERT), ("MP100", "APPROVED", "refinement_process")]),
+    ("The Operations Group ENDORSED the operational readiness plan.", [(None, "ENDORSED", "approved")]),
+])
+def test_decisions(text: str, want: list[tuple[str | None, str, str]]) -> None:
+    rec = run(text)
+    assert [(d.identifier, d.verb, d.outcome) for d in rec.decisions] == want
+    assert [d.decision_id for d in rec.decisions] == [f"t/D{n}" for n in range(1, len(want) + 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "CSC member (PS) confirmed the whilst the current volume is low, this could become an increasing problem.\n"
+    "As such, members agreed that it would be beneficial for the Draft Proposal to proceed to the Refinement Process.",
+    "The Consumer Representative agreed with the previous member’s comments and believed that more\n"
+    "could be done to assess the scale of the issue.",
+    "The CSC Chair (AB) advised a substantial amount of work has been undertaken. As such, it was agreed "
+    "this could be discussed during the\nRefinement Process.",
+    "SECAS noted that the Operations Group had raised the same point in January.",
+    "SECAS (JH) advised that two Parties noted the lack of WAN coverage for between 2% - 3% of installations.",
+    "Members agreed they were happy for this to be converted to a\nModification Proposal.",
+    "Consultation for this modification closed on Friday 22 May 2020, responses are being collated.",
+    "It was noted that currently the consumer cannot control how their energy data is processed.",
+    "The Chair confirmed no comments were received on the minutes.",
+])
+def test_not_decisions(text: str) -> None:
+    assert run(text).decisions == []
+
+
+def test_decision_text_is_one_clean_line() -> None:
+    rec = run("DP094 ‘X’\n\nThe CSC:\ne AGREED the Draft Proposal is ready to be converted to a Modification "
+              "Proposal; and\n\n¢ RECOMMENDED to the Panel that the Modification Proposal should proceed to the\n"
+              "Refinement Process.")
+    assert [d.text for d in rec.decisions] == [
+        "AGREED the Draft Proposal is ready to be converted to a Modification Proposal",
+        "RECOMMENDED to the Panel that the Modification Proposal should proceed to the Refinement Process.",
+    ]
+
+
+def test_confidence_drops_for_ocr_repair_and_poor_lines() -> None:
+    clean = run("The CSC AGREED further development is required.").decisions[0]
+    repaired = run("The CSC AGREFD further development is required.").decisions[0]
+    poor = run("The CSC AGREED further development is required.", conf=45.0).decisions[0]
+    assert repaired.verb == "AGREED"
+    assert 0 < repaired.confidence < clean.confidence <= 1
+    assert 0 < poor.confidence < clean.confidence
+
+
+# ---------------------------------------------------------------- actions
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("DP108 ‘SSI Job Type Role for SRO/ARO’\n\nCSC 15/01: SECAS to invite the Proposer of DP108 ‘SSI Job Type "
+     "Role for SRO/ARQ’ to the next\nCSC meeting on 30 June 2020 to further understand the issue and confirm "
+     "options moving forward.",
+     ("CSC 15/01", "SECAS", "2020-06-30", "DP108")),
+    ("ACTION: DCC to provide the root cause analysis for the Category 2 incident of 21 January 2020 to the\n"
+     "Operations Group by 14 April 2020.", ("t/A1", "DCC", "2020-04-14", None)),
+    ("ACTION SECP 81/01: SECAS to publish the revised Panel Information Policy on the SEC website by 29\nMay 2020.",
+     ("SECP 81/01", "SECAS", "2020-05-29", None)),
+    ("Minute 5604: JM to circulate the revised terms of reference for MP093 by 3 March 2021.",
+     ("Minute 5604", "JM", "2021-03-03", "MP093")),
+    ("1-01 Members to comment on updated service specification prior to next steering group on 6.2.19",
+     ("1-01", "Members", "2019-02-06", None)),
+    ("ACTION: DCC to present options for automating the release of quarantined Service Requests at the next meeting.",
+     ("t/A1", "DCC", None, None)),
+])
+def test_actions(text: str, want: tuple[str, str, str | None, str | None]) -> None:
+    (a,) = run(text).actions
+    assert (a.action_id, a.owner, a.due_date, a.identifier) == want
+
+
+def test_action_owner_after_paragraph() -> None:
+    (a,) = run("The Working Group will review the draft legal text for DP094 and report back to the Panel.\n"
+               "Action: DS").actions
+    assert a.owner == "DS"
+    assert a.description.startswith("The Working Group will review the draft legal text")
+    assert a.identifier == "DP094"
+
+
+def test_action_table_with_wrapped_rows() -> None:
+    doc = document(["4. Summary of Actions", [
+        ["Ref", "Action", "Owner", "Due"],
+        ["OPSG 31/02", "Publish Communications Hub return data in a", "DCC", "14 April 2020"],
+        ["", "consistent monthly format", "", ""],
+        ["OPSG 31/03", "Circulate a request for evidence for DP096", "SECAS", ""],
+    ]])
+    rec = extract(doc, nlp=load(), meeting_id_fallback="t")
+    got = [(a.action_id, a.owner, a.due_date, a.identifier, a.description) for a in rec.actions]
+    assert got == [
+        ("OPSG 31/02", "DCC", "2020-04-14", None, "Publish Communications Hub return data in a consistent monthly format"),
+        ("OPSG 31/03", "SECAS", None, "DP096", "Circulate a request for evidence for DP096"),
+    ]
+
+
+# ---------------------------------------------------------------- attendees
+
+def people(rec: Records) -> list[tuple]:
+    return [(a.name, a.initials, a.role, a.representing, a.present) for a in rec.attendees]
+
+
+def test_attendee_lines_with_square_initials() -> None:
+    rec = run("Attendees\n\nDionne Sheppard [DS] Operations Group Chair\nKate Frazer [KF] Ofgem\n\n"
+              "Apologies\n\nLisa Chambers [LC] E.ON\n\n1. Welcome\nThe Chair (DS) welcomed members.")
+    assert people(rec) == [
+        ("Dionne Sheppard", "DS", "chair", "Operations Group Chair", True),
+        ("Kate Frazer", "KF", "member", "Ofgem", True),
+        ("Lisa Chambers", "LC", "apology", "E.ON", False),
+    ]
+
+
+def test_flattened_table_with_apologies() -> None:
+    rec = run("Attendees:\n\nCategory\n\nChange Sub-Committee Chair\n\nChange Sub-Committee Members\nAlison Beard (AB)\n\n"
+              "Large Suppliers\n\nPaul Saker (PS)\n\nRepresenting\n\nOther Participants\n\nDCC\nPaul Howard (PH)\n"
+              "SECAS Bradley Baker (BB)\n\nApologies:\n\nRepresenting\n\nName\n\nDCC Mari Toda (MT)\n"
+              "Other SEC Parties Elias Hanna\nSECCSC_15 2605 - Draft Minutes Managed by Page 1 of 7\n\n"
+              "1. Welcome and Introductions\nThe Chair welcomed Members to the meeting.")
+    assert people(rec) == [
+        ("Alison Beard", "AB", "chair", None, True),
+        ("Paul Saker", "PS", "member", "Large Suppliers", True),
+        ("Paul Howard", "PH", "participant", "DCC", True),
+        ("Bradley Baker", "BB", "participant", "SECAS", True),
+        ("Mari Toda", "MT", "apology", "DCC", False),
+        ("Elias Hanna", None, "apology", "Other SEC Parties", False),
+    ]
+
+
+def test_later_mentions_repair_roles_and_representing() -> None:
+    rec = run("Attendees:\n\nMembers\nGemma Slaney (GS)\nDCC\nJoe Hehir (JH)\n\n1. Welcome\n"
+              "The CSC Chair (GS) opened the meeting. SECAS (JH) presented the paper.")
+    assert people(rec) == [("Gemma Slaney", "GS", "chair", None, True),
+                           ("Joe Hehir", "JH", "member", "SECAS", True)]
+
+
+def test_apologies_prose_and_bare_initials() -> None:
+    rec = run("Apologies\n\nIan Sturgess IS Consumer Member (voting by proxy)\n\n1. Apologies and Quorum\n"
+              "Apologies were received from Mari Toda (DCC) and Elias Hanna. The meeting was quorate.")
+    assert people(rec) == [
+        ("Ian Sturgess", "IS", "apology", "Consumer Member (voting by proxy)", False),
+        ("Mari Toda", None, "apology", "DCC", False),
+        ("Elias Hanna", None, "apology", None, False),
+    ]
+
+
+def test_attendee_tables() -> None:
+    doc = document([
+        "Attendees:",
+        [["Category", "Name", "Representing"],
+         ["Change Sub-Committee Chair", "Alison Beard (AB)", ""],
+         ["Change Sub-Committee Members", "Paul Saker (PS)", "Large Suppliers"],
+         ["", "Simon Trivella (ST)", ""],
+         ["Other Participants", "Joe Hehir (JH)", "SECAS"]],
+        "Apologies:",
+        [["Representing", "Name"], ["DCC", "Mari Toda (MT)"]],
+        [["Name", "Initials", "Role"], ["Kevin Lawson", "KL", "Change Board Chair"],
+         ["Jade Morley", "JM", "SECAS (Change Board Secretariat)"]],
+        [["Katie Brown Marcus Pell", "[KB] [MP]", "British Gas EDF Energy"]],
+    ])
+    rec = extract(doc, nlp=load(), meeting_id_fallback="t")
+    assert people(rec) == [
+        ("Alison Beard", "AB", "chair", None, True),
+        ("Paul Saker", "PS", "member", "Large Suppliers", True),
+        ("Simon Trivella", "ST", "member", "Large Suppliers", True),
+        ("Joe Hehir", "JH", "participant", "SECAS", True),
+        ("Mari Toda", "MT", "apology", "DCC", False),
+        ("Kevin Lawson", "KL", "chair", "Change Board Chair", True),
+        ("Jade Morley", "JM", "participant", "SECAS (Change Board Secretariat)", True),
+        ("Katie Brown", "KB", "member", None, True),
+        ("Marcus Pell", "MP", "member", None, True),
+    ]
+
+
+# ---------------------------------------------------------------- header
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("SEC\n\nSmart Code\n\nThis document is classified as White in accordance with the Panel Information Policy.\n\n"
+     "SEC Change Sub-Committee Meeting 15 2605\n\n26 May 2020, 10:00 - 11:10\n\nTeleconference\n\n"
+     "SECCSC_15_2605 - Draft Minutes\n\nAttendees:",
+     ("SECCSC_15_2605", "Change Sub-Committee", "15", "2020-05-26", "10:00", "11:10", "Teleconference", "draft")),
+    ("SEC Panel Meeting 83\n17 July 2020, 10:00 - 13:15\nMicrosoft Teams\nSECP_83_1707 - Final Minutes\nAttendees:",
+     ("SECP_83_1707", "Panel", "83", "2020-07-17", "10:00", "13:15", "Microsoft Teams", "final")),
+    ("SEC Operations Group Meeting 31\n10 March 2020, 10:30 - 13:00\nGemserv, 8 Fenchurch Place, London, EC3M 4AJ\n"
+     "OPSG_31_1003 - Final Minutes",
+     ("OPSG_31_1003", "Operations Group", "31", "2020-03-10", "10:30", "13:00",
+      "Gemserv, 8 Fenchurch Place, London, EC3M 4AJ", "final")),
+    ("SEC Change Board Meeting 55\n22 April 2020, 10:00 - 10:45\nTeleconference\nSECCB_55_2204 - Final Minutes",
+     ("SECCB_55_2204", "Change Board", "55", "2020-04-22", "10:00", "10:45", "Teleconference", "final")),
+    ("MINUTES OF THE COMMITTEE MEETING\n\nNORTH OF TYNE LPC COMMITTEE\n\nDate: Wednesday 23rd January 2019\n"
+     "Time: 9.30 – 16.30\nLocation: Holiday Inn Newcastle –Gosforth Park\n\nPRESENT:",
+     ("t", None, None, "2019-01-23", "09:30", "16:30", "Holiday Inn Newcastle –Gosforth Park", None)),
+])
+def test_header(text: str, want: tuple) -> None:
+    m = run(text).meeting
+    got = (m.meeting_id, m.committee, m.meeting_number, m.meeting_date, m.start_time, m.end_time,
+           m.location, m.status)
+    assert got == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("There was no further business and the Chair closed the meeting.\n\nNext Meeting: 30 June 2020.", "2020-06-30"),
+    ("The next meeting will be held on Tuesday 28 July 2020 via Microsoft Teams.", "2020-07-28"),
+    ("Date and time of next LPC meeting:\nWednesday 6th March 2019, 09.30 – 17.00", None),
+    ("an update will be circulated to CSC members before the next meeting in June 2020 to seek views", None),
+    ("SECAS to invite the Proposer to the next CSC meeting on 30 June 2020.", None),
+])
+def test_next_meeting(text: str, want: str | None) -> None:
+    assert run(text).meeting.next_meeting_date == want
+
+
+# ---------------------------------------------------------------- dates and times
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("26 May 2020, 10:00 - 11:10", "2020-05-26"),
+    ("held on Tuesday 28 April 2020.", "2020-04-28"),
+    ("Date: Wednesday 23rd January 2019", "2019-01-23"),
+    ("May 26, 2020", "2020-05-26"),
+    ("26/05/2020", "2020-05-26"),
+    ("2020-05-26", "2020-05-26"),
+    ("on 6.2.19", "2019-02-06"),
+    ("26 Mav 2020", "2020-05-26"),
+    ("3O June 2O20", "2020-06-30"),
+    ("in June 2020", None),
+    ("GBCS v3.2 Table 28d", None),
+    ("31 February 2020", None),
+])
+def test_parse_date(text: str, want: str | None) -> None:
+    assert parse_date(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("26 May 2020, 10:00 - 11:10", ("10:00", "11:10")),
+    ("Time: 9.30 – 16.30", ("09:30", "16:30")),
+    ("2pm to 3.30pm", ("14:00", "15:30")),
+    ("10am - 12pm", ("10:00", "12:00")),
+    ("between 2% - 3% of attempted installations", (None, None)),
+    ("DLMS UA 1000-2 Ed. 8", (None, None)),
+])
+def test_time_range(text: str, want: tuple[str | None, str | None]) -> None:
+    assert parse_time_range(text) == want
