@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score extraction against gold annotations (precision, recall, F1)")
     p.add_argument("paths", nargs="*", default=["samples"], metavar="PATH", help="sample files or folders (default samples/)")
     p.add_argument("--gold", type=Path, default=Path("samples/gold"), help="gold folder (default samples/gold)")
+    p.add_argument("--details", action="store_true", help="list the missed and spurious rows of each document")
     p.add_argument("--format", choices=["text", "json"], default="text")
     _settings_args(p)
     return parser
@@ -119,13 +120,14 @@ def cmd_draw(ns: argparse.Namespace) -> int:
 
 
 def cmd_eval(ns: argparse.Namespace) -> int:
-    from pipeline.evaluate import run_eval
+    from pipeline.evaluate import format_report
+    from pipeline.run import run_eval
 
     report = run_eval(ns.paths, gold_dir=ns.gold, settings=_settings(ns))
     if ns.format == "json":
-        print(json.dumps(report.to_dict(), indent=1))
+        print(json.dumps(report, default=lambda o: getattr(o, "__dict__", str(o)), indent=1))
     else:
-        print(report.format())
+        print(format_report(report, details=ns.details))
     return ExitCode.ok
 
 

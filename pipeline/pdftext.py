@@ -68,7 +68,7 @@ def ruled_grids(page: Any) -> list[Grid]:
     for table in page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
         xs = sorted({round(c[0], 1) for c in table.cells} | {round(c[2], 1) for c in table.cells})
         ys = sorted({round(c[1], 1) for c in table.cells} | {round(c[3], 1) for c in table.cells})
-        if len(xs) >= 3 and len(ys) >= 3:
+        if len(xs) >= 3 and len(ys) >= 2:
             grids.append(Grid(xs=_dedupe(xs), ys=_dedupe(ys)))
     return grids
 

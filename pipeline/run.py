@@ -113,6 +113,27 @@ def run(paths: list[str], *, out_dir: Path, settings: Settings | None = None, pr
     return result
 
 
+def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = None):
+    """Extract every sample under ``paths`` that has gold and score it (``minutes eval``).
+
+    A sample whose extraction failed is scored as having found nothing.
+    """
+    from pipeline.evaluate import evaluate, gold_for
+
+    items, _ = discover(paths)
+    golds = {i.source_file: gold_for(i.path, gold_dir) for i in items}
+    items = [i for i in items if golds[i.source_file] is not None]
+    if not items:
+        raise UsageError(f"no sample under {' '.join(paths)} has gold in {gold_dir}; name files <key>__<variant>.<ext>")
+    result = extract_all(items, settings=settings or Settings())
+    by_file = {r.meeting.source_file: r for r in result.records}
+    pairs = []
+    for item in items:
+        records = by_file.get(item.source_file) or Records(meeting=MeetingRow(item.path.stem, item.source_file, ""))
+        pairs.append((item.path.name, records, golds[item.source_file]))
+    return evaluate(pairs)
+
+
 def summary(result: RunResult, out_dir: Path) -> str:
     """The one-screen summary printed after a run."""
     lines = [

@@ -174,7 +174,14 @@ def segments(line: Line) -> list[list[Word]]:
 
 
 def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
-    """Runs of lines that form an unruled table: ``(first, last_inclusive, column_starts)``."""
+    """Runs of lines that form an unruled table: ``(first, last_inclusive, column_starts)``.
+
+    A run starts at a line split into two or more segments by wide gaps and goes on while
+    such lines keep coming (single-segment lines between them are cells of a row with the
+    other columns empty, or wrapped cells). A heading ending in ':' or a wide vertical gap
+    ends it. A one-line run counts when its columns line up with the table just above it
+    (the apologies part of an attendee table).
+    """
     segs = [segments(ln) for ln in lines]
     found: list[tuple[int, int, list[float]]] = []
     i = 0
@@ -186,7 +193,8 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
         height = statistics.median(w.bottom - w.top for w in lines[i].words) or 10.0
         while j + 1 < len(lines):
             gap = lines[j + 1].bbox[1] - lines[j].bbox[3]
-            if gap > 2.2 * height:
+            nxt = lines[j + 1]
+            if gap > 2.2 * height or (len(segs[j + 1]) < 2 and nxt.text.rstrip().endswith(":")):
                 break
             if len(segs[j + 1]) >= 2:
                 last_multi = j + 1
@@ -195,7 +203,11 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
             j += 1
         multi = [k for k in range(i, last_multi + 1) if len(segs[k]) >= 2]
         cols = _column_starts([segs[k] for k in multi], tol=0.9 * height)
-        if len(multi) >= 2 and len(cols) >= 2:
+        if len(multi) == 1 and found and _aligned(cols, found[-1][2], tol=0.9 * height):
+            cols = found[-1][2]
+        elif len(multi) < 2:
+            cols = []
+        if len(cols) >= 2:
             end = last_multi
             # trailing single-segment lines that continue a wrapped cell
             while end + 1 <= j and lines[end + 1].bbox[1] - lines[end].bbox[3] < 0.6 * height:
@@ -207,6 +219,11 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
     return found
 
 
+def _aligned(cols: list[float], other: list[float], *, tol: float) -> bool:
+    starts = [x for x in cols]
+    return len(starts) >= 2 and all(any(abs(x - o) <= tol for o in other) for x in starts)
+
+
 def _column_starts(rows: list[list[list[Word]]], *, tol: float) -> list[float]:
     starts = sorted(seg[0].x0 for row in rows for seg in row)
     clusters: list[list[float]] = []
@@ -215,21 +232,21 @@ def _column_starts(rows: list[list[list[Word]]], *, tol: float) -> list[float]:
             clusters[-1].append(x)
         else:
             clusters.append([x])
-    need = max(2, len(rows) // 3)
+    need = 1 if len(rows) == 1 else max(2, len(rows) // 3)
     return [min(c) for c in clusters if len(c) >= need]
 
 
 def build_unruled(lines: list[Line], cols: list[float]) -> Table:
-    """Assign words to columns by left edge and merge wrapped lines into their row."""
+    """Assign words to columns by left edge and merge wrapped lines into their row.
+
+    Row pitch is larger than the pitch between the lines of one wrapped cell: a line closer
+    to the one above than a row's pitch, that leaves a cell empty, continues that row.
+    """
     tol = 4.0
     centers = [(ln.bbox[1] + ln.bbox[3]) / 2 for ln in lines]
     pitches = [b - a for a, b in zip(centers, centers[1:], strict=False)]
-    threshold = None
-    if pitches and max(pitches) > 1.3 * min(pitches):
-        threshold = (max(pitches) + min(pitches)) / 2
-        # only bimodal when the small pitches are plainly smaller than the row pitch
-        if statistics.median(pitches) < threshold and min(pitches) * 1.3 > statistics.median(pitches):
-            threshold = (min(pitches) + statistics.median(pitches)) / 2
+    # lines of one wrapped cell sit one leading (about 1.2 font sizes) apart; rows add padding
+    threshold = 1.4 * statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines)
     rows: list[list[list[str]]] = []
     for k, line in enumerate(lines):
         cells: list[list[str]] = [[] for _ in cols]
@@ -237,7 +254,8 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
             col = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
             cells[col].append(word.text)
         texts = [" ".join(c) for c in cells]
-        if rows and threshold is not None and pitches[k - 1] < threshold:
+        continues = k > 0 and pitches[k - 1] < threshold and not all(texts)
+        if rows and continues:
             for c, t in enumerate(texts):
                 if t:
                     rows[-1][c].append(t)

@@ -46,7 +46,7 @@ def split_owner(body: str) -> tuple[str | None, str]:
     m = OWNER_TO.match(body.strip())
     if m is None or len(m["owner"].split()) > 6:
         return None, body.strip()
-    return m["owner"].strip(), m["desc"].strip()
+    return m["owner"].strip(" .,;:_-–—"), m["desc"].strip()
 
 
 def due_date(text: str) -> str | None:
@@ -125,7 +125,7 @@ def from_text(dt: DocText, lexicon: dict) -> list[Action]:
         for pat in patterns:
             m = pat.match(text)
             if m and OWNER_TO.match(m["body"].strip()):
-                found[i] = (_one_line(m["id"]), m["body"], False)
+                found[i] = (_one_line(m["id"]).strip(" -–—:."), m["body"], False)
                 break
         if i in found:
             continue
@@ -171,7 +171,7 @@ _ACTION_HEAD = {
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
-        low = re.sub(r"\s+", " ", cell.strip().lower().rstrip(":"))
+        low = re.sub(r"\s+", " ", re.sub(r"[^a-z0-9\s#./]", " ", cell.lower())).strip(" .")
         for key, words in _ACTION_HEAD.items():
             if key not in cols and low in words:
                 cols[key] = i
@@ -191,7 +191,7 @@ def from_table(table: Table, page: int, start: int) -> list[Action]:
     for row in table.rows[1:]:
         def cell(key: str, row: list[str] = row) -> str:
             i = cols.get(key)
-            return _one_line(row[i]) if i is not None and i < len(row) else ""
+            return _one_line(row[i]).strip(" _=|-–—:;,") if i is not None and i < len(row) else ""
 
         desc = cell("description")
         wrapped = (not cell("id")) if "id" in cols else (not cell("owner") and desc[:1].islower())

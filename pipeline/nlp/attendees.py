@@ -308,7 +308,7 @@ _HEAD = {
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
-        low = cell.strip().lower().rstrip(":")
+        low = re.sub(r"\s+", " ", re.sub(r"[^a-z\s]", " ", cell.lower())).strip()
         for key, words in _HEAD.items():
             if key not in cols and low in words:
                 cols[key] = i
@@ -326,6 +326,9 @@ def _people_in_cell(cell: str, initials_cell: str = "") -> list[tuple[str, str |
              if _plausible_initials(m["name"], m["init"])]
     if found:
         return found
+    bare = NAME_BARE_INITIALS.match(cell.strip())
+    if bare and bare["init"] == name_initials(bare["name"]) and not re.search(r"\w", bare["rest"]):
+        return [(bare["name"], bare["init"])]
     inits = re.findall(r"[A-Z]{2,4}\d?", initials_cell)
     words = cell.split()
     if len(inits) > 1:
@@ -503,6 +506,14 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
                 label = constituencies.get(last.lower(), last)
                 if p.representing != label and (p.representing is None or p.representing.isupper()):
                     p.representing = label
+
+
+def repair_names(people: list[Person]) -> None:
+    """``lan Sturgess (IS)`` → ``Ian Sturgess``: OCR reads a capital I as l."""
+    for p in people:
+        words = p.name.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words[1:]):
+            p.name = " ".join(("I" + w[1:]) if re.fullmatch(r"l[a-z]+", w) else w for w in words)
 
 
 def dedupe(people: list[Person]) -> list[Person]:

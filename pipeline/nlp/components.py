@@ -45,7 +45,7 @@ def _span_conf(span: Span) -> float | None:
 def register_extensions() -> None:
     if not Doc.has_extension("minutes_text"):
         Doc.set_extension("minutes_text", default=None)  # pipeline.nlp.text.DocText
-    for name in ("identifier", "verb", "outcome", "clause"):
+    for name in ("identifier", "verb", "outcome", "clause", "subject"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Span.has_extension("repaired"):
@@ -112,6 +112,7 @@ class IdentifierCanon:
 
 _SENT_END = {".", "!", "?"}
 _FUNCTION_WORDS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that"}
+_REPORTING = {"which", "that", "who", "whom", "as", "when", "where", "whether", "if"}
 _ABBREV = {"e.g.", "i.e.", "etc.", "no.", "vs.", "ed.", "cf.", "approx.", "st.", "mr.", "ms.", "dr."}
 
 
@@ -324,20 +325,30 @@ class DecisionFinder:
             return best, True
         return None
 
-    def _body_before(self, token: Token, bodies: dict[int, Span]) -> bool:
-        """Is the meeting body (``The CSC``, ``the Change Board``) the verb's subject?"""
+    def _body_before(self, token: Token, bodies: dict[int, Span]) -> Span | None:
+        """The meeting body (``The CSC``, ``the Change Board``) that is the verb's subject.
+
+        Not when the clause is reported or relative (``which the Panel deferred``, ``advised
+        that the Panel agreed``) or pluperfect (``the Operations Group had endorsed``).
+        """
         doc = token.doc
-        skip = self.adverbs | {"had", "has", "have", ","}
         i = token.i - 1
-        while i >= 0 and doc[i].lower_ in skip:
+        while i >= 0 and (doc[i].lower_ in self.adverbs or doc[i].text == ","):
             i -= 1
         body = bodies.get(i)
         if body is None:
-            return False
+            return None
         if body.start == token.sent.start or body.start == 0:
-            return True
+            return body
         det = doc[body.start - 1]
-        return det.lower_ == "the" or det.is_sent_start or is_bullet(det)
+        if is_bullet(det) or (det.is_sent_start and det.lower_ != "the"):
+            return body
+        if det.lower_ != "the":
+            return None
+        before = doc[det.i - 1] if det.i > 0 else None
+        if before is not None and not det.is_sent_start and before.lower_ in _REPORTING:
+            return None
+        return body
 
     def _lead_is_body(self, sent: Span, bodies: dict[int, Span]) -> bool:
         """``The CSC:`` on the line before a bullet list of lower-case decisions."""
@@ -358,7 +369,8 @@ class DecisionFinder:
         stop = set(self.not_after.get("*", [])) | set(self.not_after.get(verb, []))
         if nxt is not None and nxt.lower_ in stop:
             return None
-        if self._body_before(token, bodies):
+        body = self._body_before(token, bodies)
+        if body is not None:
             return verb
         sent = token.sent
         # "the minutes of the previous meeting were approved"
@@ -370,6 +382,25 @@ class DecisionFinder:
         if first is not None and first.i == token.i and self._lead_is_body(sent, bodies):
             return verb
         return None
+
+    def _coordinated(self, token: Token, found: list[tuple[Token, str, bool]]) -> str | None:
+        """``The Panel AGREED to convert DP132 … and agreed that MP107 should …``."""
+        verb = token.lower_.upper()
+        if verb not in self.lower_verbs or token.text.isupper() or not found:
+            return None
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if prev is None or prev.lower_ not in {"and", "also"}:
+            return None
+        return verb if found[-1][0].sent == token.sent else None
+
+    def subject(self, token: Token) -> str | None:
+        """The body a lower-case decision word follows (``Panel`` in ``The Panel agreed``)."""
+        bodies: dict[int, Span] = {}
+        for s in token.doc.spans.get(CUES_KEY, []):
+            if s.label_ == "BODY" and (s.end - 1 not in bodies or len(s) > len(bodies[s.end - 1])):
+                bodies[s.end - 1] = s
+        body = self._body_before(token, bodies)
+        return body.text if body is not None else None
 
     def outcome(self, verb: str, clause: str, sentence: str) -> str | None:
         for rule, pattern in self._compiled:
@@ -395,7 +426,7 @@ class DecisionFinder:
             if caps is not None:
                 found.append((token, caps[0], caps[1]))
                 continue
-            verb = self._lower_decision(token, bodies)
+            verb = self._lower_decision(token, bodies) or self._coordinated(token, found)
             if verb is not None:
                 found.append((token, verb, False))
         spans: list[Span] = []
@@ -409,6 +440,8 @@ class DecisionFinder:
             span._.repaired = repaired
             span._.clause = clause
             span._.outcome = self.outcome(verb, clause, sent.text)
+            if not token.text.isupper():
+                span._.subject = self.subject(token)
             spans.append(span)
         doc.spans[DECISIONS_KEY] = spans
         return doc

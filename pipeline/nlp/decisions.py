@@ -21,14 +21,32 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s*[;,]\s*(?:and|or)?\s*$", "", text)
 
 
-def _paragraph_named(doc: Doc, mentions: list[Mention], offset: int) -> list[str]:
-    """Identifiers named in the paragraph (text block) around ``offset``."""
-    dt = doc._.minutes_text
-    if dt is None:
-        return []
-    line = dt.line_at(offset)
-    block = [ln for ln in dt.lines if line is not None and ln.block == line.block]
-    return named_in(mentions, block[0].start, block[-1].end) if block else []
+GENERIC_BODIES = {"committee", "sub-committee", "board", "panel", "meeting", "group", "council", "trustees"}
+
+
+def _own_body(subject: str | None, own_names: set[str] | None) -> bool:
+    """Is the subject of a lower-case decision this meeting's own body?"""
+    if subject is None or not own_names:
+        return True
+    low = re.sub(r"\s+", " ", subject).strip().lower()
+    return low in own_names or low in GENERIC_BODIES
+
+
+def _coordinated(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """``MP103 and MP104``: the first two proposals named are named together, so neither alone."""
+    inside = [m for m in mentions if start <= m.start < end]
+    distinct = list(dict.fromkeys(m.identifier for m in inside))
+    if len(distinct) < 2:
+        return False
+    first = inside[0]
+    second = next(m for m in inside if m.identifier == distinct[1])
+    from pipeline.nlp.identifiers import quoted_after
+
+    end = first.end
+    q = quoted_after(text, first.end)
+    if q is not None:
+        end = q[1]
+    return bool(re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[end : second.start]))
 
 
 def confidence(*, caps: bool, repaired: bool, ocr_conf: float | None, identifier_repaired: bool) -> float:
@@ -44,21 +62,24 @@ def confidence(*, caps: bool, repaired: bool, ocr_conf: float | None, identifier
 
 
 def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: str,
-         source_file: str) -> list[DecisionRow]:
+         source_file: str, own_names: set[str] | None = None) -> list[DecisionRow]:
+    """One row per decision word; ``own_names`` (lower-case) are the meeting body's names."""
     out: list[DecisionRow] = []
     repaired_at = {m.start: m.repaired for m in mentions}
-    for n, span in enumerate(doc.spans.get(DECISIONS_KEY, []), start=1):
+    for span in doc.spans.get(DECISIONS_KEY, []):
         sent = span.sent
         clause_end = span.start_char + len(span._.clause or "")
         section = sections.identifier_at(span.start_char)
-        named = named_in(mentions, span.start_char, clause_end) or named_in(
-            mentions, sent.start_char, sent.end_char)
-        ident = pick(named, section)
+        scope = (span.start_char, clause_end)
+        named = named_in(mentions, *scope)
+        if not named:
+            scope = (sent.start_char, sent.end_char)
+            named = named_in(mentions, *scope)
+        if not span.text.isupper() and not _own_body(span._.subject, own_names):
+            continue  # "the Operations Group agreed" in another body's minutes: narration
+        ident = pick(named, section, coordinated=_coordinated(doc.text, mentions, *scope))
         if span._.outcome == "minutes_approved":
-            ident = named_in(mentions, span.start_char, clause_end)[:1] or [None]
-            ident = ident[0]
-        elif ident is None:
-            ident = next(iter(_paragraph_named(doc, mentions, span.start_char)), None)
+            ident = next(iter(named_in(mentions, span.start_char, clause_end)), None)
         ident_repaired = ident is not None and ident in named and any(
             repaired_at.get(m.start, False) for m in mentions
             if m.identifier == ident and sent.start_char <= m.start < sent.end_char
@@ -66,7 +87,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
         out.append(DecisionRow(
             meeting_id=meeting_id,
             source_file=source_file,
-            decision_id=f"{meeting_id}/D{n}",
+            decision_id=f"{meeting_id}/D{len(out) + 1}",
             identifier=ident,
             verb=span._.verb,
             outcome=span._.outcome,

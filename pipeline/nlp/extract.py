@@ -25,6 +25,17 @@ def _apology_context(dt: DocText, table_start: int) -> bool:
     return "apolog" in last or "absent" in last
 
 
+def _own_names(committee: str | None, lexicon: dict) -> set[str] | None:
+    """Lower-case names the meeting's own body goes by (``CSC``, ``Change Sub-Committee``)."""
+    if committee is None:
+        return None
+    names = {committee.lower()}
+    for c in lexicon.get("committees", []):
+        if c["canonical"] == committee:
+            names |= {n.lower() for n in c["names"] + c["abbrevs"]}
+    return names
+
+
 def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: str) -> Records:
     """Every row the contract asks for, read from one document."""
     if nlp is None:
@@ -38,6 +49,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     sdoc = nlp(sdoc)
 
     found = identifiers_mod.mentions(sdoc)
+    identifiers_mod.reconcile(found)
     secs = structure.sections(dt, found)
     head = structure.header(dt, secs, lexicon)
     meeting_id = head.meeting_id or meeting_id_fallback
@@ -55,7 +67,8 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
         for info in identifiers_mod.collect(found, heading_titles=secs.titles())
     ]
 
-    decisions = decisions_mod.rows(sdoc, secs, found, meeting_id=meeting_id, source_file=src)
+    decisions = decisions_mod.rows(sdoc, secs, found, meeting_id=meeting_id, source_file=src,
+                                   own_names=_own_names(head.committee, lexicon))
 
     people = attendees_mod.from_text(dt, secs, lexicon)
     text_actions = actions_mod.from_text(dt, lexicon)
@@ -66,6 +79,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
         elif attendees_mod.is_attendee_table(ref.table):
             people.extend(attendees_mod.from_table(
                 ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start)))
+    attendees_mod.repair_names(people)
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
     attendees = [AttendeeRow(meeting_id, src, p.name, p.initials, p.role, p.representing,

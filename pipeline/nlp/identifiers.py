@@ -29,6 +29,7 @@ class Mention:
     page: int | None
     repaired: bool
     title: str | None = None
+    raw: str = ""
 
 
 @dataclass
@@ -60,7 +61,7 @@ def clean_title(text: str) -> str:
 
 def quoted_after(text: str, pos: int, *, max_len: int = 200) -> tuple[str, int] | None:
     """The quoted title starting right after ``pos`` (``DP094 ‘Title’``) and where it ends."""
-    m = re.match(r"[ \t]{0,3}(?:\n[ \t]*)?", text[pos:])
+    m = re.match(r"[ \t]{0,3}(?:[-–—:][ \t]{0,2})?(?:\n[ \t]*)?", text[pos:])
     start = pos + (m.end() if m else 0)
     if start >= len(text) or text[start] not in OPEN_QUOTES:
         return None
@@ -88,8 +89,40 @@ def mentions(doc: Doc) -> list[Mention]:
     for span in doc.spans.get(IDENTIFIERS_KEY, []):
         q = quoted_after(text, span.end_char)
         found.append(Mention(span._.identifier, span.label_, span.start_char, span.end_char,
-                             span._.page, bool(span._.repaired), q[0] if q else None))
+                             span._.page, bool(span._.repaired), q[0] if q else None, span.text))
     return found
+
+
+def reconcile(found: list[Mention]) -> None:
+    """An OCR-repaired mention with a stray extra character (``DP0O96``) that is one
+    character away from an identifier the document writes cleanly (``DP096``) becomes it."""
+    clean = {m.identifier for m in found if not m.repaired}
+    for m in found:
+        if not m.repaired or m.identifier in clean:
+            continue
+        digits = m.identifier[len(m.kind):]
+        for i in range(len(digits)):
+            candidate = m.kind + digits[:i] + digits[i + 1 :]
+            if candidate in clean:
+                m.identifier = candidate
+                break
+        else:
+            _drop_stray_letter(m, found)
+
+
+def _drop_stray_letter(m: Mention, found: list[Mention]) -> None:
+    """``DP0O96`` where every clean DP has three digits: the letter is a doubled zero."""
+    lengths = Counter(len(f.identifier) - len(f.kind) for f in found if f.kind == m.kind and not f.repaired)
+    if sum(lengths.values()) < 2:
+        return
+    usual = lengths.most_common(1)[0][0]
+    raw_digits = re.sub(r"\s+", "", m.raw)[len(m.kind):]
+    if len(raw_digits) != usual + 1:
+        return
+    for i, ch in enumerate(raw_digits):
+        if not ch.isdigit():
+            m.identifier = m.kind + m.identifier[len(m.kind):][:i] + m.identifier[len(m.kind):][i + 1 :]
+            return
 
 
 def collect(found: list[Mention], *, heading_titles: dict[str, str] | None = None) -> list[IdentifierInfo]:
@@ -113,8 +146,11 @@ def named_in(found: list[Mention], start: int, end: int) -> list[str]:
     return seen
 
 
-def pick(named: list[str], section: str | None) -> str | None:
-    """The identifier a decision or action concerns: its item's, if named or nothing is named."""
+def pick(named: list[str], section: str | None, *, coordinated: bool = False) -> str | None:
+    """The identifier a decision or action concerns: its item's, if named or nothing is named;
+    else the one it names (none when it names several together, ``MP103 and MP104``)."""
     if section is not None and (section in named or not named):
         return section
+    if coordinated:
+        return None
     return named[0] if named else section

@@ -20,7 +20,7 @@ AGENDA = re.compile(
 )
 LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 SUB_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|[e¢«°•·\-–*»o])\s+")
-_REF = re.compile(r"\b(?P<prefix>[A-Z][A-Z0-9]{1,11})_(?P<num>\d{1,3})[_ ](?P<code>\d{3,4})\b")
+_REF = re.compile(r"\b(?P<prefix>[A-Z][A-Z0-9]{1,11})_\s?(?P<num>\d{1,3})\s?[_ ]\s?(?P<code>\d{3,4})\b")
 _STATUS = re.compile(
     r"\b(?P<a>draft|final|approved|agreed)\s+minutes\b|\bminutes\s*[-–(:]?\s*(?P<b>draft|final|approved)\b"
     r"|^\s*(?P<c>DRAFT|FINAL|APPROVED)\s*$",
@@ -123,6 +123,8 @@ def _item_heading(line: TextLine, mentions: list[Mention], text: str) -> tuple[s
         tail = text[end : line.end] if end <= line.end else ""
         if not tail.strip(" :-–"):
             return first.identifier, title
+        if re.match(r"^\s+(?:The|A|An|SECAS|DCC)\s+[a-zA-Z]", tail):
+            return first.identifier, title  # the heading run into its paragraph (lost line break)
         more = re.fullmatch(r"\s*(?:,|and|&)\s*(?P<rest>.+)", tail)
         others = [m for m in mentions if end <= m.start < line.end]
         if more and others and not tail.rstrip().endswith("."):
@@ -278,6 +280,8 @@ def header(dt: DocText, sections: Sections, lexicon: dict) -> Header:
             break
     if h.location is None and date_line is not None:
         h.location = _location_after(clean, date_line, h.meeting_id)
+    if h.location is not None:
+        h.location = h.location.strip(" .,;:_-–—|") or None
 
     for t in texts + [ln.text for ln in dt.lines if h.meeting_id and _REF.search(ln.text)]:
         m = _STATUS.search(t)

@@ -69,6 +69,16 @@ def _clean(text: str) -> str:
     return text.replace("\f", " ").replace("\n", " ").replace("\r", "")
 
 
+def is_prose_table(table: Table) -> bool:
+    """A "table" holding running text: some cell is a long passage of lower-case prose."""
+    for row in table.rows:
+        for cell in row:
+            words = cell.split()
+            if len(words) >= 25 and sum(w[:1].islower() for w in words) / len(words) > 0.5:
+                return True
+    return False
+
+
 def build(doc: Document) -> DocText:
     """Lay the document's blocks out as one text with its line map."""
     parts: list[str] = []
@@ -90,7 +100,13 @@ def build(doc: Document) -> DocText:
 
     for page in doc.pages:
         for block in page.blocks:
-            if block.table is not None:
+            if block.table is not None and is_prose_table(block.table):
+                # a paragraph the layout stage took for a table: read its cells as lines
+                for row in block.table.rows:
+                    for c in row:
+                        if _clean(c).strip():
+                            emit(_clean(c).strip(), page, None, False)
+            elif block.table is not None:
                 tables.append(TableRef(page.number, block_no, block.table, offset))
                 for row in block.table.rows:
                     emit(" | ".join(_clean(c).strip() for c in row), page, None, True)

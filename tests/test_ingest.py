@@ -1,0 +1,191 @@
+"""Ingestion unit and end-to-end tests: text input, fault isolation, bad input, orientation,
+garbage text layers, and real minutes from other committees (../shared/real)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import RENDERED, REPO, gold
+from pipeline import ocr
+from pipeline.errors import OcrError
+from pipeline.ingest import InputFile, discover, read_document, read_documents
+from pipeline.pdftext import render_page
+from pipeline.settings import Settings
+from pipeline.textmetrics import cer, normalise
+
+SEED = REPO / "samples" / "csc_15_seed__ocrtext.txt"
+
+
+def test_seed_text_keeps_body_and_drops_furniture() -> None:
+    doc = read_document(SEED)
+    assert [p.method for p in doc.pages] == ["text"]
+    text = doc.text
+    assert "The CSC APPROVED the minutes as written." in text
+    assert "CSC 15/01: SECAS to invite the Proposer of DP108" in text
+    assert "Page 1 of 7" not in text
+    assert "classified as" not in text
+    removed = " ".join(ln.text for ln in doc.pages[0].removed)
+    assert "Page 1 of 7" in removed and "classified as White" in removed
+
+
+def test_text_pages_split_on_form_feed(tmp_path: Path) -> None:
+    path = tmp_path / "two.txt"
+    path.write_text("First page line\n\nThe Panel agreed that MP100 proceeds.\f Second page\nPage 2 of 2\n", encoding="utf-8")
+    doc = read_document(path)
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert "The Panel agreed that MP100 proceeds." in doc.pages[0].text
+    assert doc.pages[1].text == "Second page"
+
+
+def test_hyphenated_words_are_rejoined(tmp_path: Path) -> None:
+    path = tmp_path / "hyph.txt"
+    path.write_text("the issue must be con-\nsidered by the ENA-\nrequired default and no-\nWAN meters\n", encoding="utf-8")
+    text = read_document(path).text
+    assert "considered" in text
+    assert "ENA-\nrequired" in text and "no-\nWAN" in text
+
+
+class CrashOnSecondPage:
+    """Fault injection: real Tesseract, except that the second page's OCR crashes."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.real = ocr.TesseractEngine()
+
+    def recognize(self, image: Image.Image, *, settings: Settings) -> list[ocr.OcrWord]:
+        self.calls += 1
+        if self.calls == 2:
+            raise OcrError("tesseract crashed (injected)")
+        return self.real.recognize(image, settings=settings)
+
+
+def test_a_crashing_page_leaves_the_others_extracted(tmp_path: Path) -> None:
+    src = RENDERED / "cb_55__scan300.pdf"
+    frames = [render_page(str(src), i, 150) for i in range(3)]
+    tiff = tmp_path / "three.tif"
+    frames[0].save(tiff, save_all=True, append_images=frames[1:], dpi=(150, 150))
+    doc = read_document(tiff, settings=Settings(detect_orientation=False), engine=CrashOnSecondPage())
+    assert [p.number for p in doc.pages] == [1, 3]
+    assert [(e.page, e.error_type) for e in doc.errors] == [(2, "OcrError")]
+    assert cer(doc.pages[0].text, gold("cb_55")["pages"][0]) < 0.05
+
+
+def test_page_timeout_becomes_an_error_row(tmp_path: Path) -> None:
+    img = render_page(str(RENDERED / "cb_55__scan300.pdf"), 0, 300)
+    path = tmp_path / "slow.png"
+    img.save(path, dpi=(300, 300))
+    doc = read_document(path, settings=Settings(page_timeout=0.01, detect_orientation=False))
+    assert doc.pages == []
+    assert doc.errors[0].error_type == "OcrTimeoutError"
+    assert "--page-timeout" in doc.errors[0].message
+
+
+def test_bad_files_are_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes((RENDERED / "cb_55__digital.pdf").read_bytes()[:400])
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    good = tmp_path / "good.txt"
+    good.write_text("The Panel APPROVED the minutes.\n")
+    items = [InputFile(p, str(p)) for p in (broken, empty, good)]
+    docs = list(read_documents(items, settings=Settings(workers=1)))
+    assert [d.source_file for d in docs] == [str(broken), str(empty), str(good)]
+    assert docs[0].errors and "not a readable PDF" in docs[0].errors[0].message
+    assert docs[1].errors and "empty" in docs[1].errors[0].message
+    assert not docs[2].errors and docs[2].pages
+
+
+def test_discover_recurses_and_reports_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "m.txt").write_text("x")
+    (tmp_path / "a" / "notes.docx").write_text("x")
+    (tmp_path / "scan.TIF").write_bytes(b"")
+    found, skipped = discover([tmp_path])
+    assert sorted(Path(f.source_file).name for f in found) == ["m.txt", "scan.TIF"]
+    assert [p.name for p in skipped] == ["notes.docx"]
+
+
+def test_sideways_scan_is_turned_upright(tmp_path: Path) -> None:
+    img = render_page(str(RENDERED / "cb_55__scan300.pdf"), 1, 300).rotate(90, expand=True)
+    path = tmp_path / "sideways.png"
+    img.save(path, dpi=(300, 300))
+    doc = read_document(path)
+    page = doc.pages[0]
+    assert page.rotation in (90, 270)
+    assert cer(page.text, gold("cb_55")["pages"][1]) < 0.05
+
+
+def test_garbage_text_layer_is_ocrd_instead(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    img_path = tmp_path / "page.png"
+    render_page(str(RENDERED / "cb_55__digital.pdf"), 1, 200).save(img_path)
+    pdf = tmp_path / "bad_layer.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4, invariant=1)
+    c.drawImage(str(img_path), 0, 0, width=A4[0], height=A4[1])
+    text = c.beginText(72, 700)
+    text.setTextRenderMode(3)  # invisible, as an OCR layer is
+    for _ in range(30):
+        text.textLine("xq3#zk Vv@@p ##9 lmq&& ~~r4t ^^ \\\\ zzqx")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    doc = read_document(pdf)
+    assert doc.pages[0].method == "ocr"
+    assert cer(doc.pages[0].text, gold("cb_55")["pages"][1]) < 0.05
+
+
+# ------------------------------------------------------------- real minutes (shared/real)
+
+
+def _transcript_tables(text: str) -> list[list[list[str]]]:
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in text.splitlines():
+        if " | " in line and line.startswith(("Name |",)):
+            current = [line.split(" | ")]
+            tables.append(current)
+        elif " | " in line and current:
+            current.append(line.split(" | "))
+        else:
+            current = []
+    return tables
+
+
+def test_real_scan_attendee_tables(real_dir: Path) -> None:
+    doc = read_document(real_dir / "notlpc_20190123_scanned.pdf")
+    assert [p.method for p in doc.pages] == ["ocr"] * 4
+    want = _transcript_tables((real_dir / "notlpc_20190123_scanned.txt").read_text(encoding="utf-8"))[:3]
+    got = [t.rows for t in doc.pages[0].tables if t.rows and t.rows[0][0] == "Name"]
+    assert len(got) == 3
+    for g, w in zip(got, want, strict=True):
+        assert len(g) == len(w)
+        assert [r[0] for r in g] == [r[0] for r in w]  # names exactly
+        assert all(cer(" ".join(a), " ".join(b)) < 0.05 for a, b in zip(g, w, strict=True))
+    text = doc.pages[0].text
+    for heading in ("PRESENT:", "IN ATTENDANCE:", "APOLOGIES:"):
+        assert heading in text
+
+
+def test_real_scan_words_match_transcript(real_dir: Path) -> None:
+    doc = read_document(real_dir / "notlpc_20190123_scanned.pdf")
+    transcript = (real_dir / "notlpc_20190123_scanned.txt").read_text(encoding="utf-8")
+    words = lambda t: re.findall(r"[a-z]{3,}", normalise(t).lower())  # noqa: E731
+    want, got = words(transcript), set(words(doc.text))
+    recall = sum(1 for w in want if w in got) / len(want)
+    print(f"word recall of the scanned real minutes against its transcript: {recall:.3f}")
+    assert recall >= 0.95
+
+
+def test_real_digital_pages_use_the_text_layer(real_dir: Path) -> None:
+    doc = read_document(real_dir / "notlpc_20170301.pdf")
+    assert {p.method for p in doc.pages} == {"pdf"}
+    present = doc.pages[0].tables[1].rows
+    assert present[0] == ["Name", "Organisation", "Affilliation"]
+    assert present[1] == ["Simon Clark", "Tesco", "CCA"]
+    assert len(present) == 14
