@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 
 from pipeline.document import Block, Document, Line, Page, Word
 from pipeline.tables import (

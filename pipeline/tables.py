@@ -240,13 +240,19 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
     """Assign words to columns by left edge and merge wrapped lines into their row.
 
     Row pitch is larger than the pitch between the lines of one wrapped cell: a line closer
-    to the one above than a row's pitch, that leaves a cell empty, continues that row.
+    to the one above than a row's pitch, that leaves empty a column most rows fill,
+    continues that row.
     """
     tol = 4.0
     centers = [(ln.bbox[1] + ln.bbox[3]) / 2 for ln in lines]
     pitches = [b - a for a, b in zip(centers, centers[1:], strict=False)]
     # lines of one wrapped cell sit one leading (about 1.2 font sizes) apart; rows add padding
     threshold = 1.4 * statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines)
+    filled = [[False] * len(cols) for _ in lines]
+    for k, line in enumerate(lines):
+        for word in line.words:
+            filled[k][max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)] = True
+    usual = [c for c in range(len(cols)) if sum(f[c] for f in filled) >= 0.5 * len(lines)]
     rows: list[list[list[str]]] = []
     for k, line in enumerate(lines):
         cells: list[list[str]] = [[] for _ in cols]
@@ -254,7 +260,7 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
             col = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
             cells[col].append(word.text)
         texts = [" ".join(c) for c in cells]
-        continues = k > 0 and pitches[k - 1] < threshold and not all(texts)
+        continues = k > 0 and pitches[k - 1] < threshold and any(not texts[c] for c in usual)
         if rows and continues:
             for c, t in enumerate(texts):
                 if t:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import REPO
+
 from pipeline.cli import main
 from pipeline.records import columns
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
+from conftest import RENDERED, REPO, gold
 from PIL import Image
 
-from conftest import RENDERED, REPO, gold
 from pipeline import ocr
 from pipeline.errors import OcrError
 from pipeline.ingest import InputFile, discover, read_document, read_documents

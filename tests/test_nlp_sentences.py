@@ -330,3 +330,19 @@ def test_parse_date(text: str, want: str | None) -> None:
 ])
 def test_time_range(text: str, want: tuple[str | None, str | None]) -> None:
     assert parse_time_range(text) == want
+
+
+def test_pipe_joined_rows_in_text_are_tables() -> None:
+    rec = run("PRESENT:\nName | Organisation | Affilliation\nKeith Kendall | NoT LPC | Chair\n"
+              "Simon Clark | Tesco | CCA\n\nIN ATTENDANCE:\nName | Organisation | Affilliation\n"
+              "Mark Burdon | PSNC | Area Rep\nMike King | PSNC | LPC and Contractor Support\n\n"
+              "APOLOGIES:\nName | Organisation | Affilliation\nAmanda Lertoria | Lloyds | CCA\n"
+              "Andy Watson | Whitworth Chemists | Independent\n\n01 Introduction")
+    assert [(a.name, a.role, a.representing, a.present) for a in rec.attendees] == [
+        ("Keith Kendall", "chair", "NoT LPC", True),
+        ("Simon Clark", "member", "Tesco", True),
+        ("Mark Burdon", "participant", "PSNC", True),
+        ("Mike King", "participant", "PSNC", True),
+        ("Amanda Lertoria", "apology", "Lloyds", False),
+        ("Andy Watson", "apology", "Whitworth Chemists", False),
+    ]

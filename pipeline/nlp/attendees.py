@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 _NAME_WORD = r"(?:[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*|[A-Z]\.)"
 _TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+)?"
 NAME = rf"{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
-NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[]\s*(?P<init>[A-Z]{{2,4}}\d?)\s*[\)\]]")
+NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}}\d?)\s*[\)\]}}]")
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
 NAME_BARE_INITIALS = re.compile(rf"^(?P<name>{NAME})\s+(?P<init>[A-Z]{{2,4}})\b\s*(?P<rest>.*)$")
 REGION_START = re.compile(
@@ -301,7 +301,7 @@ _HEAD = {
     "initials": ("initials",),
     "representing": ("representing", "organisation", "organization", "company", "constituency", "on behalf of"),
     "category": ("category", "type"),
-    "role": ("role", "title", "position", "capacity"),
+    "role": ("role", "title", "position", "capacity", "affiliation", "affilliation"),
 }
 
 
@@ -400,7 +400,9 @@ def is_attendee_table(table: Table) -> bool:
             or _guess_columns(rows) is not None)
 
 
-def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = False) -> list[Person]:
+def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = False,
+               context_role: str | None = None) -> list[Person]:
+    """People from an attendee table; ``context_role`` from the heading above it."""
     rows = [[c.strip() for c in row] for row in table.rows]
     if not rows:
         return []
@@ -415,7 +417,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             return []
     categories = lexicon.get("categories", [])
     people: list[Person] = []
-    category_role: str | None = "apology" if apologies else None
+    category_role: str | None = "apology" if apologies else context_role
     rep_above: str | None = None
     last_row: list[Person] = []
     for row in rows:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.language import Language
 
@@ -18,11 +19,21 @@ from pipeline.records import ActionRow, AttendeeRow, IdentifierRow, MeetingRow, 
 logger = logging.getLogger(__name__)
 
 
+def _context(dt: DocText, table_start: int) -> str:
+    """The line just before a table (its heading), lower-case."""
+    before = dt.text[max(0, table_start - 120) : table_start].strip().lower()
+    return before.rsplit("\n", 1)[-1] if before else ""
+
+
 def _apology_context(dt: DocText, table_start: int) -> bool:
     """Does the text just before a table say it lists apologies?"""
-    before = dt.text[max(0, table_start - 120) : table_start].strip().lower()
-    last = before.rsplit("\n", 1)[-1] if before else ""
+    last = _context(dt, table_start)
     return "apolog" in last or "absent" in last
+
+
+def _context_role(dt: DocText, table_start: int) -> str | None:
+    last = _context(dt, table_start)
+    return "participant" if re.search(r"\b(?:in\s+attendance|also\s+present|observers?)\b", last) else None
 
 
 def _own_names(committee: str | None, lexicon: dict) -> set[str] | None:
@@ -78,7 +89,8 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
             table_actions.extend(actions_mod.from_table(ref.table, ref.page, ref.start))
         elif attendees_mod.is_attendee_table(ref.table):
             people.extend(attendees_mod.from_table(
-                ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start)))
+                ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start),
+                context_role=_context_role(dt, ref.start)))
     attendees_mod.repair_names(people)
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)

@@ -113,7 +113,9 @@ def reconcile(found: list[Mention]) -> None:
 def _drop_stray_letter(m: Mention, found: list[Mention]) -> None:
     """``DP0O96`` where every clean DP has three digits: the letter is a doubled zero."""
     lengths = Counter(len(f.identifier) - len(f.kind) for f in found if f.kind == m.kind and not f.repaired)
-    if sum(lengths.values()) < 2:
+    if not lengths:
+        lengths = Counter(len(f.identifier) - len(f.kind) for f in found if not f.repaired)
+    if not lengths:
         return
     usual = lengths.most_common(1)[0][0]
     raw_digits = re.sub(r"\s+", "", m.raw)[len(m.kind):]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from pipeline.document import Document, Page, Table
+from pipeline.document import Document, Line, Page, Table
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,26 @@ def is_prose_table(table: Table) -> bool:
     return False
 
 
+def _runs(lines: list[Line]) -> list[tuple[bool, list[Line]]]:
+    """Split a text block into runs of ordinary lines and of ``a | b | c`` table rows."""
+    runs: list[tuple[bool, list[Line]]] = []
+    for line in lines:
+        piped = " | " in f" {line.text} "
+        if runs and runs[-1][0] == piped:
+            runs[-1][1].append(line)
+        else:
+            runs.append((piped, [line]))
+    # a single piped line is text, not a table
+    merged: list[tuple[bool, list[Line]]] = []
+    for is_table, run in runs:
+        is_table = is_table and len(run) >= 2
+        if merged and not is_table and not merged[-1][0]:
+            merged[-1][1].extend(run)
+        else:
+            merged.append((is_table, run))
+    return merged
+
+
 def build(doc: Document) -> DocText:
     """Lay the document's blocks out as one text with its line map."""
     parts: list[str] = []
@@ -111,8 +131,21 @@ def build(doc: Document) -> DocText:
                 for row in block.table.rows:
                     emit(" | ".join(_clean(c).strip() for c in row), page, None, True)
             else:
-                for line in block.lines:
-                    emit(_clean(line.text), page, line.conf, False)
+                for k, (is_table, run) in enumerate(_runs(block.lines)):
+                    if is_table:
+                        # rows already joined with "|" (text that was a table: .txt transcripts)
+                        if k:
+                            gap()
+                            block_no += 1
+                        table = Table([[c.strip() for c in ln.text.strip().strip("|").split("|")] for ln in run])
+                        tables.append(TableRef(page.number, block_no, table, offset))
+                        for row in table.rows:
+                            emit(" | ".join(row), page, None, True)
+                        gap()
+                        block_no += 1
+                    else:
+                        for line in run:
+                            emit(_clean(line.text), page, line.conf, False)
             gap()
             block_no += 1
         gap()
