@@ -240,7 +240,7 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
     """Assign words to columns by left edge and merge wrapped lines into their row.
 
     Row pitch is larger than the pitch between the lines of one wrapped cell: a line closer
-    to the one above than a row's pitch, that leaves empty a column most rows fill,
+    to the one above than a row's pitch, that leaves empty a column the first line fills,
     continues that row.
     """
     tol = 4.0
@@ -252,7 +252,7 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
     for k, line in enumerate(lines):
         for word in line.words:
             filled[k][max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)] = True
-    usual = [c for c in range(len(cols)) if sum(f[c] for f in filled) >= 0.5 * len(lines)]
+    usual = [c for c in range(len(cols)) if filled[0][c]]  # the columns the first (header) line fills
     rows: list[list[list[str]]] = []
     for k, line in enumerate(lines):
         cells: list[list[str]] = [[] for _ in cols]
