@@ -214,7 +214,6 @@ def plan(item: InputFile) -> list[PageTask]:
 def _pdf_page_count(path: Path) -> int:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         with pdfplumber.open(path) as pdf:
@@ -223,9 +222,7 @@ def _pdf_page_count(path: Path) -> int:
         raise EncryptedPdfError(
             f"{path.name} is encrypted; decrypt it first (e.g. 'qpdf --decrypt in.pdf out.pdf') and run again"
         ) from err
-    except (PDFSyntaxError, Exception) as err:
-        if isinstance(err, MinutesError):
-            raise
+    except Exception as err:  # pdfminer raises many types (PDFSyntaxError, KeyError, ...) on damaged files
         raise InputError(f"{path.name} is not a readable PDF ({type(err).__name__}: {err}); check the file is complete") from err
     if n == 0:
         raise InputError(f"{path.name} has no pages")

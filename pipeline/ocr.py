@@ -144,8 +144,8 @@ def binarize(gray: Image.Image) -> Image.Image:
     import cv2
 
     arr = np.asarray(gray, dtype=np.uint8)
-    k = max(31, (min(arr.shape) // 20) | 1)
-    background = cv2.medianBlur(arr, k if k % 2 else k + 1) if k < 255 else cv2.GaussianBlur(arr, (0, 0), k / 3)
+    k = min(255, max(31, (min(arr.shape) // 20) | 1))  # odd, and within medianBlur's range for uint8
+    background = cv2.medianBlur(arr, k)
     flat = cv2.divide(arr, background, scale=255)
     _, out = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     return Image.fromarray(out)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from pipeline.errors import UsageError
 
@@ -21,7 +20,6 @@ class Settings:
     binarize: bool = False
     detect_orientation: bool = True
     min_text_chars: int = 40  # a text layer with fewer usable characters counts as absent
-    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if not 70 <= self.dpi <= 1200:

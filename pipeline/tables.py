@@ -126,7 +126,7 @@ def grids_from_image(gray: np.ndarray, *, scale: float) -> tuple[list[Grid], np.
     grids: list[Grid] = []
     n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
     for i in range(1, n):
-        x, y, bw, bh, _area = stats[i]
+        x, y, bw, bh = stats[i][:4]
         if bw < w * 0.25 or bh < 20:
             continue
         comp = labels[y : y + bh, x : x + bw] == i
@@ -243,24 +243,15 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
     to the one above than a row's pitch, that leaves empty a column the first line fills,
     continues that row.
     """
-    tol = 4.0
     centers = [(ln.bbox[1] + ln.bbox[3]) / 2 for ln in lines]
     pitches = [b - a for a, b in zip(centers, centers[1:], strict=False)]
     # lines of one wrapped cell sit one leading (about 1.2 font sizes) apart; rows add padding
     threshold = 1.4 * statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines)
-    filled = [[False] * len(cols) for _ in lines]
-    for k, line in enumerate(lines):
-        for word in line.words:
-            filled[k][max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)] = True
-    usual = [c for c in range(len(cols)) if filled[0][c]]  # the columns the first (header) line fills
+    cell_rows = [_cells(line, cols) for line in lines]
+    header_cols = [c for c, text in enumerate(cell_rows[0]) if text]
     rows: list[list[list[str]]] = []
-    for k, line in enumerate(lines):
-        cells: list[list[str]] = [[] for _ in cols]
-        for word in line.words:
-            col = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
-            cells[col].append(word.text)
-        texts = [" ".join(c) for c in cells]
-        continues = k > 0 and pitches[k - 1] < threshold and any(not texts[c] for c in usual)
+    for k, texts in enumerate(cell_rows):
+        continues = k > 0 and pitches[k - 1] < threshold and any(not texts[c] for c in header_cols)
         if rows and continues:
             for c, t in enumerate(texts):
                 if t:
@@ -269,3 +260,12 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
             rows.append([[t] if t else [] for t in texts])
     table_rows = [[join_wrapped(parts) for parts in row] for row in rows]
     return Table(rows=table_rows, bbox=union([ln.bbox for ln in lines]), ruled=False)
+
+
+def _cells(line: Line, cols: list[float], *, tol: float = 4.0) -> list[str]:
+    """A line's words put in the rightmost column whose left edge they start at or after."""
+    cells: list[list[str]] = [[] for _ in cols]
+    for word in line.words:
+        col = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
+        cells[col].append(word.text)
+    return [" ".join(c) for c in cells]

@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
 RENDERED = SAMPLES / "rendered"
 GOLD = SAMPLES / "gold"
+SPEC_DIR = SAMPLES / "specs"
 REAL = REPO.parent / "shared" / "real"
 
 
@@ -25,8 +26,6 @@ def gold(key: str) -> dict:
 def gold_keys() -> list[str]:
     return sorted(p.stem for p in GOLD.glob("*.json") if (SPEC_DIR / p.name).exists())
 
-
-SPEC_DIR = SAMPLES / "specs"
 
 
 @functools.cache
