@@ -37,6 +37,18 @@ class OcrWord:
     line_key: tuple[int, int, int]  # (block, paragraph, line)
 
 
+NOISE_CONFIDENCE = 30.0
+EDGE_GLYPHS = set("_=~|¦")
+
+
+def is_noise(text: str, conf: float) -> bool:
+    """Marks that hold no letter or digit and that Tesseract itself doubts, or that are
+    made only of ``_ = ~ |`` (what it reads from table edges and wide gaps): not text."""
+    if any(ch.isalnum() for ch in text):
+        return False
+    return conf < NOISE_CONFIDENCE or set(text) <= EDGE_GLYPHS
+
+
 class OcrEngine(Protocol):
     def recognize(self, image: Image.Image, *, settings: Settings) -> list[OcrWord]: ...
 
@@ -73,7 +85,7 @@ class TesseractEngine:
         words = []
         for i, text in enumerate(data["text"]):
             conf = float(data["conf"][i])
-            if conf < 0 or not text.strip():
+            if conf < 0 or not text.strip() or is_noise(text, conf):
                 continue
             words.append(
                 OcrWord(

@@ -110,7 +110,8 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def grids_from_image(gray: np.ndarray, *, scale: float) -> tuple[list[Grid], np.ndarray]:
-    """Find ruled tables in a page image; returns grids (in points) and the image with rules erased.
+    """Find ruled tables in a page image; returns grids (in points) and the image with their
+    rules, and any other long horizontal rule, erased.
 
     ``scale`` converts pixels to points (72 / dpi). Rules are long thin dark runs found by
     morphological opening with long horizontal and vertical kernels.
@@ -127,9 +128,13 @@ def grids_from_image(gray: np.ndarray, *, scale: float) -> tuple[list[Grid], np.
     n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
     for i in range(1, n):
         x, y, bw, bh = stats[i][:4]
+        comp = labels[y : y + bh, x : x + bw] == i
+        thin = max(12, h // 250)
+        if bh <= thin and bw >= w * 0.1:
+            cleaned[y : y + bh, x : x + bw][comp] = 255  # a lone rule (underline, separator): never text
+            continue
         if bw < w * 0.25 or bh < 20:
             continue
-        comp = labels[y : y + bh, x : x + bw] == i
         hy = _rule_positions(horiz[y : y + bh, x : x + bw] & comp, axis=1, min_len=bw * 0.5)
         vx = _rule_positions(vert[y : y + bh, x : x + bw] & comp, axis=0, min_len=bh * 0.3)
         if len(hy) < 2 or len(vx) < 2:

@@ -19,11 +19,11 @@ EXT = {"digital": "pdf", "scan300": "pdf", "scan200poor": "pdf", "tiff": "tif", 
 KNOWN_GAPS = {
     ("test_tables", "cb_55", "scan200poor"), ("test_tables", "cb_59", "scan200poor"),
     ("test_tables", "csc_14", "scan200poor"), ("test_tables", "csc_15", "scan200poor"),
-    ("test_tables", "csc_16", "scan200poor"), ("test_tables", "csc_16", "scan300"),
+    ("test_tables", "csc_16", "scan200poor"),
     ("test_tables", "csc_16", "tiff"), ("test_tables", "ops_31", "scan200poor"),
     ("test_tables", "ops_31", "tiff"), ("test_tables", "ops_34", "scan200poor"),
     ("test_tables", "panel_81", "scan200poor"), ("test_tables", "panel_82", "scan200poor"),
-    ("test_tables", "panel_83", "scan200poor"), ("test_cer", "panel_82", "scan200poor"),
+    ("test_tables", "panel_83", "scan200poor"), ("test_cer", "panel_82", "scan200poor"),  # measured 0.0499, on the 5 % line
 }
 
 
