@@ -108,8 +108,12 @@ def read_page(task: PageTask, settings: Settings, engine: ocr.OcrEngine | None =
                 page.seconds = time.perf_counter() - started
                 return page
             native = pdftext.full_page_image_dpi(pp)
-        dpi = round(native) if native and 100 <= native <= 600 else settings.dpi
-        image = pdftext.render_page(task.path, task.index, dpi)
+        if native and 100 <= native <= 600:  # one scan filling the page: OCR it as scanned
+            dpi = round(native)
+            image = pdftext.embedded_scan(task.path, task.index) or pdftext.render_page(task.path, task.index, dpi)
+        else:
+            dpi = settings.dpi
+            image = pdftext.render_page(task.path, task.index, dpi)
         page = ocr_page(image, number=task.number, dpi=dpi, settings=settings, engine=engine)
     page.seconds = time.perf_counter() - started
     return page
@@ -174,7 +178,9 @@ POOR_SCAN_CONFIDENCE = 88.0
 
 def _recognize(gray: Image.Image, *, dpi: int, settings: Settings, engine: ocr.OcrEngine):
     grids, cleaned = grids_from_image(np.asarray(gray, dtype=np.uint8), scale=72.0 / dpi)
-    return grids, engine.recognize(Image.fromarray(cleaned), settings=settings)
+    image = Image.fromarray(cleaned)
+    image.info["dpi"] = (dpi, dpi)
+    return grids, engine.recognize(image, settings=settings)
 
 
 def _mean_conf(words: list[ocr.OcrWord]) -> float:

