@@ -146,6 +146,8 @@ def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, e
         grids2, words2 = _recognize(ocr.despeckle(gray), dpi=dpi, settings=retry, engine=engine)
         if _mean_conf(words2) > _mean_conf(words):
             grids, words = grids2, words2
+    # specks are dropped only now: they are part of what marks a page as a poor scan above
+    words = [w for w in words if not ocr.is_noise(w.text, w.conf)]
     scale = 72.0 / dpi
     page_words = [
         Word(

@@ -73,7 +73,7 @@ class TesseractEngine:
         words = []
         for i, text in enumerate(data["text"]):
             conf = float(data["conf"][i])
-            if conf < 0 or not text.strip() or is_noise(text, conf):
+            if conf < 0 or not text.strip():
                 continue
             words.append(
                 OcrWord(
