@@ -18,10 +18,7 @@ EXT = {"digital": "pdf", "scan300": "pdf", "scan200poor": "pdf", "tiff": "tif", 
 # layout stage reaches them.
 KNOWN_GAPS = {
     ("test_tables", "cb_55", "scan200poor"),  # empty-cell pattern differs (speck text in an empty cell)
-    ("test_tables", "csc_16", "scan200poor"),  # heading and next paragraph drawn into the table
-    ("test_tables", "ops_31", "scan200poor"),  # empty-cell pattern differs
     ("test_tables", "ops_34", "scan200poor"),  # one wrapped line kept as a row of its own
-    ("test_cer", "panel_82", "scan200poor"),  # measured 0.0396-0.0499: on the 5 % line
 }
 
 
