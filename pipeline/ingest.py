@@ -157,12 +157,7 @@ def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, e
         )
         for w in words
     ]
-    lines = layout.lines_from_words(page_words)
-    for line in lines:
-        if len(line.words) > 1 and line.words[0].text in ocr.BULLET_CHARS and ocr.BULLET_GLYPH.match(line.text):
-            first = line.words[0]
-            line.words[0] = Word(text="•", bbox=first.bbox, conf=first.conf)
-            line.text = ocr.repair_bullet(line.text)
+    lines = ocr.repair_bullets(layout.lines_from_words(page_words))
     page = Page(
         number=number,
         method="ocr",

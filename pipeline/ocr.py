@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 from PIL import Image
 
+from pipeline.document import Line, Word
 from pipeline.errors import MissingDependencyError, OcrError, OcrTimeoutError
 from pipeline.settings import Settings
 
@@ -201,9 +202,14 @@ BULLET_CHARS = {"¢", "«", "°", "©", "®", "*", "e", "•"}
 BULLET_GLYPH = re.compile(r"^[¢«°©®•*e]\s+(?=[A-Z‘'\"(])")
 
 
-def repair_bullet(text: str) -> str:
+def repair_bullets(lines: list[Line]) -> list[Line]:
     """A bullet that OCR read as ``e``, ``¢``, ``«`` or ``°`` at the start of a line becomes ``•``."""
-    return BULLET_GLYPH.sub("• ", text)
+    for line in lines:
+        if len(line.words) > 1 and line.words[0].text in BULLET_CHARS and BULLET_GLYPH.match(line.text):
+            first = line.words[0]
+            line.words[0] = Word(text="•", bbox=first.bbox, conf=first.conf)
+            line.text = BULLET_GLYPH.sub("• ", line.text)
+    return lines
 
 
 def preprocess(image: Image.Image, *, settings: Settings) -> tuple[Image.Image, float]:
