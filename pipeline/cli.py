@@ -1,6 +1,7 @@
 """Command line: a thin layer over the keyword-only Python API.
 
     minutes run PATH... [--out DIR]     extract every input into the contract's tables
+                                        (incremental: unchanged files are not read again)
     minutes text FILE                   print the cleaned page text the pipeline read
     minutes draw FILE --page N          draw found words, lines and tables over a page image
     minutes eval [PATH...]              score extraction against gold annotations
@@ -40,6 +41,7 @@ def _settings(ns: argparse.Namespace) -> Settings:
     return Settings(
         dpi=ns.dpi, language=ns.lang, psm=ns.psm, workers=ns.workers, page_timeout=ns.page_timeout,
         binarize=ns.binarize, deskew=not ns.no_deskew,
+        executor=getattr(ns, "executor", "local"), scheduler=getattr(ns, "scheduler", None),
     )
 
 
@@ -52,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     p.add_argument("--out", type=Path, default=Path("outputs"), help="output folder (default outputs/)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--no-cache", action="store_true", help="read every page anew; do not use or fill the page cache")
+    p.add_argument("--force", action="store_true", help="extract every file again, even unchanged ones already in the database")
+    p.add_argument("--prune", action="store_true", help="drop the rows of files that no longer exist on disk")
+    p.add_argument("--executor", choices=["local", "dask"], default="local",
+                   help="where pages are read: a process pool here (default) or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local Dask cluster)")
     _settings_args(p)
 
     p = sub.add_parser("text", help="print the cleaned text the pipeline read from a file")
@@ -78,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_run(ns: argparse.Namespace) -> int:
     from pipeline.run import run, summary
 
-    result = run(ns.paths, out_dir=ns.out, settings=_settings(ns), progress=not ns.no_progress)
+    result = run(
+        ns.paths, out_dir=ns.out, settings=_settings(ns), progress=not ns.no_progress,
+        cache=not ns.no_cache, force=ns.force, prune=ns.prune,
+    )
     for err in result.errors:
         where = f" page {err.page}" if err.page else ""
         print(f"error: {err.source_file}{where}: {err.message}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Rows -> DataFrames -> CSV files and one SQLite database, in the contract's column order."""
+"""Rows -> DataFrames -> CSV files in the contract's column order (the database is ``store.Store``)."""
 
 from __future__ import annotations
 
@@ -35,27 +35,16 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
     out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> dict[str, Path]:
-    """Write every table as CSV and all of them into ``minutes.sqlite``; returns the paths."""
+def write_csvs(frames: dict[str, pd.DataFrame], out_dir: Path) -> dict[str, Path]:
+    """Write every table as CSV (replacing each file atomically); returns the paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
     for name, df in frames.items():
         path = out_dir / CSV_NAMES[name]
-        write_csv(df, path)
+        tmp = path.with_suffix(".csv.tmp")
+        write_csv(df, tmp)
+        tmp.replace(path)
         written[name] = path
-    db = out_dir / DB_NAME
-    tmp = db.with_suffix(".sqlite.tmp")
-    tmp.unlink(missing_ok=True)
-    with sqlite3.connect(tmp) as con:
-        for name, df in frames.items():
-            sql_df = df.copy()
-            for col in sql_df.columns:
-                if sql_df[col].map(lambda v: isinstance(v, bool)).any():
-                    sql_df[col] = sql_df[col].map(lambda v: None if v is None else int(bool(v)))
-            sql_df.to_sql(name, con, index=False, if_exists="replace")
-    con.close()
-    tmp.replace(db)
-    written["sqlite"] = db
     return written
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -22,8 +21,10 @@ import numpy as np
 from PIL import Image, ImageSequence
 
 from pipeline import layout, ocr, pdftext
+from pipeline.cache import PageCache
 from pipeline.document import Document, Page, PageError, Word
 from pipeline.errors import EncryptedPdfError, InputError, MinutesError, UnsupportedFileError
+from pipeline.executors import page_executor, single_threaded_ocr
 from pipeline.settings import Settings
 from pipeline.tables import grids_from_image
 
@@ -39,6 +40,7 @@ SUPPORTED = PDF_SUFFIXES | IMAGE_SUFFIXES | TEXT_SUFFIXES
 class InputFile:
     path: Path
     source_file: str  # the path as found under the PATH the user gave
+    sha256: str = ""  # of the file's bytes, when already known
 
 
 @dataclass(frozen=True)
@@ -250,11 +252,8 @@ def read_text_file(item: InputFile) -> list[Page]:
 # ------------------------------------------------------------------ many files
 
 
-def _init_worker() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-
 def _run_task(task: PageTask, settings: Settings) -> Page:
+    single_threaded_ocr()  # also on Dask workers, which no pool initializer reaches
     return read_page(task, settings)
 
 
@@ -263,19 +262,23 @@ def read_documents(
     *,
     settings: Settings,
     engine: ocr.OcrEngine | None = None,
-    on_page: Callable[[InputFile, Page | None], None] | None = None,
+    cache: PageCache | None = None,
+    on_plan: Callable[[int], None] | None = None,
+    on_page: Callable[[InputFile, Page | None, bool], None] | None = None,
 ) -> Iterator[Document]:
     """Read files page by page on a shared pool; yields Documents in input order.
 
-    A page that fails becomes a PageError on its document; a file that cannot be opened
-    becomes a Document with no pages and one error. Nothing is dropped.
+    Pages found in ``cache`` are not read again; pages read are put in it. ``on_plan`` is
+    told how many pages there are in all, ``on_page`` of each page as it is done (and whether
+    it came from the cache). A page that fails becomes a PageError on its document; a file
+    that cannot be opened becomes a Document with no pages and one error. Nothing is dropped.
     """
     planned: list[tuple[InputFile, Document, list[PageTask]]] = []
     for item in items:
         doc = Document(source_file=item.source_file, sha256="")
         tasks: list[PageTask] = []
         try:
-            doc.sha256 = sha256_of(item.path)
+            doc.sha256 = item.sha256 or sha256_of(item.path)
             if item.path.suffix.lower() in TEXT_SUFFIXES:
                 doc.pages = read_text_file(item)
             else:
@@ -286,17 +289,35 @@ def read_documents(
             doc.errors.append(PageError(None, "ingest", type(err).__name__, f"{err}; check the file can be read"))
         planned.append((item, doc, tasks))
 
-    total = sum(len(t) for _, _, t in planned)
-    workers = min(settings.n_workers, max(1, total))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) if workers > 1 and engine is None else None
-    try:
+    cached: dict[tuple[str, int], Page] = {}
+    if cache is not None:
+        for _, doc, tasks in planned:
+            for t in tasks:
+                page = cache.get(doc.sha256, t.index)
+                if page is not None:
+                    cached[(doc.sha256, t.index)] = page
+    if on_plan:
+        on_plan(sum(len(t) + len(doc.pages) for _, doc, t in planned))
+    to_read = sum(len(t) for _, _, t in planned) - len(cached)
+    with page_executor(settings if engine is None else replace(settings, workers=1, executor="local"), to_read) as submit:
         futures: list[list[Future[Page] | None]] = []
-        for _, _, tasks in planned:
-            futures.append([pool.submit(_run_task, t, settings) if pool else None for t in tasks])
+        for _, doc, tasks in planned:
+            futures.append([
+                submit(_run_task, t, settings) if submit and (doc.sha256, t.index) not in cached else None
+                for t in tasks
+            ])
         for (item, doc, tasks), futs in zip(planned, futures, strict=True):
+            for page in doc.pages:  # text files: already read
+                if on_page:
+                    on_page(item, page, False)
             for task, fut in zip(tasks, futs, strict=True):
+                hit = cached.get((doc.sha256, task.index))
+                page = hit
                 try:
-                    page = fut.result() if fut is not None else read_page(task, settings, engine)
+                    if page is None:
+                        page = fut.result() if fut is not None else read_page(task, settings, engine)
+                        if cache is not None:
+                            cache.put(doc.sha256, task.index, page)
                     doc.pages.append(page)
                 except MinutesError as err:
                     doc.errors.append(PageError(task.number, err.stage, type(err).__name__, str(err)))
@@ -308,12 +329,9 @@ def read_documents(
                     )
                     page = None
                 if on_page:
-                    on_page(item, page)
+                    on_page(item, page, hit is not None)
             layout.remove_repeated_furniture(doc)
             yield doc
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
 
 
 def read_document(path: str | Path, *, settings: Settings | None = None, engine: ocr.OcrEngine | None = None) -> Document:

@@ -5,33 +5,42 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline import export
-from pipeline.document import Document
+from pipeline.cache import PageCache, extractor_fingerprint
+from pipeline.document import Document, Page
 from pipeline.errors import UsageError
-from pipeline.ingest import InputFile, discover, read_documents
+from pipeline.ingest import InputFile, discover, read_documents, sha256_of
 from pipeline.records import ErrorRow, MeetingRow, Records
 from pipeline.settings import Settings
+from pipeline.store import Store
 
 log = logging.getLogger(__name__)
+
+CACHE_NAME = "cache/pages.sqlite"
 
 
 @dataclass
 class RunResult:
-    frames: dict[str, pd.DataFrame]
-    records: list[Records] = field(default_factory=list)
-    errors: list[ErrorRow] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame]  # the whole database after the run, as written to the CSVs
+    records: list[Records] = field(default_factory=list)  # what this run extracted
+    errors: list[ErrorRow] = field(default_factory=list)  # this run's failures
     skipped: list[Path] = field(default_factory=list)
-    files: int = 0
+    files: int = 0  # files read in this run
+    reused: int = 0  # unchanged files whose rows were kept from an earlier run
     pages: int = 0
     ocr_pages: int = 0
+    cached_pages: int = 0  # pages taken from the page cache instead of being read again
+    pruned: list[str] = field(default_factory=list)
     seconds: float = 0.0
     written: dict[str, Path] = field(default_factory=dict)
 
@@ -54,37 +63,74 @@ def records_for(doc: Document, item: InputFile) -> Records:
     return records
 
 
-def extract_all(items: list[InputFile], *, settings: Settings, progress: bool = False) -> RunResult:
-    """Read and extract every file; a failure becomes an error row, the batch goes on."""
+OnDocument = Callable[[InputFile, Document, "Records | None", list[ErrorRow]], None]
+
+
+def extract_all(
+    items: list[InputFile],
+    *,
+    settings: Settings,
+    progress: bool = False,
+    cache: PageCache | None = None,
+    on_document: OnDocument | None = None,
+) -> RunResult:
+    """Read and extract every file; a failure becomes an error row, the batch goes on.
+
+    ``on_document`` sees each file's outcome as soon as it is done (the run stores it then,
+    so an interrupted batch keeps what finished).
+    """
     started = time.perf_counter()
     result = RunResult(frames={})
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    bar = _progress_bar(len(items)) if progress else None
 
-        bar = tqdm(total=len(items), unit="file", file=sys.stderr, dynamic_ncols=True, leave=False)
-    for item, doc in zip(items, read_documents(items, settings=settings), strict=True):
-        result.files += 1
-        result.pages += len(doc.pages)
-        result.ocr_pages += len(doc.ocr_pages)
-        for err in doc.errors:
-            result.errors.append(ErrorRow(doc.source_file, err.page, err.stage, err.error_type, err.message))
-            log.warning("%s%s: %s", doc.source_file, f" page {err.page}" if err.page else "", err.message)
-        if doc.pages:
-            try:
-                result.records.append(records_for(doc, item))
-            except Exception as err:  # one document's extraction failure never stops the batch
-                log.debug("extraction failed for %s", doc.source_file, exc_info=True)
-                result.errors.append(ErrorRow(doc.source_file, None, "nlp", type(err).__name__, f"{err}; run 'minutes text {doc.source_file}' to see what was read"))
-                log.warning("%s: extraction failed: %s", doc.source_file, err)
+    def on_plan(pages: int) -> None:
+        if bar is not None:
+            bar.reset(total=pages)
+
+    def on_page(item: InputFile, page: Page | None, cached: bool) -> None:
+        result.cached_pages += cached
         if bar is not None:
             bar.update(1)
-            bar.set_postfix(pages=result.pages, ocr=result.ocr_pages, refresh=False)
-    if bar is not None:
-        bar.close()
+
+    docs = read_documents(items, settings=settings, cache=cache, on_plan=on_plan, on_page=on_page)
+    try:
+        for item, doc in zip(items, docs, strict=True):
+            result.files += 1
+            result.pages += len(doc.pages)
+            result.ocr_pages += len(doc.ocr_pages)
+            errors = [ErrorRow(doc.source_file, e.page, e.stage, e.error_type, e.message) for e in doc.errors]
+            for err in doc.errors:
+                log.warning("%s%s: %s", doc.source_file, f" page {err.page}" if err.page else "", err.message)
+            records = None
+            if doc.pages:
+                try:
+                    records = records_for(doc, item)
+                    result.records.append(records)
+                except Exception as err:  # one document's extraction failure never stops the batch
+                    log.debug("extraction failed for %s", doc.source_file, exc_info=True)
+                    errors.append(ErrorRow(doc.source_file, None, "nlp", type(err).__name__, f"{err}; run 'minutes text {doc.source_file}' to see what was read"))
+                    log.warning("%s: extraction failed: %s", doc.source_file, err)
+            result.errors.extend(errors)
+            if on_document is not None:
+                on_document(item, doc, records, errors)
+            if bar is not None:
+                bar.set_postfix_str(f"files {result.files}/{len(items)}, OCR'd {result.ocr_pages}", refresh=False)
+    finally:
+        docs.close()
+        if bar is not None:
+            bar.close()
     result.seconds = time.perf_counter() - started
     result.frames = to_frames(result.records, result.errors)
     return result
+
+
+def _progress_bar(files: int):
+    from tqdm import tqdm
+
+    return tqdm(
+        total=None, unit="page", desc=f"{files} file(s)", file=sys.stderr, dynamic_ncols=True, leave=False,
+        smoothing=0.1,
+    )
 
 
 def to_frames(records: list[Records], errors: list[ErrorRow]) -> dict[str, pd.DataFrame]:
@@ -99,17 +145,62 @@ def to_frames(records: list[Records], errors: list[ErrorRow]) -> dict[str, pd.Da
     }
 
 
-def run(paths: list[str], *, out_dir: Path, settings: Settings | None = None, progress: bool = False) -> RunResult:
-    """Extract every input under ``paths`` and write the contract's tables to ``out_dir``."""
+def run(
+    paths: list[str],
+    *,
+    out_dir: Path,
+    settings: Settings | None = None,
+    progress: bool = False,
+    cache: bool = True,
+    force: bool = False,
+    prune: bool = False,
+) -> RunResult:
+    """Extract every input under ``paths`` into the database in ``out_dir`` and write the CSVs.
+
+    Files already in the database with the same bytes and extractor keep their rows (unless
+    ``force``); pages already read come from the page cache in ``out_dir/cache`` (unless not
+    ``cache``). ``prune`` drops the rows of files that no longer exist. The CSVs are written
+    from the database even when the run is interrupted, so they hold what finished.
+    """
     settings = settings or Settings()
     items, skipped = discover(paths)
     if not items:
         raise UsageError(
             f"no input found under {' '.join(paths)}; give .pdf, .png/.jpg/.tif or .txt files or folders holding them"
         )
-    result = extract_all(items, settings=settings, progress=progress)
+    store = Store(out_dir / export.DB_NAME)
+    extractor = extractor_fingerprint(settings)
+    known = store.known()
+    todo: list[InputFile] = []
+    reused = 0
+    for item in items:
+        with contextlib.suppress(OSError):  # reading it reports the problem as the file's error row
+            item = replace(item, sha256=sha256_of(item.path))
+        if not force and item.sha256 and known.get(item.source_file) == (item.sha256, extractor, "extracted"):
+            reused += 1
+        else:
+            todo.append(item)
+
+    def keep(item: InputFile, doc: Document, records: Records | None, errors: list[ErrorRow]) -> None:
+        store.replace_file(
+            doc.source_file, sha256=doc.sha256, extractor=extractor, records=records, errors=errors,
+            page_count=len(doc.pages), ocr_page_count=len(doc.ocr_pages), seconds=sum(p.seconds for p in doc.pages),
+        )
+
+    page_cache = PageCache(out_dir / CACHE_NAME, settings) if cache else None
+    result = RunResult(frames={})
+    try:
+        result = extract_all(todo, settings=settings, progress=progress and bool(todo), cache=page_cache, on_document=keep)
+    finally:
+        if page_cache is not None:
+            page_cache.close()
+        result.pruned = store.prune_missing() if prune else []
+        result.frames = store.frames()
+        store.close()
+        result.written = export.write_csvs(result.frames, out_dir)
+        result.written["sqlite"] = out_dir / export.DB_NAME
     result.skipped = skipped
-    result.written = export.write_tables(result.frames, out_dir)
+    result.reused = reused
     return result
 
 
@@ -136,13 +227,20 @@ def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = No
 
 def summary(result: RunResult, out_dir: Path) -> str:
     """The one-screen summary printed after a run."""
+    f = result.frames
+    read = f"{result.files} read" + (f", {result.reused} unchanged (kept from earlier runs)" if result.reused else "")
+    cached = f", {result.cached_pages} from the page cache" if result.cached_pages else ""
+    found = sum(len(r.decisions) for r in result.records)
     lines = [
-        f"minutes: {result.files} file(s), {result.pages} page(s) ({result.ocr_pages} OCR'd) "
-        f"in {result.seconds:.1f} s",
-        f"  meetings {len(result.frames['meetings'])}, attendees {len(result.frames['attendees'])}, "
-        f"identifiers {len(result.frames['identifiers'])}, decisions {len(result.frames['decisions'])}, "
-        f"actions {len(result.frames['actions'])}",
+        f"minutes: {result.files + result.reused} file(s): {read}; {result.pages} page(s) "
+        f"({result.ocr_pages} OCR'd{cached}) in {result.seconds:.1f} s",
+        f"  this run: {len(result.records)} meeting(s), {found} decision(s), "
+        f"{sum(len(r.actions) for r in result.records)} action(s)",
+        f"  database: meetings {len(f['meetings'])}, attendees {len(f['attendees'])}, "
+        f"identifiers {len(f['identifiers'])}, decisions {len(f['decisions'])}, actions {len(f['actions'])}",
     ]
+    if result.pruned:
+        lines.append(f"  pruned {len(result.pruned)} file(s) no longer on disk (e.g. {result.pruned[0]})")
     if result.skipped:
         lines.append(f"  skipped {len(result.skipped)} file(s) that are not minutes inputs (e.g. {result.skipped[0]})")
     if result.errors:

@@ -20,6 +20,8 @@ class Settings:
     binarize: bool = False
     detect_orientation: bool = True
     min_text_chars: int = 40  # a text layer with fewer usable characters counts as absent
+    executor: str = "local"  # "local": one process pool here; "dask": a Dask distributed cluster
+    scheduler: str | None = None  # Dask scheduler address (tcp://host:8786); None = a LocalCluster here
 
     def __post_init__(self) -> None:
         if not 70 <= self.dpi <= 1200:
@@ -30,6 +32,10 @@ class Settings:
             raise UsageError("--workers must be 0 (one per core) or a positive number")
         if self.page_timeout <= 0:
             raise UsageError("--page-timeout must be a positive number of seconds")
+        if self.executor not in {"local", "dask"}:
+            raise UsageError(f"--executor {self.executor!r} is not known; use 'local' or 'dask'")
+        if self.scheduler and self.executor != "dask":
+            raise UsageError("--scheduler needs --executor dask")
         if not self.language or any(not part.isalnum() and part != "_" for part in self.language.split("+")):
             raise UsageError(f"--lang {self.language!r} is not a Tesseract language such as 'eng' or 'eng+deu'")
 

@@ -28,7 +28,7 @@ DECISIONS_KEY = "decisions"
 
 # characters OCR reads in place of digits inside an identifier
 DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "|": "1",
-                               "S": "5", "B": "8"})
+                               "S": "5", "B": "8", "i": "1", "!": "1"})
 BULLETS = frozenset("e¢«°•·-–—*»o>©®§")
 
 
@@ -156,10 +156,9 @@ class Segmenter:
     def __init__(self, *, heading_max_chars: int) -> None:
         self.heading_max_chars = heading_max_chars
 
-    def _starts_sentence(self, doc: Doc, token: Token, prev: Token | None) -> bool:
+    def _starts_sentence(self, doc: Doc, text: str, token: Token, prev: Token | None) -> bool:
         if prev is None:
             return True
-        text = doc.text
         if prev.text in _SENT_END and not (prev.i > 0 and doc[prev.i - 1].text.lower() + "." in _ABBREV):
             return token.text[:1].isupper() or token.text[:1].isdigit() or is_bullet(token) or token.text[:1] in "‘'\"“("
         line_start, _ = _line_bounds(text, token.idx)
@@ -183,11 +182,12 @@ class Segmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         prev: Token | None = None
+        text = doc.text  # built by joining every token: once per doc, not per token
         for token in doc:
             if token.is_space:
                 token.is_sent_start = token.i == 0
                 continue
-            token.is_sent_start = self._starts_sentence(doc, token, prev)
+            token.is_sent_start = self._starts_sentence(doc, text, token, prev)
             prev = token
         return doc
 

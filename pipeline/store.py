@@ -1,0 +1,160 @@
+"""The accumulating database: ``minutes.sqlite`` holds every file ever extracted into it.
+
+Each source file's rows are keyed by its path (``source_file``) and the sha256 of its bytes,
+recorded in the ``files`` table together with the extractor fingerprint that produced them.
+A run re-extracts only files that are new, changed, previously failed, or read by a
+different extractor; a changed file's old rows are replaced in one transaction, and files
+that no longer exist on disk can be pruned. The CSVs are regenerated from this database, so
+the two always hold the same rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import asdict, fields
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.records import TABLES, ErrorRow, Records, columns
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2  # PRAGMA user_version; 0/1 = one run's tables only, rebuilt on first use
+
+FILES_COLUMNS = ("source_file", "sha256", "extractor", "status", "page_count", "ocr_page_count", "seconds", "extracted_at")
+
+
+def _sql_type(annotation: str) -> str:
+    if "bool" in annotation or "int" in annotation:
+        return "INTEGER"
+    if "float" in annotation:
+        return "REAL"
+    return "TEXT"
+
+
+def _bool_columns(table: str) -> list[str]:
+    return [f.name for f in fields(TABLES[table]) if "bool" in str(f.type)]
+
+
+class Store:
+    """The contract's tables plus ``files``, in one SQLite database."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = sqlite3.connect(path)
+        self._migrate()
+
+    # -------------------------------------------------------------- schema
+
+    def _migrate(self) -> None:
+        (version,) = self.con.execute("PRAGMA user_version").fetchone()
+        if version == SCHEMA_VERSION and self._columns_match():
+            return
+        existing = [r[0] for r in self.con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if existing:
+            log.info("%s was written by an older version; rebuilding it (files will be extracted again)", self.path)
+        with self.con:
+            for name in existing:
+                self.con.execute(f'DROP TABLE "{name}"')
+            for name, row_type in TABLES.items():
+                cols = ", ".join(f'"{f.name}" {_sql_type(str(f.type))}' for f in fields(row_type))
+                self.con.execute(f'CREATE TABLE "{name}" ({cols})')
+                self.con.execute(f'CREATE INDEX "{name}_source_file" ON "{name}" (source_file)')
+            self.con.execute(
+                "CREATE TABLE files (source_file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, extractor TEXT NOT NULL, "
+                "status TEXT NOT NULL, page_count INTEGER, ocr_page_count INTEGER, seconds REAL, extracted_at TEXT)"
+            )
+            self.con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _columns_match(self) -> bool:
+        for name in TABLES:
+            have = [r[1] for r in self.con.execute(f'PRAGMA table_info("{name}")')]
+            if have != columns(name):
+                return False
+        return [r[1] for r in self.con.execute("PRAGMA table_info(files)")] == list(FILES_COLUMNS)
+
+    # -------------------------------------------------------------- files
+
+    def known(self) -> dict[str, tuple[str, str, str]]:
+        """source_file -> (sha256, extractor fingerprint, status) of every file in the database."""
+        rows = self.con.execute("SELECT source_file, sha256, extractor, status FROM files")
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def replace_file(
+        self,
+        source_file: str,
+        *,
+        sha256: str,
+        extractor: str,
+        records: Records | None,
+        errors: list[ErrorRow],
+        page_count: int,
+        ocr_page_count: int,
+        seconds: float,
+    ) -> None:
+        """Put one file's rows in place of whatever the database held for it, atomically."""
+        status = "failed" if errors or records is None else "extracted"
+        rows: dict[str, list] = {"errors": list(errors)}
+        if records is not None:
+            rows.update(
+                meetings=[records.meeting], attendees=records.attendees, identifiers=records.identifiers,
+                decisions=records.decisions, actions=records.actions,
+            )
+        with self.con:
+            self._delete(source_file)
+            for table, items in rows.items():
+                if not items:
+                    continue
+                cols = columns(table)
+                marks = ", ".join("?" for _ in cols)
+                self.con.executemany(
+                    f'INSERT INTO "{table}" VALUES ({marks})',
+                    [tuple(_sql_value(asdict(item)[c]) for c in cols) for item in items],
+                )
+            self.con.execute(
+                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (source_file, sha256, extractor, status, page_count, ocr_page_count, round(seconds, 3),
+                 datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+
+    def _delete(self, source_file: str) -> None:
+        for table in (*TABLES, "files"):
+            self.con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', (source_file,))
+
+    def prune_missing(self) -> list[str]:
+        """Drop the rows of files that no longer exist on disk; returns their paths."""
+        gone = [s for s in self.known() if not Path(s).exists()]
+        gone += [
+            r[0] for r in self.con.execute("SELECT DISTINCT source_file FROM errors")
+            if r[0] not in gone and not Path(r[0]).exists()
+        ]
+        with self.con:
+            for source_file in gone:
+                self._delete(source_file)
+        return sorted(gone)
+
+    # -------------------------------------------------------------- tables
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every table in the contract's column order, rows by source file then document order."""
+        out: dict[str, pd.DataFrame] = {}
+        for table in TABLES:
+            cols = columns(table)
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            rows = self.con.execute(f'SELECT {quoted} FROM "{table}" ORDER BY source_file, rowid').fetchall()
+            df = pd.DataFrame(rows, columns=cols, dtype=object)
+            for col in _bool_columns(table):
+                df[col] = df[col].map(lambda v: None if v is None else bool(v))
+            out[table] = df.astype(object).where(df.notna(), None)
+        return out
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def _sql_value(value: object) -> object:
+    return int(value) if isinstance(value, bool) else value
