@@ -7,12 +7,12 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test setup tesseract samples eval bench lint clean
+.PHONY: run test setup tesseract chromium samples eval bench lint clean
 
 run: setup samples
 	$(VENV)/bin/minutes run samples/ --out outputs/
 
-test: setup samples
+test: setup samples chromium
 	$(PY) -m pytest -q
 
 setup: tesseract $(VENV)/.installed
@@ -21,6 +21,11 @@ tesseract:
 	@command -v tesseract >/dev/null 2>&1 || { \
 	  echo "installing tesseract-ocr with apt-get"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr >/dev/null; }
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)

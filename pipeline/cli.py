@@ -5,6 +5,10 @@
     minutes text FILE                   print the cleaned page text the pipeline read
     minutes draw FILE --page N          draw found words, lines and tables over a page image
     minutes eval [PATH...]              score extraction against gold annotations
+    minutes audit history DP094         a proposal's decisions, actions and mentions over time
+    minutes audit recommendations       every RECOMMENDED decision and what happened next
+    minutes audit actions [--open]      action items and whether a later meeting closed them
+    minutes report [--out FILE]         one self-contained HTML report of the audit
 """
 
 from __future__ import annotations
@@ -81,6 +85,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--details", action="store_true", help="list the missed and spurious rows of each document")
     p.add_argument("--format", choices=["text", "json"], default="text")
     _settings_args(p)
+
+    p = sub.add_parser("audit", help="trace proposals, recommendations and actions across meetings (reads minutes.sqlite)")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="QUESTION", parser_class=_Parser, required=True)
+    for name, helptext in (
+        ("history", "a proposal's decisions, actions and mentions in date order (a DP and the MP it became together)"),
+        ("recommendations", "every RECOMMENDED decision: followed_up, pending or superseded, with the evidence"),
+        ("actions", "every action item: open, or closed/done/superseded by a later meeting, with the evidence"),
+    ):
+        q = audit_sub.add_parser(name, help=helptext, description=helptext)
+        if name == "history":
+            q.add_argument("identifier", metavar="ID", help="proposal identifier, e.g. DP094 or MP100")
+        if name == "recommendations":
+            q.add_argument("--since", metavar="DATE", help="only recommendations made on or after this date (YYYY-MM-DD)")
+            q.add_argument("--until", metavar="DATE", help="only recommendations made on or before this date (YYYY-MM-DD)")
+            q.add_argument("--committee", metavar="NAME", help="only this committee's recommendations (case-insensitive, part of the name will do)")
+        if name == "actions":
+            q.add_argument("--open", action="store_true", help="only actions no later meeting has closed")
+        q.add_argument("--db", type=Path, default=Path("outputs/minutes.sqlite"), help="database written by 'minutes run' (default outputs/minutes.sqlite)")
+        q.add_argument("--format", choices=["table", "csv", "json"], default="table", help="table (default, 100 columns wide), csv or json")
+
+    p = sub.add_parser("report", help="write one self-contained HTML report: proposal timelines, decisions per meeting, open items")
+    p.add_argument("--db", type=Path, default=Path("outputs/minutes.sqlite"), help="database written by 'minutes run' (default outputs/minutes.sqlite)")
+    p.add_argument("--out", type=Path, default=Path("outputs/report.html"), help="HTML file to write (default outputs/report.html)")
     return parser
 
 
@@ -143,7 +170,41 @@ def cmd_eval(ns: argparse.Namespace) -> int:
     return ExitCode.ok
 
 
-COMMANDS = {"run": cmd_run, "text": cmd_text, "draw": cmd_draw, "eval": cmd_eval}
+def cmd_audit(ns: argparse.Namespace) -> int:
+    import os
+
+    from pipeline import audit
+
+    tables = audit.load(ns.db)
+    if ns.audit_command == "history":
+        df = audit.history(tables, ns.identifier)
+        group = audit.linked(ns.identifier, audit.links(tables))
+        note = f"history of {' + '.join(group)}" + (f" (linked: {audit.link_reasons(tables, group)})" if len(group) > 1 else "")
+    elif ns.audit_command == "recommendations":
+        df = audit.recommendations(tables, since=ns.since, until=ns.until, committee=ns.committee)
+        note = f"{len(df)} recommendation(s): " + ", ".join(f"{n} {s}" for s, n in df["status"].value_counts().sort_index().items())
+    else:
+        df = audit.action_status(tables, open_only=ns.open)
+        note = f"{len(df)} action(s): " + ", ".join(f"{n} {s}" for s, n in df["status"].value_counts().sort_index().items())
+    if ns.format == "table":
+        sources = audit.sources_note(tables)
+        note = note + ("\nmeetings held as several documents:\n" + sources if sources else "")
+    try:
+        print(audit.render(df, ns.format, view=ns.audit_command, note=note if ns.format == "table" else ""))
+    except BrokenPipeError:  # e.g. piped into head: the reader has what it wanted
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - keeps the exit-time flush quiet
+    return ExitCode.ok
+
+
+def cmd_report(ns: argparse.Namespace) -> int:
+    from pipeline.report import write_report
+
+    out = write_report(ns.db, out=ns.out)
+    print(out)
+    return ExitCode.ok
+
+
+COMMANDS = {"run": cmd_run, "text": cmd_text, "draw": cmd_draw, "eval": cmd_eval, "audit": cmd_audit, "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:
