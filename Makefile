@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test setup tesseract chromium samples eval bench lint clean
+.PHONY: run test setup tesseract chromium samples eval bench bench-archive lint clean
 
 run: setup samples
 	$(VENV)/bin/minutes run samples/ --out outputs/
@@ -41,6 +41,9 @@ eval: setup samples
 
 bench: setup samples
 	$(PY) -m pipeline.bench
+
+bench-archive: setup samples
+	$(PY) -m pipeline.bench_archive
 
 lint: setup
 	$(VENV)/bin/ruff check pipeline tests samples
