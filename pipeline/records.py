@@ -37,6 +37,7 @@ class AttendeeRow:
     representing: str | None = None
     present: bool = True
     page: int | None = None
+    confidence: float = 1.0  # beyond the contract's columns: lower for names read from poor OCR
 
 
 @dataclass
@@ -48,6 +49,7 @@ class IdentifierRow:
     title: str | None = None
     first_page: int | None = None
     mentions: int = 1
+    confidence: float = 1.0  # beyond the contract's columns: lower when only OCR-repaired or poorly read
 
 
 @dataclass
@@ -73,6 +75,7 @@ class ActionRow:
     due_date: str | None = None
     identifier: str | None = None
     page: int | None = None
+    confidence: float = 1.0  # beyond the contract's columns: lower for repaired owners, poor OCR
 
 
 @dataclass

@@ -19,7 +19,7 @@ EXT = {"digital": "pdf", "scan300": "pdf", "scan200poor": "pdf"}
 FLOORS = {
     "digital": {"identifiers": 0.98, "decisions": 0.98, "actions": 0.98, "attendees": 0.98, "outcome": 0.95},
     "scan300": {"identifiers": 0.98, "decisions": 0.98, "actions": 0.98, "attendees": 0.98, "outcome": 0.95},
-    "scan200poor": {"identifiers": 0.97, "decisions": 0.88, "actions": 0.63, "attendees": 0.88, "outcome": 0.95},
+    "scan200poor": {"identifiers": 0.98, "decisions": 0.98, "actions": 0.98, "attendees": 0.96, "outcome": 0.95},
 }
 
 

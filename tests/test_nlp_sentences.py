@@ -346,3 +346,152 @@ def test_pipe_joined_rows_in_text_are_tables() -> None:
         ("Amanda Lertoria", "apology", "Lloyds", False),
         ("Andy Watson", "apology", "Whitworth Chemists", False),
     ]
+
+
+# ---------------------------------------------------------------- poor-scan OCR confusions
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Panel agreed that MP10i should proceed to the Report Phase.", {"MP101"}),  # 1 read as i
+    ("AGREED to convert DP!28 into MP104 to be progressed.", {"DP128", "MP104"}),  # 1 read as !
+    ("OP111 ‘SMDA Budget Amendments’", {"DP111"}),  # D read as O in the prefix
+    ("DP128-‘Gas Network Operators SMKI Requirements”", {"DP128"}),  # no space before the quote
+    ("the OPSG meets at OP10 and OPQ93", set()),  # an O-prefix needs clean digits
+])
+def test_identifiers_misread_on_poor_scans(text: str, want: set[str]) -> None:
+    assert {i.identifier for i in run(text).identifiers} == want
+
+
+def test_misread_prefix_gives_a_heading() -> None:
+    rec = run("DP108 ‘SSI Job Type Role’\n\nThe CSC AGREED further development is required.\n\n"
+              "OP111 ‘SMDA Budget Amendments’\nSECAS advised that the consultation was issued on 24 April 2020\n"
+              "Board has asked for responses to address the proposed funding model in particular\n"
+              "The CSC NOTED the update.")
+    assert [(d.identifier, d.verb) for d in rec.decisions] == [("DP108", "AGREED"), ("DP111", "NOTED")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # OCR lost the full stop before "The <body>": the decision is its own sentence, naming nothing
+    ("The Consumer Member (ER) welcomed the RFI on DP094 and emphasised the impact on prepayment\n"
+     "customers who are unable to top up remotely The Panel NOTED the update.",
+     [(None, "NOTED", "noted")]),
+    ("The Operations Group recommends that the report be published, with supplier-specific figures\n"
+     "removed The Panel AGREED to publish the report on that basis and to close the action.",
+     [(None, "AGREED", None)]),  # as the clean sentence reads on its own
+    # a heading line after a sentence whose full stop was lost
+    ("MP100 ‘Supporting prepayment customers’\n"
+     "The Panel agreed that MP100 should proceed to the Report Phase\n"
+     "MP101 ‘Consequential changes to DUIS and MMC’\n"
+     "SECAS presented the draft Modification Report. The Panel\nAPPROVED the Modification Report for submission.",
+     [("MP100", "AGREED", "report_phase"), ("MP101", "APPROVED", "approved")]),
+    # a bullet glued to the decision word
+    ("DP132 ‘DLMS references in GBCS’\n\nThe CSC:\n"
+     "• AGREED the Draft Proposal is ready to be converted to a Modification Proposal, and\n"
+     "e -RECOMMENDED to the Panel that the Modification Proposal should proceed to the Report Phase.",
+     [("DP132", "AGREED", CONVERT), ("DP132", "RECOMMENDED", "report_phase")]),
+])
+def test_decisions_on_poor_scans(text: str, want: list[tuple[str | None, str, str]]) -> None:
+    assert [(d.identifier, d.verb, d.outcome) for d in run(text).decisions] == want
+
+
+def test_speck_full_stop_ends_no_sentence() -> None:
+    # "Working =." is a speck, not a sentence end: "Group agreed" is the Working Group's narration
+    rec = run("MP097 ‘Clarifying the Threshold Anomaly Detection procedures’\n"
+              "All six respondents supported the proposed solution, and the Working =.\n"
+              "Group agreed that the legal text was ready for the Report Phase.\n"
+              "The Panel agreed that MP097 should proceed to the Report Phase.")
+    assert [(d.identifier, d.verb, d.outcome) for d in rec.decisions] == [("MP097", "AGREED", "report_phase")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ACTION DCC to provide the root cause analysis for the Category 2 incident of 21 January 2020 to the\n"
+     "Operations Group by 14 Apnil 2020.", ("t/A1", "DCC", "2020-04-14")),  # colon lost
+    ("ACTION SECAS to issue the Report Phase consultations for MP100 and MP107 by 24 July\n2020",
+     ("t/A1", "SECAS", "2020-07-24")),
+    ("OPSG 31/02: bcc to circulate the incident summary to members by 12 May 2020.",
+     ("OPSG 31/02", "DCC", "2020-05-12")),  # owner misread, lower case
+    ("CSC 14/01: SECAS to issue an RFI on DP094 and present a summary of the responses at the\n"
+     "next CSC meeting on 26 May 2 2020. .", ("CSC 14/01", "SECAS", "2020-05-26")),  # a speck in the date
+    ("CSC 14/02: SFCAS to chase the Proposer of DP108 by 12 May 2020.", ("CSC 14/02", "SECAS", "2020-05-12")),
+])
+def test_actions_on_poor_scans(text: str, want: tuple[str, str, str | None]) -> None:
+    (a,) = run(text).actions
+    assert (a.action_id, a.owner, a.due_date) == want
+
+
+def test_action_table_owner_repaired_with_lower_confidence() -> None:
+    from pipeline.nlp import actions as actions_mod
+    from pipeline.nlp.parties import known_parties
+
+    doc = document(["6. Summary of Actions", [
+        ["Ref", "Action", "‘Owner", "Due"],
+        ["OPSG 31/02", "Publish Communications Hub return data monthly", "bcc", "14 April 2020"],
+        ["OPSG 31/03", "Circulate a request to Network Operators for", "SECAS", ""],
+        ["", "evidence of power outage alerts", ".", ""],
+        ["OPSG 31/04", "Share the draft operational transition plan", "pce", "“12 May 2020"],
+        ["OPSG 31/05", "Report back on the survey", "IM", ""],
+    ], "Attendees\n\nJade Morley (JM) SECAS"])
+    rec = extract(doc, nlp=load(), meeting_id_fallback="t")
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
+        ("OPSG 31/02", "DCC", "2020-04-14"), ("OPSG 31/03", "SECAS", None),
+        ("OPSG 31/04", "DCC", "2020-05-12"), ("OPSG 31/05", "JM", None)]
+    # the published rows carry the repair: fuzzy-matched owners are less sure than clean ones
+    assert [a.confidence for a in rec.actions] == [0.7, 1.0, 0.7, 0.7]
+    acts = [actions_mod.Action("X 1/01", "bcc", "d", None, 0, 1), actions_mod.Action("X 1/02", "DCC", "d", None, 0, 1)]
+    actions_mod.repair_owners(acts, known_parties(load().get_pipe("minutes_lexicon").data))
+    assert [(a.owner, a.confidence) for a in acts] == [("DCC", 0.7), ("DCC", 1.0)]
+
+
+@pytest.mark.parametrize(("owner", "want"), [
+    ("bcc", ("DCC", True)), ("pce", ("DCC", True)), ("SECA5", ("SECAS", True)), ("DCC", ("DCC", False)),
+    ("DCC and SECAS", ("DCC and SECAS", False)), ("bcc/SECAS", ("DCC/SECAS", True)),
+    ("Members", ("Members", False)), ("The Proposer", ("The Proposer", False)),
+])
+def test_party_repair(owner: str, want: tuple[str, bool]) -> None:
+    from pipeline.nlp.parties import known_parties, repair
+
+    assert repair(owner, known_parties(load().get_pipe("minutes_lexicon").data)) == want
+
+
+def test_attendee_table_names_garbled_by_ocr() -> None:
+    doc = document([
+        "Attendees",
+        [["Name", "Initials", "Role"],
+         ["7 Graeme Barnes", "GB", "Large Supplier Member"],
+         ["Jade Morley “IM", "", "SECAS (Change Board Secretariat)"],
+         ["Rem: Oluwabamise", "RO,", "DCC"],
+         ["Apologies °", "", ""],
+         ["Lisa.Chambers", "[LC]", "E.ON"],
+         ["Tan Sturgess", "IS", "Consumer Member"]],
+        "1. Welcome\nMinute 5506: JM to circulate the voting outcomes by 1 May 2020.",
+    ])
+    rec = extract(doc, nlp=load(), meeting_id_fallback="t")
+    assert [(a.name, a.initials, a.present) for a in rec.attendees] == [
+        ("Graeme Barnes", "GB", True), ("Jade Morley", "JM", True), ("Remi Oluwabamise", "RO", True),
+        ("Lisa Chambers", "LC", False), ("Ian Sturgess", "IS", False)]
+
+
+def test_attendee_representing_misread_party() -> None:
+    doc = document(["Attendees", [["Name", "Representing"], ["Nina Clarke (NC)", "bcc"],
+                                  ["Joe Hehir (JH)", "SECAS"]]])
+    rec = extract(doc, nlp=load(), meeting_id_fallback="t")
+    assert [(a.name, a.representing) for a in rec.attendees] == [("Nina Clarke", "DCC"), ("Joe Hehir", "SECAS")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("next CSC meeting on 26 May 2 2020.", "2020-05-26"),  # a speck between month and year
+    ("by May 2 2020", "2020-05-02"),
+])
+def test_parse_date_with_speck(text: str, want: str) -> None:
+    assert parse_date(text) == want
+
+
+def test_every_row_is_less_sure_when_read_from_poor_ocr() -> None:
+    text = ("Attendees\n\nDionne Sheppard [DS] Operations Group Chair\n\n"
+            "3. DP094 ‘Supporting prepayment customers’\n\n"
+            "The CSC AGREED further development is required.\n\n"
+            "CSC 15/01: SECAS to invite the Proposer to the next meeting on 30 June 2020.")
+    clean, poor = run(text), run(text, conf=45.0)
+    for table in ("attendees", "identifiers", "decisions", "actions"):
+        (good,), (bad,) = getattr(clean, table), getattr(poor, table)
+        assert good.confidence >= 0.85 and bad.confidence <= good.confidence * 0.55, table

@@ -22,6 +22,7 @@ OWNER_TO = re.compile(
 )
 ACTION_LEAD = re.compile(r"^\s*" + _BULLET + r"action(?:\s+point)?s?\s*(?:\d{1,3})?\s*[:\-–—]\s*(?P<body>.*)$",
                          re.IGNORECASE)
+ACTION_BARE = re.compile(r"^\s*" + _BULLET + r"(?:ACTION|Action)\s+(?P<body>[A-Za-z].*)$")
 TRAILING_OWNER = re.compile(r"(?P<before>.*?)\s*\b(?:ACTION|Action)\s*[:\-–]\s*(?P<owner>[A-Z][\w&]*(?:\s*[,/&]\s*[A-Z][\w&]*){0,4})\s*\.?\s*$")
 NUMBERED_ID = r"(?P<id>\b\d{1,2}[-.]\d{1,2})"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
@@ -39,14 +40,33 @@ class Action:
     start: int  # offset in DocText.text
     page: int | None
     identifier: str | None = None
+    confidence: float = 1.0  # lowered when the owner or due date needed an OCR repair
 
 
-def split_owner(body: str) -> tuple[str | None, str]:
-    """``("SECAS", "invite the Proposer …")`` from ``SECAS to invite the Proposer …``."""
+OWNER_TO_LOWER = re.compile(r"^(?P<owner>[a-z][a-z0-9]{1,5})\s+(?:to|will|should|must)\s+(?P<desc>[a-z]\S*.*)$",
+                            re.DOTALL)
+
+
+def split_owner(body: str, parties: list[str] | None = None) -> tuple[str | None, str]:
+    """``("SECAS", "invite the Proposer …")`` from ``SECAS to invite the Proposer …``.
+
+    With ``parties``, a lower-case owner that is an OCR misreading of one (``bcc to circulate``
+    for DCC) counts too; ``repair_owners`` later puts it right.
+    """
     m = OWNER_TO.match(body.strip())
+    if m is None and parties:
+        low = OWNER_TO_LOWER.match(body.strip())
+        if low is not None and _misread_party(low["owner"], parties):
+            m = low
     if m is None or len(m["owner"].split()) > 6:
         return None, body.strip()
     return m["owner"].strip(" .,;:_-–—"), m["desc"].strip()
+
+
+def _misread_party(word: str, parties: list[str]) -> bool:
+    from pipeline.nlp.parties import repair_one
+
+    return repair_one(word, parties)[1]
 
 
 def due_date(text: str) -> str | None:
@@ -115,8 +135,14 @@ def _paragraph_before(lines: list[TextLine], i: int, inline: str) -> str:
 
 
 def from_text(dt: DocText, lexicon: dict) -> list[Action]:
+    from pipeline.nlp.parties import known_parties
+
     lines = dt.lines
     patterns = _id_patterns(lexicon)
+    parties = known_parties(lexicon)
+
+    def owner_to(body: str) -> bool:
+        return split_owner(body, parties)[0] is not None
     found: dict[int, tuple[str | None, str, bool]] = {}  # line → (id, body, explicit "Action")
     for i, line in enumerate(lines):
         if line.table:
@@ -124,13 +150,18 @@ def from_text(dt: DocText, lexicon: dict) -> list[Action]:
         text = line.text
         for pat in patterns:
             m = pat.match(text)
-            if m and OWNER_TO.match(m["body"].strip()):
+            if m and owner_to(m["body"]):
                 found[i] = (_one_line(m["id"]).strip(" -–—:."), m["body"], False)
                 break
         if i in found:
             continue
         m = ACTION_LEAD.match(text)
         if m:
+            found[i] = (None, m["body"], True)
+            continue
+        m = ACTION_BARE.match(text)
+        if m and owner_to(m["body"]):
+            # "ACTION DCC to provide …": OCR lost the colon after the cue
             found[i] = (None, m["body"], True)
             continue
         m = TRAILING_OWNER.match(text)
@@ -147,7 +178,7 @@ def from_text(dt: DocText, lexicon: dict) -> list[Action]:
             continue
         more, _ = _continuation(lines, i, starts)
         full = _one_line(f"{body} {more}")
-        owner, desc = split_owner(full)
+        owner, desc = split_owner(full, parties)
         if owner is None and aid is None and len(full.split()) <= 5 and not full.endswith("."):
             # "Action: DS" on its own line after the paragraph it closes
             owner, desc = full.strip(), _paragraph_before(lines, i, "")
@@ -199,7 +230,7 @@ def from_table(table: Table, page: int, start: int) -> list[Action]:
             # the next line of a wrapped row: its cells continue the row above
             prev = actions[-1]
             prev.description = _one_line(f"{prev.description} {desc}")
-            if cell("owner"):
+            if re.search(r"\w", cell("owner")):  # not a speck read as "." in the empty cell
                 prev.owner = _one_line(f"{prev.owner or ''} {cell('owner')}")
             if prev.due_date is None and cell("due"):
                 prev.due_date = parse_date(cell("due"))
@@ -214,6 +245,17 @@ def from_table(table: Table, page: int, start: int) -> list[Action]:
         actions.append(Action(cell("id") or None, owner, desc, due, start, page,
                               cell("identifier") or None))
     return actions
+
+
+def repair_owners(actions: list[Action], parties: list[str]) -> None:
+    """``bcc`` → ``DCC``: owners OCR misread, matched to the document's known parties."""
+    from pipeline.nlp.parties import repair
+
+    for a in actions:
+        owner, fixed = repair(a.owner, parties)
+        if fixed:
+            a.owner = owner
+            a.confidence = round(a.confidence * 0.7, 3)
 
 
 def assign_identifiers(actions: list[Action], dt: DocText, sections: Sections, mentions: list) -> None:

@@ -426,7 +426,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             return row[i] if i is not None and i < len(row) else ""
 
         filled = [c for c in row if c]
-        if filled and len(filled) == 1 and _CATEGORY_ROW.match(filled[0]):
+        if filled and len(filled) == 1 and _CATEGORY_ROW.match(_despeck(filled[0])):
             category_role = _role_for_category(filled[0], categories)
             rep_above = None
             continue
@@ -434,7 +434,8 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         if cat:
             category_role = _role_for_category(cat, categories) or category_role
             rep_above = None
-        found = _people_in_cell(cell("name"), cell("initials"))
+        found = [clean_name(name, initials) for name, initials in
+                 _people_in_cell(cell("name"), cell("initials"))]
         if not found:
             # a continuation row: the cells under a wrapped one
             extra = cell("representing")
@@ -510,12 +511,63 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
                     p.representing = label
 
 
-def repair_names(people: list[Person]) -> None:
-    """``lan Sturgess (IS)`` → ``Ian Sturgess``: OCR reads a capital I as l."""
+def repair_names(people: list[Person], text: str = "") -> None:
+    """``lan Sturgess (IS)`` → ``Ian Sturgess``: OCR reads a capital I as l (or T, J, 1).
+
+    Where a name's first letters and its initials disagree only by look-alike capitals, the
+    initials (short capitals in a cell of their own, which OCR reads better) correct the name,
+    unless the text goes on using the name's own initials (``JM to circulate``), in which case
+    the initials are the misreading.
+    """
+    used = set(re.findall(r"\b[A-Z]{2,4}\b", text))
     for p in people:
         words = p.name.split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words[1:]):
-            p.name = " ".join(("I" + w[1:]) if re.fullmatch(r"l[a-z]+", w) else w for w in words)
+            words = [("I" + w[1:]) if re.fullmatch(r"l[a-z]+", w) else w for w in words]
+            p.name = " ".join(words)
+        init = p.initials or ""
+        if len(init) != len(words) or not all(w[:1].isalpha() for w in words):
+            continue
+        derived = "".join(w[0].upper() for w in words)
+        if derived == init or not all(a == b or _look_alike(a, b) for a, b in zip(derived, init, strict=True)):
+            continue
+        if derived in used and init not in used:
+            p.initials = derived
+        else:
+            p.name = " ".join(i + w[1:] if w[0].upper() != i else w for w, i in zip(words, init, strict=True))
+            logger.debug("name repaired from its initials %s: %s", init, p.name)
+
+
+_LOOK_ALIKE_CAPS = ["ITJL1|", "O0QD", "CG", "EF", "BR"]
+
+
+def _look_alike(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _LOOK_ALIKE_CAPS)
+
+
+def _despeck(text: str) -> str:
+    """``Apologies °``: a cell's text without the specks OCR read as symbols."""
+    return re.sub(r"\s*[^\w\s(),&'’-]+\s*$", "", text).strip()
+
+
+_TRAILING_INITIALS = re.compile(r"^(?P<name>.*?[a-z].*?)\s+[\"“”‘’'(\[{]*(?P<init>[A-Z1|]{2,4})[)\]}\"“”‘’',.]*$")
+
+
+def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
+    """OCR litter off a name cell: ``7 Graeme Barnes``, ``Lisa.Chambers``, ``Rem: Oluwabamise``,
+    ``Jade Morley “IM`` (its initials slipped into the name cell; returned as the initials)."""
+    name = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", name.strip())  # leading specks and stray digits
+    name = re.sub(r"(?<=[a-z])[.·](?=[A-Z][a-z])", " ", name)  # a speck for the space between words
+    name = re.sub(r"(?<=[a-z])[:;](?=\s+[A-Z][a-z])", "i", name)  # a dotted i read as a colon
+    m = _TRAILING_INITIALS.match(name)
+    if m and len(m["name"].split()) >= 2 and len(m["init"]) == len(m["name"].split()):
+        derived = name_initials(m["name"])
+        if all(a == b or _look_alike(a, b) for a, b in zip(derived, m["init"].replace("1", "I").replace("|", "I"),
+                                                            strict=True)):
+            name = m["name"]
+            initials = initials or derived  # its own reading is doubtful: the name's are used
+    name = re.sub(r"\s+[^\w\s]+$", "", name).strip()  # a trailing speck ("Victoria Ashe .")
+    return name, initials
 
 
 def dedupe(people: list[Person]) -> list[Person]:

@@ -38,7 +38,7 @@ KINDS: list[tuple[str, int, int]] = [
     ("UNC", 3, 4),
     ("GC", 4, 4),
 ]
-DIGIT_CLASS = "[0-9OoQDIlSB|]"
+DIGIT_CLASS = "[0-9OoQDIlSB|i!]"
 
 DECISION_VERBS = ["AGREED", "RECOMMENDED", "NOTED", "APPROVED", "DECIDED", "REJECTED", "ENDORSED",
                   "DEFERRED", "RESOLVED", "ACCEPTED", "CONFIRMED", "RATIFIED", "WITHDRAWN"]
@@ -126,6 +126,11 @@ def identifier_patterns() -> list[dict[str, Any]]:
                          "pattern": [{"TEXT": {"REGEX": f"^{kind}{digits}$"}}]})
         patterns.append({"label": kind, "id": f"{kind}-spaced",
                          "pattern": [{"TEXT": kind}, {"TEXT": {"REGEX": f"^{digits}$"}}]})
+        look_alikes = components.PREFIX_REPAIRS.get(kind[0])
+        if look_alikes:
+            # ``OP111`` for ``DP111``: canonical_identifier accepts it only with clean digits
+            patterns.append({"label": kind, "id": f"{kind}-misread",
+                             "pattern": [{"TEXT": {"REGEX": f"^[{look_alikes}]{kind[1:]}[0-9]{{{lo},{hi}}}$"}}]})
     return patterns
 
 
@@ -136,8 +141,19 @@ def cue_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
+# OCR drops the space around punctuation: ``DP128-‘Title’``, ``DP094:‘Title’``, ``e -RECOMMENDED``
+EXTRA_INFIXES = [r"(?<=[0-9])[-–—:](?=[‘“'\"`A-Za-z])", r"(?<=[-–—:])[‘“]"]
+EXTRA_PREFIXES = [r"-(?=[A-Z])"]
+
+
 def build(out: Path = DEFAULT_OUT) -> Language:
     nlp = spacy.blank("en")
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(
+        list(nlp.Defaults.prefixes) + EXTRA_PREFIXES).search
     nlp.meta.update({
         "name": NAME,
         "version": VERSION,

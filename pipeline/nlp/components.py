@@ -29,6 +29,8 @@ DECISIONS_KEY = "decisions"
 # characters OCR reads in place of digits inside an identifier
 DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "|": "1",
                                "S": "5", "B": "8", "i": "1", "!": "1"})
+# look-alikes OCR reads in place of an identifier prefix's first letter
+PREFIX_REPAIRS = {"D": "O0"}
 BULLETS = frozenset("e¢«°•·-–—*»o>©®§")
 
 
@@ -65,13 +67,17 @@ register_extensions()
 def canonical_identifier(kind: str, text: str, *, max_repairs: int = 1) -> tuple[str, bool] | None:
     """``("MP093", True)`` for kind ``MP`` and text ``MPQ93``; None when it is no identifier."""
     compact = re.sub(r"\s+", "", text)
+    prefix_repaired = False
     if not compact.upper().startswith(kind):
-        return None
+        # ``OP111``: OCR read the prefix's first letter as a look-alike (``D`` as ``O``)
+        if not (compact[:1] in PREFIX_REPAIRS.get(kind[:1], "") and compact[1 : len(kind)].upper() == kind[1:]):
+            return None
+        prefix_repaired = True
     raw = compact[len(kind) :]
     digits = raw.translate(DIGIT_REPAIRS)
-    if not digits.isdigit():
-        return None
-    repairs = sum(a != b for a, b in zip(raw, digits, strict=True))
+    if not digits.isdigit() or (prefix_repaired and raw != digits):
+        return None  # one repair in the prefix, none more in the digits
+    repairs = sum(a != b for a, b in zip(raw, digits, strict=True)) + prefix_repaired
     real = len(digits) - repairs
     if repairs > max_repairs + (len(digits) >= 4) or real < 2:
         return None
@@ -113,6 +119,7 @@ class IdentifierCanon:
 _SENT_END = {".", "!", "?"}
 _FUNCTION_WORDS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that"}
 _REPORTING = {"which", "that", "who", "whom", "as", "when", "where", "whether", "if"}
+_CLOSERS = "’”\"')]}"
 _ABBREV = {"e.g.", "i.e.", "etc.", "no.", "vs.", "ed.", "cf.", "approx.", "st.", "mr.", "ms.", "dr."}
 
 
@@ -156,11 +163,31 @@ class Segmenter:
     def __init__(self, *, heading_max_chars: int) -> None:
         self.heading_max_chars = heading_max_chars
 
-    def _starts_sentence(self, doc: Doc, text: str, token: Token, prev: Token | None) -> bool:
+    @staticmethod
+    def _junk_stop(doc: Doc, prev: Token) -> bool:
+        """``Working =.`` : a full stop after a speck OCR read as a symbol ends nothing."""
+        before = doc[prev.i - 1] if prev.i > 1 else None
+        return (before is not None and before.whitespace_ == "" and doc[prev.i - 2].whitespace_ != ""
+                and not any(c.isalnum() for c in before.text)
+                and not any(c in _CLOSERS for c in before.text))
+
+    @staticmethod
+    def _lost_stop(token: Token, prev: Token, body_starts: set[int]) -> bool:
+        """``… top up remotely The Panel NOTED``: OCR lost the full stop before ``The <body>``."""
+        return (token.text == "The" and token.i + 1 in body_starts and prev.is_alpha
+                and prev.text[-1:].islower() and prev.lower_ not in _FUNCTION_WORDS
+                and prev.lower_ not in _REPORTING)
+
+    def _starts_sentence(self, doc: Doc, text: str, token: Token, prev: Token | None,
+                         body_starts: set[int] | None = None) -> bool:
         if prev is None:
             return True
         if prev.text in _SENT_END and not (prev.i > 0 and doc[prev.i - 1].text.lower() + "." in _ABBREV):
+            if self._junk_stop(doc, prev):
+                return False
             return token.text[:1].isupper() or token.text[:1].isdigit() or is_bullet(token) or token.text[:1] in "‘'\"“("
+        if body_starts and self._lost_stop(token, prev, body_starts):
+            return True
         line_start, _ = _line_bounds(text, token.idx)
         if text[line_start : token.idx].strip():
             return False  # not the first token on its line
@@ -183,11 +210,12 @@ class Segmenter:
     def __call__(self, doc: Doc) -> Doc:
         prev: Token | None = None
         text = doc.text  # built by joining every token: once per doc, not per token
+        body_starts = {s.start for s in doc.spans.get(CUES_KEY, []) if s.label_ == "BODY"}
         for token in doc:
             if token.is_space:
                 token.is_sent_start = token.i == 0
                 continue
-            token.is_sent_start = self._starts_sentence(doc, text, token, prev)
+            token.is_sent_start = self._starts_sentence(doc, text, token, prev, body_starts)
             prev = token
         return doc
 

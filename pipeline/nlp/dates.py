@@ -25,6 +25,8 @@ _YEAR = r"(?P<year>[12][0-9OlI]{3})"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 
 DMY = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")
+# "26 May 2 2020": a speck read as one stray character between the month and the year
+DMY_NOISY = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}\s+[^\s\w]?\w?[^\s\w]?\s+{_YEAR}\b")
 MDY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
 NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d{2})\b")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
@@ -86,7 +88,7 @@ def find_dates(text: str) -> list[DateMatch]:
 
     for m in ISO.finditer(text):
         add(m, _iso(int(m["year"]), int(m["month"]), int(m["day"])))
-    for pattern in (DMY, MDY):
+    for pattern in (DMY, DMY_NOISY, MDY):
         for m in pattern.finditer(text):
             month = month_number(m["month"])
             if month is None:
@@ -94,7 +96,7 @@ def find_dates(text: str) -> list[DateMatch]:
             day, year = _digits(m["day"]), _digits(m["year"])
             if not 1900 <= int(year) <= 2099:
                 continue
-            repaired = month[1] or day != m["day"] or year != m["year"]
+            repaired = month[1] or day != m["day"] or year != m["year"] or pattern is DMY_NOISY
             add(m, _iso(int(year), month[0], int(day)), repaired)
     for m in NUMERIC.finditer(text):
         year = int(m["year"])

@@ -49,6 +49,11 @@ def _coordinated(text: str, mentions: list[Mention], start: int, end: int) -> bo
     return bool(re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[end : second.start]))
 
 
+def ocr_factor(ocr_conf: float | None) -> float:
+    """How much a row's OCR confidence (0-100, None for a text layer) lowers its confidence."""
+    return 1.0 if ocr_conf is None else min(1.0, max(0.3, ocr_conf / 90.0))
+
+
 def confidence(*, caps: bool, repaired: bool, ocr_conf: float | None, identifier_repaired: bool) -> float:
     """How sure we are of a decision row: lower for lower-case prose, OCR repairs, poor OCR."""
     score = 0.95 if caps else 0.85
@@ -56,9 +61,7 @@ def confidence(*, caps: bool, repaired: bool, ocr_conf: float | None, identifier
         score *= 0.7
     if identifier_repaired:
         score *= 0.9
-    if ocr_conf is not None:
-        score *= min(1.0, max(0.3, ocr_conf / 90.0))
-    return round(score, 3)
+    return round(score * ocr_factor(ocr_conf), 3)
 
 
 def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: str,

@@ -12,7 +12,9 @@ from pipeline.nlp import actions as actions_mod
 from pipeline.nlp import attendees as attendees_mod
 from pipeline.nlp import decisions as decisions_mod
 from pipeline.nlp import identifiers as identifiers_mod
+from pipeline.nlp import parties as parties_mod
 from pipeline.nlp import structure
+from pipeline.nlp.decisions import ocr_factor
 from pipeline.nlp.text import DocText, build
 from pipeline.records import ActionRow, AttendeeRow, IdentifierRow, MeetingRow, Records
 
@@ -47,6 +49,22 @@ def _own_names(committee: str | None, lexicon: dict) -> set[str] | None:
     return names
 
 
+def _page_confidence(doc: Document, dt: DocText) -> dict[int, float | None]:
+    """Each page's OCR confidence: Tesseract's page mean, else the mean over its lines (None: text layer)."""
+    out: dict[int, float | None] = {}
+    for page in doc.pages:
+        confs = [ln.conf for ln in dt.lines if ln.page == page.number and ln.conf is not None]
+        out[page.number] = page.mean_confidence if page.mean_confidence is not None else (
+            sum(confs) / len(confs) if confs else None)
+    return out
+
+
+def _identifier_confidence(info: identifiers_mod.IdentifierInfo, dt: DocText) -> float:
+    """The best-read mention decides: lower when every mention needed an OCR repair or was poorly read."""
+    best = max((0.9 if m.repaired else 1.0) * ocr_factor(dt.min_conf(m.start, m.end)) for m in info.mentions)
+    return round(best, 3)
+
+
 def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: str) -> Records:
     """Every row the contract asks for, read from one document."""
     if nlp is None:
@@ -74,7 +92,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
 
     idents = [
         IdentifierRow(meeting_id, src, info.identifier, info.kind, info.title, info.first_page,
-                      len(info.mentions))
+                      len(info.mentions), _identifier_confidence(info, dt))
         for info in identifiers_mod.collect(found, heading_titles=secs.titles())
     ]
 
@@ -91,17 +109,27 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
             people.extend(attendees_mod.from_table(
                 ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start),
                 context_role=_context_role(dt, ref.start)))
-    attendees_mod.repair_names(people)
+    attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
+    parties = parties_mod.known_parties(lexicon, [p.name for p in people],
+                                        [p.initials for p in people if p.initials])
+    organisations = parties_mod.known_parties(lexicon)
+    for p in people:
+        if p.representing:  # "bcc" for DCC in an attendee table's organisation column
+            p.representing = parties_mod.repair(p.representing, organisations)[0]
+    page_conf = _page_confidence(doc, dt)
     attendees = [AttendeeRow(meeting_id, src, p.name, p.initials, p.role, p.representing,
-                             p.present, p.page) for p in people]
+                             p.present, p.page, round(ocr_factor(page_conf.get(p.page)), 3))
+                 for p in people]
 
     acts = actions_mod.merge(text_actions, table_actions)
+    actions_mod.repair_owners(acts, parties)
     actions_mod.assign_identifiers(acts, dt, secs, found)
     action_rows = [
         ActionRow(meeting_id, src, a.action_id or f"{meeting_id}/A{n}", a.owner, a.description,
-                  a.due_date, a.identifier, a.page)
+                  a.due_date, a.identifier, a.page,
+                  round(a.confidence * ocr_factor(dt.min_conf(a.start, a.start + max(1, len(a.description)))), 3))
         for n, a in enumerate(acts, start=1)
     ]
     logger.debug("%s: %d identifiers, %d decisions, %d actions, %d attendees", src, len(idents),

@@ -138,12 +138,34 @@ def _item_heading(line: TextLine, mentions: list[Mention], text: str) -> tuple[s
     return None
 
 
-def _heading_context(lines: list[TextLine], i: int, heading_lines: set[int]) -> bool:
-    """A sub-heading starts its block or follows a heading, a ``…:`` lead or a sentence end."""
+_OPEN_ENDINGS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that",
+                 "from", "into", "under", "as", "at", "is", "was", "were", "be"}
+
+
+def _whole_line_title(line: TextLine, text: str, mentions: list[Mention]) -> bool:
+    """The line is just ``DP094 ‘Title’`` (an optional number before it): a heading's shape."""
+    first = next((m for m in mentions if line.start <= m.start < line.end), None)
+    if first is None:
+        return False
+    q = quoted_after(text, first.end)
+    return q is not None and q[1] <= line.end and not text[q[1] : line.end].strip(" .:-–")
+
+
+def _heading_context(lines: list[TextLine], i: int, heading_lines: set[int], *,
+                     whole_title: bool = False) -> bool:
+    """A sub-heading starts its block or follows a heading, a ``…:`` lead or a sentence end.
+
+    A line that is nothing but ``DP094 ‘Title’`` also follows a sentence whose full stop OCR
+    lost, unless that line ends mid-phrase (``… presented the report for``).
+    """
     if i == 0 or lines[i - 1].block != lines[i].block:
         return True
     prev = lines[i - 1].text.rstrip()
-    return i - 1 in heading_lines or prev.endswith((":", ".", "’", "'", "”", '"')) or len(prev) < 40
+    if i - 1 in heading_lines or prev.endswith((":", ".", "’", "'", "”", '"')) or len(prev) < 40:
+        return True
+    last = re.findall(r"[A-Za-z]+", prev[-30:])
+    return (whole_title and not prev.endswith((",", ";", "-", "–", "(", "&", "/"))
+            and bool(last) and last[-1].lower() not in _OPEN_ENDINGS)
 
 
 def sections(dt: DocText, mentions: list[Mention]) -> Sections:
@@ -163,7 +185,9 @@ def sections(dt: DocText, mentions: list[Mention]) -> Sections:
                                     item))
             continue
         sub = _item_heading(line, by_line.get(i, []), dt.text)
-        if sub is not None and _heading_context(dt.lines, i, {h.line for h in headings}):
+        if sub is not None and _heading_context(
+                dt.lines, i, {h.line for h in headings},
+                whole_title=_whole_line_title(line, dt.text, by_line.get(i, []))):
             headings.append(Heading(i, line.start, "item", None, sub[1], sub[0]))
     result = Sections(headings)
     for h in headings:
