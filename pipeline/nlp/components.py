@@ -458,11 +458,12 @@ class DecisionFinder:
             if verb is not None:
                 found.append((token, verb, False))
         spans: list[Span] = []
+        text = doc.text  # joined anew on every access: once here, not per decision
         for n, (token, verb, repaired) in enumerate(found):
             sent = token.sent
             nxt = found[n + 1][0] if n + 1 < len(found) and found[n + 1][0].sent == sent else None
             clause_end = nxt.idx if nxt is not None else sent.end_char
-            clause = doc.text[token.idx : clause_end]
+            clause = text[token.idx : clause_end]
             span = doc[token.i : token.i + 1]
             span._.verb = verb
             span._.repaired = repaired

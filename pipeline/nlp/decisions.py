@@ -69,6 +69,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
     """One row per decision word; ``own_names`` (lower-case) are the meeting body's names."""
     out: list[DecisionRow] = []
     repaired_at = {m.start: m.repaired for m in mentions}
+    text = doc.text  # joined anew on every access: once here, not per decision
     for span in doc.spans.get(DECISIONS_KEY, []):
         sent = span.sent
         clause_end = span.start_char + len(span._.clause or "")
@@ -80,7 +81,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             named = named_in(mentions, *scope)
         if not span.text.isupper() and not _own_body(span._.subject, own_names):
             continue  # "the Operations Group agreed" in another body's minutes: narration
-        ident = pick(named, section, coordinated=_coordinated(doc.text, mentions, *scope))
+        ident = pick(named, section, coordinated=_coordinated(text, mentions, *scope))
         if span._.outcome == "minutes_approved":
             ident = next(iter(named_in(mentions, span.start_char, clause_end)), None)
         ident_repaired = ident is not None and ident in named and any(
