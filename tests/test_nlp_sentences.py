@@ -327,6 +327,13 @@ def test_parse_date(text: str, want: str | None) -> None:
     ("10am - 12pm", ("10:00", "12:00")),
     ("between 2% - 3% of attempted installations", (None, None)),
     ("DLMS UA 1000-2 Ed. 8", (None, None)),
+    # poor scans: the colon read as a hyphen, a space, a full stop or a degree sign
+    ("26 August 2020, 10-00 - 10:50", ("10:00", "10:50")),
+    ("28 April 2020, 10:00 - 11 30", ("10:00", "11:30")),
+    ("16 June 2020, 13 00 - 15.30", ("13:00", "15:30")),
+    ("17 July 2020, 10:00 - 13°15", ("10:00", "13:15")),
+    ("pages 10 - 12 of the report", (None, None)),
+    ("Minute 5604 - 12 members voted", (None, None)),
 ])
 def test_time_range(text: str, want: tuple[str | None, str | None]) -> None:
     assert parse_time_range(text) == want

@@ -125,8 +125,22 @@ def _hhmm(hour: str, minute: str | None, ampm: str | None) -> str | None:
     return f"{h:02d}:{m:02d}"
 
 
+# "10-00 - 10:50", "11 30", "13°15": on poor scans the colon is read as another mark or a space.
+# Only taken with hours and minutes on both sides, so "pages 10 - 12" stays no time range.
+_NOISY_SEP = r"(?:[:.°·'\-]|\s)"
+NOISY_TIME_RANGE = re.compile(
+    rf"(?<![\d.:/-])(?P<sh>[0-2]?\d){_NOISY_SEP}(?P<sm>[0-5]\d)\s*(?:-|–|—|to)\s*"
+    rf"(?P<eh>[0-2]?\d){_NOISY_SEP}(?P<em>[0-5]\d)(?![\d%])",
+    re.IGNORECASE,
+)
+
+
 def parse_time_range(text: str) -> tuple[str | None, str | None]:
     """``(start, end)`` as ``HH:MM`` from the first time range in ``text``."""
+    for m in NOISY_TIME_RANGE.finditer(text):
+        start, end = _hhmm(m["sh"], m["sm"], None), _hhmm(m["eh"], m["em"], None)
+        if start and end and start < end:
+            return start, end
     for m in TIME_RANGE.finditer(text):
         # a bare "2 - 3" is not a time range: ask for minutes or am/pm on one side
         if not (m["sm"] or m["em"] or m["sap"] or m["eap"]):
