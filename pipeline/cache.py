@@ -25,6 +25,9 @@ FORMAT = 1  # bump when the cached Page layout changes incompatibly
 
 # the modules whose code decides what a page reads as
 READER_MODULES = ("document", "ingest", "layout", "ocr", "pdftext", "tables")
+# ... and what a file's rows are (with the whole NLP package); the CLI, audit, report and
+# export are left out: changing them changes no stored row
+EXTRACTOR_MODULES = (*READER_MODULES, "records", "run")
 
 
 def _hash_files(paths: list[Path]) -> str:
@@ -62,10 +65,10 @@ def reader_fingerprint(settings: Settings) -> str:
 
 @lru_cache(maxsize=8)
 def extractor_fingerprint(settings: Settings) -> str:
-    """What a file's extracted rows depend on besides its bytes: the reader, all code, the spaCy model."""
+    """What a file's extracted rows depend on besides its bytes: the reader, the NLP code, the spaCy model."""
     from pipeline.nlp import MODEL_PATH
 
-    code = _hash_files(list(PACKAGE.rglob("*.py")))
+    code = _hash_files([PACKAGE / f"{m}.py" for m in EXTRACTOR_MODULES] + list((PACKAGE / "nlp").rglob("*.py")))
     model = _hash_files([p for p in MODEL_PATH.rglob("*") if p.is_file()])
     parts = [reader_fingerprint(settings), code, model]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

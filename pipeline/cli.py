@@ -180,6 +180,10 @@ def cmd_audit(ns: argparse.Namespace) -> int:
         df = audit.history(tables, ns.identifier)
         group = audit.linked(ns.identifier, audit.links(tables))
         note = f"history of {' + '.join(group)}" + (f" (linked: {audit.link_reasons(tables, group)})" if len(group) > 1 else "")
+        if df.empty:
+            known = sorted(set(tables.identifiers["identifier"].dropna()))
+            print(f"minutes: {ns.identifier} is not in {ns.db} ({len(known)} identifiers are, e.g. "
+                  f"{', '.join(known[:5]) or 'none'}; see identifiers.csv)", file=sys.stderr)
     elif ns.audit_command == "recommendations":
         df = audit.recommendations(tables, since=ns.since, until=ns.until, committee=ns.committee)
         note = f"{len(df)} recommendation(s): " + ", ".join(f"{n} {s}" for s, n in df["status"].value_counts().sort_index().items())

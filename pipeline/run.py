@@ -163,6 +163,7 @@ def run(
     from the database even when the run is interrupted, so they hold what finished.
     """
     settings = settings or Settings()
+    started = time.perf_counter()
     items, skipped = discover(paths)
     if not items:
         raise UsageError(
@@ -170,6 +171,7 @@ def run(
         )
     store = Store(out_dir / export.DB_NAME)
     extractor = extractor_fingerprint(settings)
+    store.forget_aliases({i.source_file: i.path for i in items})
     known = store.known()
     todo: list[InputFile] = []
     reused = 0
@@ -201,6 +203,7 @@ def run(
         result.written["sqlite"] = out_dir / export.DB_NAME
     result.skipped = skipped
     result.reused = reused
+    result.seconds = time.perf_counter() - started  # hashing and writing included
     return result
 
 

@@ -125,6 +125,25 @@ class Store:
         for table in (*TABLES, "files"):
             self.con.execute(f'DELETE FROM "{table}" WHERE source_file = ?', (source_file,))
 
+    def forget_aliases(self, inputs: dict[str, Path]) -> list[str]:
+        """Drop rows stored for an input under another spelling (``./a.pdf``, an absolute path).
+
+        ``inputs`` maps each input's ``source_file`` (the path as the user gave it) to its path;
+        without this the same file reached another way would be counted twice.
+        """
+        wanted = {path.resolve(): source for source, path in inputs.items()}
+        aliases = []
+        for stored in self.known():
+            if stored in inputs:
+                continue
+            path = Path(stored)
+            if path.exists() and wanted.get(path.resolve()) not in (None, stored):
+                aliases.append(stored)
+        with self.con:
+            for alias in aliases:
+                self._delete(alias)
+        return aliases
+
     def prune_missing(self) -> list[str]:
         """Drop the rows of files that no longer exist on disk; returns their paths."""
         gone = [s for s in self.known() if not Path(s).exists()]

@@ -142,6 +142,13 @@ def test_cli_history_json(db: Path, capsys) -> None:
     assert set(rows[0]) >= {"meeting_id", "committee", "meeting_date", "kind", "verb", "outcome", "text", "source"}
 
 
+def test_cli_history_of_an_unknown_identifier_says_which_are_known(db: Path, capsys) -> None:
+    assert main(["audit", "history", "DP999", "--db", str(db)]) == 0
+    captured = capsys.readouterr()
+    assert "(no rows)" in captured.out
+    assert "DP999 is not in" in captured.err and "DP094" in captured.err
+
+
 def test_cli_recommendations_csv_with_filters(db: Path, capsys) -> None:
     assert main(["audit", "recommendations", "--db", str(db), "--format", "csv", "--since", "2020-06-01", "--committee", "Change Sub"]) == 0
     out = capsys.readouterr().out

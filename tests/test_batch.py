@@ -180,3 +180,16 @@ def test_cli_flags_for_archive_runs(tmp_path: Path, capsys) -> None:
 def test_settings_reject_an_unknown_executor() -> None:
     with pytest.raises(Exception, match="executor"):
         Settings(executor="spark")
+
+
+def test_the_same_file_given_another_way_is_not_counted_twice(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(SEED, root / "seed.txt")
+    out = tmp_path / "out"
+    run([str(root)], out_dir=out)  # absolute path
+    monkeypatch.chdir(tmp_path)
+    run(["in/seed.txt"], out_dir=out)  # the same file, relative
+    meetings = read_table(out / DB_NAME, "meetings")
+    assert list(meetings["source_file"]) == ["in/seed.txt"]
+    assert len(read_table(out / DB_NAME, "decisions")) == 20
