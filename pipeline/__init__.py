@@ -9,4 +9,10 @@ The flow, one way, one module per stage:
 ``run.run()`` drives a batch; ``cli`` is a thin layer over it.
 """
 
+from pathlib import Path
+
 __version__ = "0.1.0"
+
+# the versioned spaCy pipeline (built by ``python -m pipeline.nlp.build_model``); named here so
+# what depends on its files (the run's extractor fingerprint) need not import spaCy
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "minutes_nlp"

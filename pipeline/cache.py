@@ -15,7 +15,7 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import MODEL_PATH, __version__
 from pipeline.document import Page
 from pipeline.settings import Settings
 
@@ -66,8 +66,6 @@ def reader_fingerprint(settings: Settings) -> str:
 @lru_cache(maxsize=8)
 def extractor_fingerprint(settings: Settings) -> str:
     """What a file's extracted rows depend on besides its bytes: the reader, the NLP code, the spaCy model."""
-    from pipeline.nlp import MODEL_PATH
-
     code = _hash_files([PACKAGE / f"{m}.py" for m in EXTRACTOR_MODULES] + list((PACKAGE / "nlp").rglob("*.py")))
     model = _hash_files([p for p in MODEL_PATH.rglob("*") if p.is_file()])
     parts = [reader_fingerprint(settings), code, model]
@@ -89,8 +87,11 @@ class PageCache:
             "PRIMARY KEY (sha256, page_index, reader))"
         )
         self._con.commit()
-        self.hits = 0
-        self.misses = 0
+
+    def keys(self, sha256s: set[str]) -> set[tuple[str, int]]:
+        """The (sha256, page index) pairs held for these files, without loading any page."""
+        rows = self._con.execute("SELECT sha256, page_index FROM pages WHERE reader = ?", (self.fingerprint,))
+        return {(sha, index) for sha, index in rows if sha in sha256s}
 
     def get(self, sha256: str, index: int) -> Page | None:
         row = self._con.execute(
@@ -98,15 +99,11 @@ class PageCache:
             (sha256, index, self.fingerprint),
         ).fetchone()
         if row is None:
-            self.misses += 1
             return None
         try:
-            page = pickle.loads(row[0])
+            return pickle.loads(row[0])
         except Exception:  # written by an incompatible version: read the page again
-            self.misses += 1
             return None
-        self.hits += 1
-        return page
 
     def put(self, sha256: str, index: int, page: Page) -> None:
         self._con.execute(

@@ -289,16 +289,11 @@ def read_documents(
             doc.errors.append(PageError(None, "ingest", type(err).__name__, f"{err}; check the file can be read"))
         planned.append((item, doc, tasks))
 
-    cached: dict[tuple[str, int], Page] = {}
-    if cache is not None:
-        for _, doc, tasks in planned:
-            for t in tasks:
-                page = cache.get(doc.sha256, t.index)
-                if page is not None:
-                    cached[(doc.sha256, t.index)] = page
+    # which pages the cache holds; each is loaded only when its document's turn comes
+    cached = cache.keys({doc.sha256 for _, doc, _ in planned}) if cache is not None else set()
     if on_plan:
         on_plan(sum(len(t) + len(doc.pages) for _, doc, t in planned))
-    to_read = sum(len(t) for _, _, t in planned) - len(cached)
+    to_read = sum((doc.sha256, t.index) not in cached for _, doc, tasks in planned for t in tasks)
     with page_executor(settings if engine is None else replace(settings, workers=1, executor="local"), to_read) as submit:
         futures: list[list[Future[Page] | None]] = []
         for _, doc, tasks in planned:
@@ -311,10 +306,10 @@ def read_documents(
                 if on_page:
                     on_page(item, page, False)
             for task, fut in zip(tasks, futs, strict=True):
-                hit = cached.get((doc.sha256, task.index))
+                hit = cache.get(doc.sha256, task.index) if (doc.sha256, task.index) in cached else None
                 page = hit
                 try:
-                    if page is None:
+                    if page is None:  # not cached (or unreadable there): read now unless a worker did
                         page = fut.result() if fut is not None else read_page(task, settings, engine)
                         if cache is not None:
                             cache.put(doc.sha256, task.index, page)

@@ -31,14 +31,14 @@ CACHE_NAME = "cache/pages.sqlite"
 
 @dataclass
 class RunResult:
-    frames: dict[str, pd.DataFrame]  # the whole database after the run, as written to the CSVs
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)  # the database after the run, as in the CSVs
     records: list[Records] = field(default_factory=list)  # what this run extracted
     errors: list[ErrorRow] = field(default_factory=list)  # this run's failures
     skipped: list[Path] = field(default_factory=list)
     files: int = 0  # files read in this run
     reused: int = 0  # unchanged files whose rows were kept from an earlier run
     pages: int = 0
-    ocr_pages: int = 0
+    ocr_pages: int = 0  # pages Tesseract read in this run (not those taken from the cache)
     cached_pages: int = 0  # pages taken from the page cache instead of being read again
     pruned: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -80,7 +80,7 @@ def extract_all(
     so an interrupted batch keeps what finished).
     """
     started = time.perf_counter()
-    result = RunResult(frames={})
+    result = RunResult()
     bar = _progress_bar(len(items)) if progress else None
 
     def on_plan(pages: int) -> None:
@@ -89,6 +89,7 @@ def extract_all(
 
     def on_page(item: InputFile, page: Page | None, cached: bool) -> None:
         result.cached_pages += cached
+        result.ocr_pages += page is not None and page.method == "ocr" and not cached
         if bar is not None:
             bar.update(1)
 
@@ -97,7 +98,6 @@ def extract_all(
         for item, doc in zip(items, docs, strict=True):
             result.files += 1
             result.pages += len(doc.pages)
-            result.ocr_pages += len(doc.ocr_pages)
             errors = [ErrorRow(doc.source_file, e.page, e.stage, e.error_type, e.message) for e in doc.errors]
             for err in doc.errors:
                 log.warning("%s%s: %s", doc.source_file, f" page {err.page}" if err.page else "", err.message)
@@ -120,7 +120,6 @@ def extract_all(
         if bar is not None:
             bar.close()
     result.seconds = time.perf_counter() - started
-    result.frames = to_frames(result.records, result.errors)
     return result
 
 
@@ -131,18 +130,6 @@ def _progress_bar(files: int):
         total=None, unit="page", desc=f"{files} file(s)", file=sys.stderr, dynamic_ncols=True, leave=False,
         smoothing=0.1,
     )
-
-
-def to_frames(records: list[Records], errors: list[ErrorRow]) -> dict[str, pd.DataFrame]:
-    meetings: list[MeetingRow] = [r.meeting for r in records]
-    return {
-        "meetings": export.frame("meetings", meetings),
-        "attendees": export.frame("attendees", [a for r in records for a in r.attendees]),
-        "identifiers": export.frame("identifiers", [i for r in records for i in r.identifiers]),
-        "decisions": export.frame("decisions", [d for r in records for d in r.decisions]),
-        "actions": export.frame("actions", [a for r in records for a in r.actions]),
-        "errors": export.frame("errors", errors),
-    }
 
 
 def run(
@@ -190,7 +177,7 @@ def run(
         )
 
     page_cache = PageCache(out_dir / CACHE_NAME, settings) if cache else None
-    result = RunResult(frames={})
+    result = RunResult()
     try:
         result = extract_all(todo, settings=settings, progress=progress and bool(todo), cache=page_cache, on_document=keep)
     finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import asdict, fields
+from dataclasses import astuple, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +24,12 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2  # PRAGMA user_version; 0/1 = one run's tables only, rebuilt on first use
 
-FILES_COLUMNS = ("source_file", "sha256", "extractor", "status", "page_count", "ocr_page_count", "seconds", "extracted_at")
+# the files table: one row per source file, what its rows were extracted from and by
+FILES_SCHEMA = {
+    "source_file": "TEXT PRIMARY KEY", "sha256": "TEXT NOT NULL", "extractor": "TEXT NOT NULL",
+    "status": "TEXT NOT NULL", "page_count": "INTEGER", "ocr_page_count": "INTEGER", "seconds": "REAL",
+    "extracted_at": "TEXT",
+}
 
 
 def _sql_type(annotation: str) -> str:
@@ -64,10 +69,7 @@ class Store:
                 cols = ", ".join(f'"{f.name}" {_sql_type(str(f.type))}' for f in fields(row_type))
                 self.con.execute(f'CREATE TABLE "{name}" ({cols})')
                 self.con.execute(f'CREATE INDEX "{name}_source_file" ON "{name}" (source_file)')
-            self.con.execute(
-                "CREATE TABLE files (source_file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, extractor TEXT NOT NULL, "
-                "status TEXT NOT NULL, page_count INTEGER, ocr_page_count INTEGER, seconds REAL, extracted_at TEXT)"
-            )
+            self.con.execute(f"CREATE TABLE files ({', '.join(f'{c} {t}' for c, t in FILES_SCHEMA.items())})")
             self.con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _columns_match(self) -> bool:
@@ -75,7 +77,7 @@ class Store:
             have = [r[1] for r in self.con.execute(f'PRAGMA table_info("{name}")')]
             if have != columns(name):
                 return False
-        return [r[1] for r in self.con.execute("PRAGMA table_info(files)")] == list(FILES_COLUMNS)
+        return [r[1] for r in self.con.execute("PRAGMA table_info(files)")] == list(FILES_SCHEMA)
 
     # -------------------------------------------------------------- files
 
@@ -109,11 +111,10 @@ class Store:
             for table, items in rows.items():
                 if not items:
                     continue
-                cols = columns(table)
-                marks = ", ".join("?" for _ in cols)
+                marks = ", ".join("?" for _ in columns(table))
                 self.con.executemany(
                     f'INSERT INTO "{table}" VALUES ({marks})',
-                    [tuple(_sql_value(asdict(item)[c]) for c in cols) for item in items],
+                    [tuple(_sql_value(v) for v in astuple(item)) for item in items],
                 )
             self.con.execute(
                 "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -146,11 +147,7 @@ class Store:
 
     def prune_missing(self) -> list[str]:
         """Drop the rows of files that no longer exist on disk; returns their paths."""
-        gone = [s for s in self.known() if not Path(s).exists()]
-        gone += [
-            r[0] for r in self.con.execute("SELECT DISTINCT source_file FROM errors")
-            if r[0] not in gone and not Path(r[0]).exists()
-        ]
+        gone = [s for s in self.known() if not Path(s).exists()]  # failed files have a files row too
         with self.con:
             for source_file in gone:
                 self._delete(source_file)

@@ -17,6 +17,7 @@ from conftest import RENDERED, REPO
 
 from pipeline import run as run_module
 from pipeline.cli import main
+from pipeline.errors import UsageError
 from pipeline.export import DB_NAME, read_table
 from pipeline.pdftext import render_page
 from pipeline.run import run
@@ -72,6 +73,7 @@ def test_force_rereads_files_but_takes_every_page_from_the_cache(archive: Path, 
     forced = run([str(archive)], out_dir=out, force=True)
     pdf_and_image_pages = first.pages - 1  # the .txt page is never cached: reading it is free
     assert forced.files == 3 and forced.cached_pages == pdf_and_image_pages
+    assert forced.ocr_pages == 0  # the scanned page came from the cache: no Tesseract run
     pd.testing.assert_frame_equal(forced.frames["decisions"], first.frames["decisions"])
     pd.testing.assert_frame_equal(forced.frames["attendees"], first.frames["attendees"])
     anew = run([str(archive)], out_dir=out, force=True, cache=False)
@@ -178,7 +180,7 @@ def test_cli_flags_for_archive_runs(tmp_path: Path, capsys) -> None:
 
 
 def test_settings_reject_an_unknown_executor() -> None:
-    with pytest.raises(Exception, match="executor"):
+    with pytest.raises(UsageError, match="executor"):
         Settings(executor="spark")
 
 

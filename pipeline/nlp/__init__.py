@@ -13,10 +13,9 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from pipeline import MODEL_PATH
 from pipeline.nlp import components  # noqa: F401  (registers the custom factories)
 from pipeline.nlp.extract import extract
-
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "minutes_nlp"
 
 __all__ = ["MODEL_PATH", "extract", "load"]
 
