@@ -21,7 +21,7 @@ import json
 import re
 import sqlite3
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -60,12 +60,22 @@ _ACTION_STATUS = [
 
 @dataclass(frozen=True)
 class Tables:
-    """The contract tables an audit reads, each with at least the contract's columns."""
+    """The contract tables an audit reads, each with at least the contract's columns.
+
+    What is derived from them (the document chosen per meeting, its rows, the DP -> MP links)
+    is worked out once per Tables and kept in ``memo``: a report asks for it per proposal.
+    """
 
     meetings: pd.DataFrame
     identifiers: pd.DataFrame
     decisions: pd.DataFrame
     actions: pd.DataFrame
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: str, make):
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     @classmethod
     def from_frames(cls, **frames: pd.DataFrame) -> Tables:
@@ -122,6 +132,10 @@ def choose_documents(tables: Tables) -> pd.DataFrame:
     Columns: meeting_id, source_file, committee, meeting_date, status, ocr_page_count,
     ocr_mean_confidence, documents (how many the database holds), others (their source files).
     """
+    return tables.derived("documents", lambda: _choose_documents(tables))
+
+
+def _choose_documents(tables: Tables) -> pd.DataFrame:
     m = tables.meetings.copy()
     if m.empty:
         return pd.DataFrame(columns=["meeting_id", "source_file", "committee", "meeting_date", "status",
@@ -159,6 +173,10 @@ def _first(values: pd.Series) -> object:
 
 def chosen_rows(tables: Tables, table: str) -> pd.DataFrame:
     """Rows of ``table`` from each meeting's chosen document, with the meeting's committee and date."""
+    return tables.derived(f"rows:{table}", lambda: _chosen_rows(tables, table)).copy()
+
+
+def _chosen_rows(tables: Tables, table: str) -> pd.DataFrame:
     docs = choose_documents(tables)[["meeting_id", "source_file", "committee", "meeting_date"]]
     df = getattr(tables, table)
     out = df.merge(docs, on=["meeting_id", "source_file"], how="inner")
@@ -195,6 +213,10 @@ def links(db: Path | str | Tables = DEFAULT_DB) -> pd.DataFrame:
     with its meeting and ``source_file:page``).
     """
     tables = load(db)
+    return tables.derived("links", lambda: _links(tables))
+
+
+def _links(tables: Tables) -> pd.DataFrame:
     found: dict[tuple[str, str, str], str] = {}
     ids = chosen_rows(tables, "identifiers")
     ids = ids[ids["identifier"].notna()]
@@ -445,11 +467,13 @@ def action_status(db: Path | str | Tables = DEFAULT_DB, *, open_only: bool = Fal
         unnamed = []
         for d in meeting.itertuples():  # first every action named at this meeting
             text = _expand_ranges(d.text or "")
+            status = _action_word(text, d.outcome)
+            if status is None:  # ends no action (and "close the action" would have said "closed")
+                continue
             when = d.meeting_date or "9999-99-99"
             named = [a for a in state.values() if a["date_"] < when and a["pattern_"].search(text)]
-            status = _action_word(text, d.outcome)
             for a in named:
-                if status and a["status"] == "open":
+                if a["status"] == "open":
                     a.update(status=status, match="named", **_evidence(d))
             if not named and (count := _unnamed_count(text)):
                 unnamed.append((d, count))

@@ -54,18 +54,17 @@ def _href(source_file: object, page: object, *, out_dir: Path, base: Path) -> st
     return quote(rel) + (f"#page={int(page)}" if page is not None and page == page else "")
 
 
-def _link(row: dict, *, out_dir: Path, base: Path, file_col: str = "source_file", page_col: str = "page") -> str:
-    href = _href(row.get(file_col), row.get(page_col), out_dir=out_dir, base=base)
-    label = audit.source(row.get(file_col), row.get(page_col))
+def _link(row: dict, *, out_dir: Path, base: Path) -> str:
+    href = _href(row.get("source_file"), row.get("page"), out_dir=out_dir, base=base)
+    label = audit.source(row.get("source_file"), row.get("page"))
     return f'<a href="{_e(href)}">{_e(label)}</a>' if href else _e(label)
 
 
-def _split_source(src: object) -> tuple[str | None, int | None]:
-    """``file:page`` back into its parts (evidence columns carry the joined form)."""
-    if not src:
-        return None, None
-    head, _, tail = str(src).rpartition(":")
-    return (head, int(tail)) if head and tail.isdigit() else (str(src), None)
+def _source_link(src: object, *, out_dir: Path, base: Path) -> str:
+    """A link for an audit ``source`` cell (``file:page``, the form evidence columns carry)."""
+    head, _, tail = str(src or "").rpartition(":")
+    file, page = (head, int(tail)) if head and tail.isdigit() else (src or None, None)
+    return _link({"source_file": file, "page": page}, out_dir=out_dir, base=base)
 
 
 def _pill(outcome: object) -> str:
@@ -194,16 +193,16 @@ def build_report(db: Path | str | audit.Tables = audit.DEFAULT_DB, *, out: Path,
         [_e(r["meeting_date"]), _e(f"{r['meeting_id']} ({r['committee']})"), _e(r["identifier"]),
          _pill(r["outcome"]) + " " + _e(r["text"]),
          _e(r["status"]) + (f" — {_e(r['evidence_meeting_id'])} {_e(r['evidence_date'])}: {_e(r['evidence_text'])} "
-                            f"({_link(dict(zip(('f', 'p'), _split_source(r['evidence_source']), strict=True)), file_col='f', page_col='p', **link)})"
+                            f"({_source_link(r['evidence_source'], **link)})"
                             if r["evidence_meeting_id"] else ""),
-         _link(dict(zip(("f", "p"), _split_source(r["source"]), strict=True)), file_col="f", page_col="p", **link)]
+         _source_link(r["source"], **link)]
         for r in open_recs.to_dict("records")], css="open-recommendations"))
 
     body.append('<h2 id="open-actions">Open actions</h2>')
     body.append(_table(["action", "raised", "owner", "due", "description", "source"], [
         [_e(r["action_id"]), _e(f"{r['meeting_date']} {r['meeting_id']}"), _e(r["owner"]), _e(r["due_date"]),
          _e(r["description"]),
-         _link(dict(zip(("f", "p"), _split_source(r["source"]), strict=True)), file_col="f", page_col="p", **link)]
+         _source_link(r["source"], **link)]
         for r in open_acts.to_dict("records")], css="open-actions"))
 
     body.append('<h2 id="proposals">Proposals</h2><div class="legend">' + "".join(
