@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.document import Table
 from pipeline.nlp.dates import find_dates, parse_date
+from pipeline.nlp.parties import repair, repair_one
 from pipeline.nlp.structure import Sections
 from pipeline.nlp.text import DocText, TextLine
 
@@ -56,17 +57,11 @@ def split_owner(body: str, parties: list[str] | None = None) -> tuple[str | None
     m = OWNER_TO.match(body.strip())
     if m is None and parties:
         low = OWNER_TO_LOWER.match(body.strip())
-        if low is not None and _misread_party(low["owner"], parties):
+        if low is not None and repair_one(low["owner"], parties)[1]:
             m = low
     if m is None or len(m["owner"].split()) > 6:
         return None, body.strip()
     return m["owner"].strip(" .,;:_-–—"), m["desc"].strip()
-
-
-def _misread_party(word: str, parties: list[str]) -> bool:
-    from pipeline.nlp.parties import repair_one
-
-    return repair_one(word, parties)[1]
 
 
 def due_date(text: str) -> str | None:
@@ -134,12 +129,10 @@ def _paragraph_before(lines: list[TextLine], i: int, inline: str) -> str:
     return _one_line(" ".join(parts))
 
 
-def from_text(dt: DocText, lexicon: dict) -> list[Action]:
-    from pipeline.nlp.parties import known_parties
-
+def from_text(dt: DocText, lexicon: dict, parties: list[str]) -> list[Action]:
+    """Actions written in the text; ``parties`` are the names an OCR-misread owner may stand for."""
     lines = dt.lines
     patterns = _id_patterns(lexicon)
-    parties = known_parties(lexicon)
 
     def owner_to(body: str) -> bool:
         return split_owner(body, parties)[0] is not None
@@ -249,8 +242,6 @@ def from_table(table: Table, page: int, start: int) -> list[Action]:
 
 def repair_owners(actions: list[Action], parties: list[str]) -> None:
     """``bcc`` → ``DCC``: owners OCR misread, matched to the document's known parties."""
-    from pipeline.nlp.parties import repair
-
     for a in actions:
         owner, fixed = repair(a.owner, parties)
         if fixed:

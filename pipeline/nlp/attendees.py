@@ -529,7 +529,7 @@ def repair_names(people: list[Person], text: str = "") -> None:
         if len(init) != len(words) or not all(w[:1].isalpha() for w in words):
             continue
         derived = "".join(w[0].upper() for w in words)
-        if derived == init or not all(a == b or _look_alike(a, b) for a, b in zip(derived, init, strict=True)):
+        if derived == init or not _initials_alike(derived, init):
             continue
         if derived in used and init not in used:
             p.initials = derived
@@ -541,8 +541,10 @@ def repair_names(people: list[Person], text: str = "") -> None:
 _LOOK_ALIKE_CAPS = ["ITJL1|", "O0QD", "CG", "EF", "BR"]
 
 
-def _look_alike(a: str, b: str) -> bool:
-    return any(a in group and b in group for group in _LOOK_ALIKE_CAPS)
+def _initials_alike(a: str, b: str) -> bool:
+    """Same length, and each letter the same or a capital OCR confuses it with (``IS``, ``TS``)."""
+    return len(a) == len(b) and all(
+        x == y or any(x in group and y in group for group in _LOOK_ALIKE_CAPS) for x, y in zip(a, b, strict=True))
 
 
 def _despeck(text: str) -> str:
@@ -560,12 +562,11 @@ def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
     name = re.sub(r"(?<=[a-z])[.·](?=[A-Z][a-z])", " ", name)  # a speck for the space between words
     name = re.sub(r"(?<=[a-z])[:;](?=\s+[A-Z][a-z])", "i", name)  # a dotted i read as a colon
     m = _TRAILING_INITIALS.match(name)
-    if m and len(m["name"].split()) >= 2 and len(m["init"]) == len(m["name"].split()):
-        derived = name_initials(m["name"])
-        if all(a == b or _look_alike(a, b) for a, b in zip(derived, m["init"].replace("1", "I").replace("|", "I"),
-                                                            strict=True)):
-            name = m["name"]
-            initials = initials or derived  # its own reading is doubtful: the name's are used
+    derived = name_initials(m["name"]) if m else ""
+    if (m and len(m["name"].split()) >= 2 and len(m["init"]) == len(m["name"].split())
+            and _initials_alike(derived, m["init"].replace("1", "I").replace("|", "I"))):
+        name = m["name"]
+        initials = initials or derived  # its own reading is doubtful: the name's are used
     name = re.sub(r"\s+[^\w\s]+$", "", name).strip()  # a trailing speck ("Victoria Ashe .")
     return name, initials
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from pipeline.nlp import components  # noqa: F401  (registers the factories)
 
@@ -148,8 +149,6 @@ EXTRA_PREFIXES = [r"-(?=[A-Z])"]
 
 def build(out: Path = DEFAULT_OUT) -> Language:
     nlp = spacy.blank("en")
-    from spacy.util import compile_infix_regex, compile_prefix_regex
-
     nlp.tokenizer.infix_finditer = compile_infix_regex(
         list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex(

@@ -117,7 +117,8 @@ class IdentifierCanon:
 # ---------------------------------------------------------------- sentences
 
 _SENT_END = {".", "!", "?"}
-_FUNCTION_WORDS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that"}
+# a line or phrase ending in one of these goes on: no sentence or heading ends there
+FUNCTION_WORDS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that"}
 _REPORTING = {"which", "that", "who", "whom", "as", "when", "where", "whether", "if"}
 _CLOSERS = "’”\"')]}"
 _ABBREV = {"e.g.", "i.e.", "etc.", "no.", "vs.", "ed.", "cf.", "approx.", "st.", "mr.", "ms.", "dr."}
@@ -175,7 +176,7 @@ class Segmenter:
     def _lost_stop(token: Token, prev: Token, body_starts: set[int]) -> bool:
         """``… top up remotely The Panel NOTED``: OCR lost the full stop before ``The <body>``."""
         return (token.text == "The" and token.i + 1 in body_starts and prev.is_alpha
-                and prev.text[-1:].islower() and prev.lower_ not in _FUNCTION_WORDS
+                and prev.text[-1:].islower() and prev.lower_ not in FUNCTION_WORDS
                 and prev.lower_ not in _REPORTING)
 
     def _starts_sentence(self, doc: Doc, text: str, token: Token, prev: Token | None,
@@ -203,7 +204,7 @@ class Segmenter:
         return (
             len(before) <= self.heading_max_chars
             and before[-1:] not in {",", ";", "-", "(", "&", "/"}
-            and last_word not in _FUNCTION_WORDS
+            and last_word not in FUNCTION_WORDS
             and (first.isupper() or first.isdigit())
         )
 

@@ -99,8 +99,9 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     decisions = decisions_mod.rows(sdoc, secs, found, meeting_id=meeting_id, source_file=src,
                                    own_names=_own_names(head.committee, lexicon))
 
+    organisations = parties_mod.known_parties(lexicon)  # what an OCR-misread owner or organisation may be
     people = attendees_mod.from_text(dt, secs, lexicon)
-    text_actions = actions_mod.from_text(dt, lexicon)
+    text_actions = actions_mod.from_text(dt, lexicon, organisations)
     table_actions: list[actions_mod.Action] = []
     for ref in dt.tables:
         if actions_mod.is_action_table(ref.table):
@@ -114,7 +115,6 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     attendees_mod.resolve_initials(people, dt.text, lexicon)
     parties = parties_mod.known_parties(lexicon, [p.name for p in people],
                                         [p.initials for p in people if p.initials])
-    organisations = parties_mod.known_parties(lexicon)
     for p in people:
         if p.representing:  # "bcc" for DCC in an attendee table's organisation column
             p.representing = parties_mod.repair(p.representing, organisations)[0]

@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from pipeline.nlp.components import FUNCTION_WORDS
 from pipeline.nlp.dates import find_dates, month_number, parse_date, parse_time_range
 from pipeline.nlp.identifiers import Mention, clean_title, quoted_after
 from pipeline.nlp.text import DocText, TextLine
@@ -138,8 +139,7 @@ def _item_heading(line: TextLine, mentions: list[Mention], text: str) -> tuple[s
     return None
 
 
-_OPEN_ENDINGS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that",
-                 "from", "into", "under", "as", "at", "is", "was", "were", "be"}
+_OPEN_ENDINGS = FUNCTION_WORDS | {"from", "into", "under", "as", "at", "is", "was", "were", "be"}
 
 
 def _whole_line_title(line: TextLine, text: str, mentions: list[Mention]) -> bool:
