@@ -7,14 +7,11 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from conftest import RENDERED, REPO
 
 from pipeline.pdftext import render_page
 from pipeline.run import run
 from pipeline.settings import Settings
-
-pytest.importorskip("dask.distributed")
 
 
 def test_dask_local_cluster_gives_the_same_tables_as_the_local_pool(tmp_path: Path) -> None:
