@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         # the same new files alone, in an empty output folder: what they cost by themselves
         alone_s, alone = _timed([str(dest) for _, dest in later], Path(tmp) / "alone", settings)
         total = len(items)
-    print(f"archive: {total - len(later)} file(s) first, then {len(later)} added; {Settings().n_workers if not ns.workers else ns.workers} worker(s)")
+    print(f"archive: {total - len(later)} file(s) first, then {len(later)} added; {settings.n_workers} worker(s)")
     print(f"1 cold run:        {cold_s:7.1f} s  {cold.files} file(s), {cold.pages} page(s), {cold.ocr_pages} OCR'd, "
           f"{cold.pages / cold_s:4.2f} pages/s, {len(cold.errors)} error(s)")
     print(f"2 unchanged rerun: {warm_s:7.2f} s  read {warm.files}, kept {warm.reused}, OCR'd {warm.ocr_pages}  "

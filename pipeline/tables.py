@@ -225,8 +225,8 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
 
 
 def _aligned(cols: list[float], other: list[float], *, tol: float) -> bool:
-    starts = [x for x in cols]
-    return len(starts) >= 2 and all(any(abs(x - o) <= tol for o in other) for x in starts)
+    """Two or more column starts, each within ``tol`` of one of ``other``'s."""
+    return len(cols) >= 2 and all(any(abs(x - o) <= tol for o in other) for x in cols)
 
 
 def _column_starts(rows: list[list[list[Word]]], *, tol: float) -> list[float]:

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.nlp.components import BULLETS, DECISIONS_KEY
-from pipeline.nlp.identifiers import Mention, named_in, pick
+from pipeline.nlp.identifiers import Mention, named_in, pick, quoted_after
 from pipeline.nlp.structure import Sections
 from pipeline.records import DecisionRow
 
@@ -40,8 +40,6 @@ def _coordinated(text: str, mentions: list[Mention], start: int, end: int) -> bo
         return False
     first = inside[0]
     second = next(m for m in inside if m.identifier == distinct[1])
-    from pipeline.nlp.identifiers import quoted_after
-
     end = first.end
     q = quoted_after(text, first.end)
     if q is not None:

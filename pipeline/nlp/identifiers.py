@@ -121,9 +121,10 @@ def _drop_stray_letter(m: Mention, found: list[Mention]) -> None:
     raw_digits = re.sub(r"\s+", "", m.raw)[len(m.kind):]
     if len(raw_digits) != usual + 1:
         return
+    digits = m.identifier[len(m.kind):]
     for i, ch in enumerate(raw_digits):
         if not ch.isdigit():
-            m.identifier = m.kind + m.identifier[len(m.kind):][:i] + m.identifier[len(m.kind):][i + 1 :]
+            m.identifier = m.kind + digits[:i] + digits[i + 1 :]
             return
 
 
