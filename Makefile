@@ -40,10 +40,10 @@ eval: setup samples
 	$(VENV)/bin/minutes eval samples/
 
 bench: setup samples
-	$(PY) -m pipeline.bench
+	$(PY) -m pipeline.devtools.bench
 
 bench-archive: setup samples
-	$(PY) -m pipeline.bench_archive
+	$(PY) -m pipeline.devtools.bench_archive
 
 lint: setup
 	$(VENV)/bin/ruff check pipeline tests samples

@@ -18,9 +18,14 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import ExitCode, MinutesError, UsageError
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from pipeline.batch.run import RunResult
+from pipeline.store.export import DB_NAME
 
 log = logging.getLogger("pipeline")
 
@@ -47,6 +52,30 @@ def _settings(ns: argparse.Namespace) -> Settings:
         binarize=ns.binarize, deskew=not ns.no_deskew,
         executor=getattr(ns, "executor", "local"), scheduler=getattr(ns, "scheduler", None),
     )
+
+
+def summary(result: RunResult, out_dir: Path) -> str:
+    """The one-screen summary printed after a run."""
+    f = result.frames
+    read = f"{result.files} read" + (f", {result.reused} unchanged (kept from earlier runs)" if result.reused else "")
+    cached = f", {result.cached_pages} from the page cache" if result.cached_pages else ""
+    found = sum(len(r.decisions) for r in result.records)
+    lines = [
+        f"minutes: {result.files + result.reused} file(s): {read}; {result.pages} page(s) "
+        f"({result.ocr_pages} OCR'd{cached}) in {result.seconds:.1f} s",
+        f"  this run: {len(result.records)} meeting(s), {found} decision(s), "
+        f"{sum(len(r.actions) for r in result.records)} action(s)",
+        f"  database: meetings {len(f['meetings'])}, attendees {len(f['attendees'])}, "
+        f"identifiers {len(f['identifiers'])}, decisions {len(f['decisions'])}, actions {len(f['actions'])}",
+    ]
+    if result.pruned:
+        lines.append(f"  pruned {len(result.pruned)} file(s) no longer on disk (e.g. {result.pruned[0]})")
+    if result.skipped:
+        lines.append(f"  skipped {len(result.skipped)} file(s) that are not minutes inputs (e.g. {result.skipped[0]})")
+    if result.errors:
+        lines.append(f"  {len(result.errors)} error(s) in {len(result.failed_files)} file(s): see {out_dir / 'errors.csv'}")
+    lines.append(f"  tables written to {out_dir}/ (CSV and {DB_NAME})")
+    return "\n".join(lines)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(ns: argparse.Namespace) -> int:
-    from pipeline.run import run, summary
+    from pipeline.batch.run import run
 
     result = run(
         ns.paths, out_dir=ns.out, settings=_settings(ns), progress=not ns.no_progress,
@@ -126,7 +155,7 @@ def cmd_run(ns: argparse.Namespace) -> int:
 
 
 def cmd_text(ns: argparse.Namespace) -> int:
-    from pipeline.ingest import read_document
+    from pipeline.batch.schedule import read_document
 
     doc = read_document(ns.file, settings=_settings(ns))
     pages = [p for p in doc.pages if ns.page is None or p.number == ns.page]
@@ -150,7 +179,7 @@ def cmd_text(ns: argparse.Namespace) -> int:
 
 
 def cmd_draw(ns: argparse.Namespace) -> int:
-    from pipeline.draw import draw_page
+    from pipeline.devtools.draw import draw_page
 
     out = ns.out or Path("outputs") / f"{ns.file.stem}_p{ns.page}.png"
     draw_page(ns.file, page=ns.page, out=out, settings=_settings(ns))
@@ -159,8 +188,7 @@ def cmd_draw(ns: argparse.Namespace) -> int:
 
 
 def cmd_eval(ns: argparse.Namespace) -> int:
-    from pipeline.evaluate import format_report
-    from pipeline.run import run_eval
+    from pipeline.devtools.evaluate import format_report, run_eval
 
     report = run_eval(ns.paths, gold_dir=ns.gold, settings=_settings(ns))
     if ns.format == "json":
@@ -173,7 +201,7 @@ def cmd_eval(ns: argparse.Namespace) -> int:
 def cmd_audit(ns: argparse.Namespace) -> int:
     import os
 
-    from pipeline import audit
+    from pipeline.audit import queries as audit
 
     tables = audit.load(ns.db)
     if ns.audit_command == "history":
@@ -201,7 +229,7 @@ def cmd_audit(ns: argparse.Namespace) -> int:
 
 
 def cmd_report(ns: argparse.Namespace) -> int:
-    from pipeline.report import write_report
+    from pipeline.audit.report import write_report
 
     out = write_report(ns.db, out=ns.out)
     print(out)

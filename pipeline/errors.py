@@ -22,6 +22,12 @@ class UsageError(MinutesError):
     stage = "usage"
 
 
+class DatabaseError(UsageError):
+    """An output database this version cannot use; it is never dropped or rewritten."""
+
+    stage = "store"
+
+
 class InputError(MinutesError):
     """An input file that cannot be read at all."""
 

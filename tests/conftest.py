@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import Document
-from pipeline.ingest import read_document
+from pipeline.batch.schedule import read_document
+from pipeline.reading.document import Document
 from pipeline.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -17,6 +17,7 @@ RENDERED = SAMPLES / "rendered"
 GOLD = SAMPLES / "gold"
 SPEC_DIR = SAMPLES / "specs"
 REAL = REPO.parent / "shared" / "real"
+SEED = SAMPLES / "csc_15_seed__ocrtext.txt"
 
 
 def gold(key: str) -> dict:
@@ -25,7 +26,6 @@ def gold(key: str) -> dict:
 
 def gold_keys() -> list[str]:
     return sorted(p.stem for p in GOLD.glob("*.json") if (SPEC_DIR / p.name).exists())
-
 
 
 @functools.cache

@@ -18,9 +18,10 @@ import pandas as pd
 import pytest
 from conftest import GOLD, RENDERED
 
-from pipeline import audit
+from pipeline.audit import queries as audit
 from pipeline.cli import main
 from pipeline.errors import UsageError
+from pipeline.nlp import links
 
 SERIES = ["ops_31", "cb_55", "csc_14", "panel_81", "csc_15", "ops_34", "panel_82", "csc_16", "panel_83", "cb_59"]
 AUDIT_GOLD = json.loads((GOLD / "audit" / "series.json").read_text(encoding="utf-8"))
@@ -35,7 +36,7 @@ def _tmpdir(prefix: str) -> Path:
 @functools.cache
 def sample_db() -> Path:
     """The series' database, built once per test session (shared with test_report)."""
-    from pipeline.run import run
+    from pipeline.batch.run import run
 
     paths = [RENDERED / f"{key}__digital.pdf" for key in SERIES]
     missing = [p for p in paths if not p.exists()]
@@ -183,7 +184,7 @@ def test_missing_database_is_a_usage_error(tmp_path: Path, capsys) -> None:
 
 def test_scan_copy_does_not_duplicate_history(tmp_path: Path, capsys) -> None:
     """The digital PDF and a 300-dpi scan of one meeting: one history row each, from the digital file."""
-    from pipeline.run import run
+    from pipeline.batch.run import run
 
     digital, scan = RENDERED / "csc_14__digital.pdf", RENDERED / "csc_14__scan300.pdf"
     if not scan.exists():
@@ -209,10 +210,18 @@ def test_scan_copy_does_not_duplicate_history(tmp_path: Path, capsys) -> None:
 # ---------------------------------------------------------------- edge cases on hand-made tables
 
 def _tables(meetings: list[tuple], decisions: list[tuple] = (), actions: list[tuple] = (), identifiers: list[tuple] = ()) -> audit.Tables:
+    """Hand-made tables; the link columns are what the extractor finds in each row's text."""
+    dec = pd.DataFrame(decisions, columns=["meeting_id", "source_file", "decision_id", "identifier", "verb", "outcome", "text", "page"])
+    closures = [links.closures(r.text, r.outcome) for r in dec.itertuples()]
+    dec["converts"] = [links.conversions(r.text, r.identifier if isinstance(r.identifier, str) else None) for r in dec.itertuples()]
+    dec["closes_as"] = [c.status if c else None for c in closures]
+    dec["closes_action"] = [("; ".join(c.named) or None) if c else None for c in closures]
+    dec["closes_unnamed"] = [c.unnamed if c else 0 for c in closures]
+    act = pd.DataFrame(actions, columns=["meeting_id", "source_file", "action_id", "owner", "description", "identifier", "page"])
+    act["converts"] = [links.conversions(r.description, r.identifier if isinstance(r.identifier, str) else None) for r in act.itertuples()]
     return audit.Tables.from_frames(
         meetings=pd.DataFrame(meetings, columns=["meeting_id", "source_file", "committee", "meeting_date", "status", "ocr_page_count", "ocr_mean_confidence"]),
-        decisions=pd.DataFrame(decisions, columns=["meeting_id", "source_file", "decision_id", "identifier", "verb", "outcome", "text", "page"]),
-        actions=pd.DataFrame(actions, columns=["meeting_id", "source_file", "action_id", "owner", "description", "identifier", "page"]),
+        decisions=dec, actions=act,
         identifiers=pd.DataFrame(identifiers, columns=["meeting_id", "source_file", "identifier", "kind", "title", "first_page", "mentions"]),
     )
 

@@ -13,17 +13,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import RENDERED, REPO
+from conftest import RENDERED, SEED
 
-from pipeline import run as run_module
+from pipeline.batch import run as run_module
+from pipeline.batch.run import run
 from pipeline.cli import main
 from pipeline.errors import UsageError
-from pipeline.export import DB_NAME, read_table
-from pipeline.pdftext import render_page
-from pipeline.run import run
+from pipeline.reading.pdftext import render_page
 from pipeline.settings import Settings
+from pipeline.store.export import DB_NAME, read_table
+from pipeline.store.records import columns
 
-SEED = REPO / "samples" / "csc_15_seed__ocrtext.txt"
 TABLES = ("meetings", "attendees", "identifiers", "decisions", "actions", "errors")
 
 
@@ -141,10 +141,10 @@ def test_an_interrupted_batch_keeps_the_files_that_finished(tmp_path: Path, monk
     shutil.copy(RENDERED / "panel_82__digital.pdf", root / "b_panel.pdf")
     real = run_module.records_for
 
-    def interrupt_on_second(doc, item):
-        if item.path.name == "b_panel.pdf":
+    def interrupt_on_second(doc, *, meeting_id_fallback):
+        if doc.source_file.endswith("b_panel.pdf"):
             raise KeyboardInterrupt
-        return real(doc, item)
+        return real(doc, meeting_id_fallback=meeting_id_fallback)
 
     monkeypatch.setattr(run_module, "records_for", interrupt_on_second)
     out = tmp_path / "out"
@@ -157,16 +157,31 @@ def test_an_interrupted_batch_keeps_the_files_that_finished(tmp_path: Path, monk
     assert [Path(r.meeting.source_file).name for r in resumed.records] == ["b_panel.pdf"]
 
 
-def test_a_database_from_an_older_version_is_rebuilt(tmp_path: Path) -> None:
+def test_a_database_from_an_older_version_is_migrated_in_place(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    with sqlite3.connect(out / DB_NAME) as con:  # one run's tables, no files table, no version
-        con.execute("CREATE TABLE decisions (meeting_id TEXT, verb TEXT)")
-        con.execute("INSERT INTO decisions VALUES ('OLD', 'AGREED')")
+    with sqlite3.connect(out / DB_NAME) as con:  # one run's tables, fewer columns, no files table
+        con.execute("CREATE TABLE decisions (meeting_id TEXT, source_file TEXT, verb TEXT)")
+        con.execute("INSERT INTO decisions VALUES ('OLD', 'old.pdf', 'AGREED')")
     con.close()
     result = run([str(SEED)], out_dir=out)
     decisions = read_table(out / DB_NAME, "decisions")
-    assert "OLD" not in set(decisions["meeting_id"]) and len(decisions) == 20 == len(result.frames["decisions"])
+    assert list(decisions.columns[: len(columns("decisions"))]) == columns("decisions")
+    assert "OLD" in set(decisions["meeting_id"]), "the old row was dropped"
+    assert len(decisions) == 21 and len(result.frames["decisions"]) == 21
+
+
+def test_a_database_that_cannot_be_migrated_is_refused_and_kept(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with sqlite3.connect(out / DB_NAME) as con:  # a column this version does not know
+        con.execute("CREATE TABLE decisions (meeting_id TEXT, surprise TEXT)")
+        con.execute("INSERT INTO decisions VALUES ('KEEP', 'x')")
+    con.close()
+    before = (out / DB_NAME).read_bytes()
+    assert main(["run", str(SEED), "--out", str(out), "--no-progress"]) == 2
+    assert "surprise" in capsys.readouterr().err
+    assert (out / DB_NAME).read_bytes() == before
 
 
 def test_cli_flags_for_archive_runs(tmp_path: Path, capsys) -> None:

@@ -8,12 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, SEED
 
 from pipeline.cli import main
-from pipeline.records import columns
-
-SEED = REPO / "samples" / "csc_15_seed__ocrtext.txt"
+from pipeline.store.records import columns
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 from conftest import RENDERED, REPO
 
-from pipeline.pdftext import render_page
-from pipeline.run import run
+from pipeline.batch.run import run
+from pipeline.reading.pdftext import render_page
 from pipeline.settings import Settings
 
 

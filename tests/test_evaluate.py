@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import evaluate, format_report, gold_for, variant_of
-from pipeline.records import ActionRow, AttendeeRow, DecisionRow, IdentifierRow, MeetingRow, Records
+from pipeline.devtools.evaluate import evaluate, format_report, gold_for, variant_of
+from pipeline.store.records import (
+    ActionRow,
+    AttendeeRow,
+    DecisionRow,
+    IdentifierRow,
+    MeetingRow,
+    Records,
+)
 
 MEETING = {"meeting_id": "SECCSC_15_2605", "committee": "Change Sub-Committee", "meeting_number": "15",
            "meeting_date": "2020-05-26", "start_time": "10:00", "end_time": "11:10",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import RENDERED, gold, gold_keys, read_sample
 
-from pipeline.evaluate import evaluate
+from pipeline.devtools.evaluate import evaluate
 from pipeline.nlp import extract
 
 EXT = {"digital": "pdf", "scan300": "pdf", "scan200poor": "pdf"}

@@ -6,17 +6,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import RENDERED, REPO, gold
+from conftest import RENDERED, SEED, gold
 from PIL import Image
 
-from pipeline import ocr
+from pipeline.batch.schedule import read_document, read_documents
+from pipeline.devtools.textmetrics import cer, normalise
 from pipeline.errors import OcrError
-from pipeline.ingest import InputFile, discover, read_document, read_documents
-from pipeline.pdftext import render_page
+from pipeline.reading import ocr
+from pipeline.reading.pdftext import render_page
+from pipeline.reading.sources import InputFile, discover
 from pipeline.settings import Settings
-from pipeline.textmetrics import cer, normalise
-
-SEED = REPO / "samples" / "csc_15_seed__ocrtext.txt"
 
 
 def test_seed_text_keeps_body_and_drops_furniture() -> None:

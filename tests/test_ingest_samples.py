@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import RENDERED, gold, gold_keys, read_sample
 
-from pipeline.textmetrics import cer, normalise
+from pipeline.devtools.textmetrics import cer, normalise
 
 CER_LIMIT = {"digital": 0.01, "scan300": 0.02, "tiff": 0.02, "mixed": 0.02, "scan200poor": 0.05}
 EXT = {"digital": "pdf", "scan300": "pdf", "scan200poor": "pdf", "tiff": "tif", "mixed": "pdf"}

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
-from pipeline.document import Block, Document, Line, Page
-from pipeline.evaluate import evaluate, format_report, gold_for
+from pipeline.devtools.evaluate import evaluate, format_report, gold_for
 from pipeline.nlp import extract, load
-from pipeline.records import Records
+from pipeline.reading.document import Block, Document, Line, Page
+from pipeline.store.records import Records
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "samples" / "csc_15_seed__ocrtext.txt"
 GOLD_DIR = REPO / "samples" / "gold"
 
 

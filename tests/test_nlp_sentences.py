@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document import Block, Document, Line, Page, Table
 from pipeline.nlp import extract, load
 from pipeline.nlp.dates import parse_date, parse_time_range
-from pipeline.records import Records
+from pipeline.reading.document import Block, Document, Line, Page, Table
+from pipeline.store.records import Records
 
 
 def document(*pages: list[str | list[list[str]]], conf: float | None = None) -> Document:
@@ -19,7 +19,7 @@ def document(*pages: list[str | list[list[str]]], conf: float | None = None) -> 
             if isinstance(b, str):
                 lines = [Line(words=[], text=t) for t in b.split("\n")]
                 if conf is not None:
-                    from pipeline.document import Word
+                    from pipeline.reading.document import Word
 
                     lines = [Line(words=[Word(t, (0, 0, 1, 1), conf)], text=t) for t in b.split("\n")]
                 page_blocks.append(Block("text", lines))

@@ -15,9 +15,9 @@ import pytest
 from PIL import Image
 from test_audit import AUDIT_GOLD, sample_db
 
-from pipeline import audit
+from pipeline.audit import queries as audit
+from pipeline.audit.report import build_report
 from pipeline.cli import main
-from pipeline.report import build_report
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]

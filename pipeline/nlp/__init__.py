@@ -1,6 +1,7 @@
 """The NLP stage: a Document's pages → spaCy → the contract's rows.
 
-``load()`` gives the versioned pipeline ``models/minutes_nlp`` (built by
+``load()`` gives the versioned pipeline ``models/minutes_nlp`` (shipped in the package as
+``pipeline/model/minutes_nlp``) (built by
 ``python -m pipeline.nlp.build_model``); ``extract(doc, meeting_id_fallback=...)`` returns
 the ``Records`` of one document.
 """
@@ -15,9 +16,9 @@ from spacy.language import Language
 
 from pipeline import MODEL_PATH
 from pipeline.nlp import components  # noqa: F401  (registers the custom factories)
-from pipeline.nlp.extract import extract
+from pipeline.nlp.extract import extract, records_for
 
-__all__ = ["MODEL_PATH", "extract", "load"]
+__all__ = ["MODEL_PATH", "extract", "load", "records_for"]
 
 
 @lru_cache(maxsize=4)

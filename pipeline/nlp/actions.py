@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.document import Table
 from pipeline.nlp.dates import find_dates, parse_date
 from pipeline.nlp.parties import repair, repair_one
 from pipeline.nlp.structure import Sections
 from pipeline.nlp.text import DocText, TextLine
+from pipeline.reading.charclasses import LINE_BULLETS, char_class
+from pipeline.reading.document import Table
 
-_BULLET = r"(?:[e¢«°•·\-–*»o]\s+)?"
+_BULLET = r"(?:" + char_class(LINE_BULLETS) + r"\s+)?"
 _OWNER_WORD = r"(?:[A-Z][\w&'’.\-]*)"
 OWNER_TO = re.compile(
     rf"^(?P<owner>{_OWNER_WORD}(?:(?:\s*(?:,|/|&)\s*|\s+and\s+|\s+(?:of\s+|the\s+|for\s+)?){_OWNER_WORD}){{0,5}}?)"

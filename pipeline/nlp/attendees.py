@@ -9,9 +9,9 @@ import logging
 import re
 from dataclasses import dataclass
 
-from pipeline.document import Table
 from pipeline.nlp.structure import Sections, is_furniture
 from pipeline.nlp.text import DocText, TextLine
+from pipeline.reading.document import Table
 
 logger = logging.getLogger(__name__)
 

@@ -20,6 +20,8 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.reading.charclasses import BULLETS
+
 logger = logging.getLogger(__name__)
 
 IDENTIFIERS_KEY = "identifiers"
@@ -31,7 +33,6 @@ DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1",
                                "S": "5", "B": "8", "i": "1", "!": "1"})
 # look-alikes OCR reads in place of an identifier prefix's first letter
 PREFIX_REPAIRS = {"D": "O0"}
-BULLETS = frozenset("e¢«°•·-–—*»o>©®§")
 
 
 def _span_page(span: Span) -> int | None:

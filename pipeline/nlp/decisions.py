@@ -6,12 +6,13 @@ import re
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.components import BULLETS, DECISIONS_KEY
+from pipeline.nlp.components import DECISIONS_KEY
 from pipeline.nlp.identifiers import Mention, named_in, pick, quoted_after
 from pipeline.nlp.structure import Sections
-from pipeline.records import DecisionRow
+from pipeline.reading.charclasses import BULLETS, char_class
+from pipeline.store.records import DecisionRow
 
-_LEAD = re.compile(rf"^\s*(?:[{re.escape(''.join(BULLETS))}]\s+|\(?[a-z0-9]{{1,2}}[.)]\s+)")
+_LEAD = re.compile(r"^\s*(?:" + char_class(BULLETS) + r"\s+|\(?[a-z0-9]{1,2}[.)]\s+)")
 
 
 def clean_text(text: str) -> str:

@@ -7,16 +7,23 @@ import re
 
 from spacy.language import Language
 
-from pipeline.document import Document
 from pipeline.nlp import actions as actions_mod
 from pipeline.nlp import attendees as attendees_mod
 from pipeline.nlp import decisions as decisions_mod
 from pipeline.nlp import identifiers as identifiers_mod
+from pipeline.nlp import links, structure
 from pipeline.nlp import parties as parties_mod
-from pipeline.nlp import structure
 from pipeline.nlp.decisions import ocr_factor
 from pipeline.nlp.text import DocText, build
-from pipeline.records import ActionRow, AttendeeRow, IdentifierRow, MeetingRow, Records
+from pipeline.reading.document import Document
+from pipeline.store.records import (
+    ActionRow,
+    AttendeeRow,
+    DecisionRow,
+    IdentifierRow,
+    MeetingRow,
+    Records,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +70,19 @@ def _identifier_confidence(info: identifiers_mod.IdentifierInfo, dt: DocText) ->
     """The best-read mention decides: lower when every mention needed an OCR repair or was poorly read."""
     best = max((0.9 if m.repaired else 1.0) * ocr_factor(dt.min_conf(m.start, m.end)) for m in info.mentions)
     return round(best, 3)
+
+
+def _link_facts(decisions: list[DecisionRow], actions: list[ActionRow]) -> None:
+    """DP -> MP conversions and action closures stated in each row's own text (``links``)."""
+    for d in decisions:
+        d.converts = links.conversions(d.text, d.identifier)
+        closure = links.closures(d.text, d.outcome)
+        if closure is not None:
+            d.closes_as = closure.status
+            d.closes_action = "; ".join(closure.named) or None
+            d.closes_unnamed = closure.unnamed
+    for a in actions:
+        a.converts = links.conversions(a.description, a.identifier)
 
 
 def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: str) -> Records:
@@ -132,7 +152,20 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                   round(a.confidence * ocr_factor(dt.min_conf(a.start, a.start + max(1, len(a.description)))), 3))
         for n, a in enumerate(acts, start=1)
     ]
+    _link_facts(decisions, action_rows)
     logger.debug("%s: %d identifiers, %d decisions, %d actions, %d attendees", src, len(idents),
                  len(decisions), len(action_rows), len(attendees))
     return Records(meeting=meeting, attendees=attendees, identifiers=idents, decisions=decisions,
                    actions=action_rows)
+
+
+def records_for(doc: Document, *, meeting_id_fallback: str, nlp: Language | None = None) -> Records:
+    """:func:`extract`, with the meeting row's source, hash and page figures filled from the Document."""
+    records = extract(doc, nlp=nlp, meeting_id_fallback=meeting_id_fallback)
+    m = records.meeting
+    m.source_file, m.sha256 = doc.source_file, doc.sha256
+    m.page_count = len(doc.pages)
+    m.ocr_page_count = len(doc.ocr_pages)
+    conf = doc.ocr_mean_confidence
+    m.ocr_mean_confidence = round(conf, 2) if conf is not None else None
+    return records

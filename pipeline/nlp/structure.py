@@ -15,12 +15,13 @@ from pipeline.nlp.components import FUNCTION_WORDS
 from pipeline.nlp.dates import find_dates, month_number, parse_date, parse_time_range
 from pipeline.nlp.identifiers import Mention, clean_title, quoted_after
 from pipeline.nlp.text import DocText, TextLine
+from pipeline.reading.charclasses import LINE_BULLETS, char_class
 
 AGENDA = re.compile(
     r"^\s*(?:(?:Agenda\s+)?Item\s+)?(?P<num>\d{1,2})(?P<sep>[.):]|\s*[-–—])?\s+(?P<title>[A-Z‘'\"“(][^\n]{1,100})$"
 )
 LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
-SUB_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|[e¢«°•·\-–*»o])\s+")
+SUB_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|" + char_class(LINE_BULLETS) + r")\s+")
 _REF = re.compile(r"\b(?P<prefix>[A-Z][A-Z0-9]{1,11})_\s?(?P<num>\d{1,3})\s?[_ ]\s?(?P<code>\d{3,4})\b")
 _STATUS = re.compile(
     r"\b(?P<a>draft|final|approved|agreed)\s+minutes\b|\bminutes\s*[-–(:]?\s*(?P<b>draft|final|approved)\b"

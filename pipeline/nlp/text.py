@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from pipeline.document import Document, Line, Page, Table
+from pipeline.reading.document import Document, Line, Page, Table
 
 
 @dataclass(frozen=True)

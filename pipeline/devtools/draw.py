@@ -7,8 +7,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from pipeline.errors import UsageError
-from pipeline.ingest import IMAGE_SUFFIXES, PageTask, read_page
-from pipeline.pdftext import render_page
+from pipeline.reading.page import read_page
+from pipeline.reading.pdftext import render_page
+from pipeline.reading.sources import IMAGE_SUFFIXES, PageTask
 from pipeline.settings import Settings
 
 DRAW_DPI = 100

@@ -1,6 +1,6 @@
 """Archive benchmark: a cold batch, the re-run of the unchanged archive, and adding new files.
 
-    python -m pipeline.bench_archive [--source samples] [--hold-back 5] [--workers N]
+    python -m pipeline.devtools.bench_archive [--source samples] [--hold-back 5] [--workers N]
 
 Copies every sample input under ``--source`` into a temporary archive, keeping ``--hold-back``
 files out, then times in one process:
@@ -22,8 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.ingest import discover
-from pipeline.run import RunResult, run
+from pipeline.batch.run import RunResult, run
+from pipeline.reading.sources import discover
 from pipeline.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,7 +36,7 @@ def _timed(paths: list[str], out: Path, settings: Settings, **kw: bool) -> tuple
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench_archive", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline.devtools.bench_archive", description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=REPO / "samples", help="folder of inputs (default samples/)")
     parser.add_argument("--hold-back", type=int, default=5, help="files added after the first run (default 5)")
     parser.add_argument("--workers", type=int, default=0, help="pages read in parallel (default: one per core)")

@@ -133,6 +133,7 @@ class Page:
     seconds: float = 0.0
     dpi: int | None = None  # resolution the page was OCR'd at
     rotation: int = 0  # degrees the page was turned before OCR
+    provenance: str = ""  # why the page was read the way it was (e.g. a text layer judged unusable)
 
     def __post_init__(self) -> None:
         if self.number < 1:
@@ -149,6 +150,49 @@ class Page:
     @property
     def tables(self) -> list[Table]:
         return [b.table for b in self.blocks if b.table is not None]
+
+
+def page_to_dict(page: Page) -> dict:
+    """A Page as plain JSON data (the page cache stores this, never pickles)."""
+
+    def line(ln: Line) -> dict:
+        return {"text": ln.text, "words": [[w.text, list(w.bbox), w.conf] for w in ln.words]}
+
+    return {
+        "number": page.number, "method": page.method, "width": page.width, "height": page.height,
+        "mean_confidence": page.mean_confidence, "seconds": page.seconds, "dpi": page.dpi,
+        "rotation": page.rotation, "provenance": page.provenance,
+        "removed": [line(ln) for ln in page.removed],
+        "blocks": [
+            {"kind": b.kind, "lines": [line(ln) for ln in b.lines],
+             "table": None if b.table is None else
+             {"rows": b.table.rows, "bbox": list(b.table.bbox), "ruled": b.table.ruled}}
+            for b in page.blocks
+        ],
+    }
+
+
+def page_from_dict(data: dict) -> Page:
+    """The inverse of :func:`page_to_dict`; raises ValueError/KeyError/TypeError on bad data."""
+
+    def line(d: dict) -> Line:
+        return Line([Word(str(t), tuple(float(v) for v in box), c) for t, box, c in d["words"]], str(d["text"]))
+
+    def table(d: dict | None) -> Table | None:
+        if d is None:
+            return None
+        return Table([[str(c) for c in row] for row in d["rows"]], tuple(float(v) for v in d["bbox"]), bool(d["ruled"]))
+
+    method = data["method"]
+    if method not in ("pdf", "ocr", "text"):
+        raise ValueError(f"unknown page method {method!r}")
+    return Page(
+        number=int(data["number"]), method=method, width=float(data["width"]), height=float(data["height"]),
+        blocks=[Block(b["kind"], [line(ln) for ln in b["lines"]], table(b["table"])) for b in data["blocks"]],
+        removed=[line(ln) for ln in data["removed"]], mean_confidence=data["mean_confidence"],
+        seconds=float(data["seconds"]), dpi=data["dpi"], rotation=int(data["rotation"]),
+        provenance=str(data.get("provenance", "")),
+    )
 
 
 @dataclass

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
-from pipeline.records import TABLES, columns
+from pipeline.store.records import TABLES, columns
 
 CSV_NAMES = {name: f"{name}.csv" for name in TABLES}
 DB_NAME = "minutes.sqlite"
@@ -48,8 +49,29 @@ def write_csvs(frames: dict[str, pd.DataFrame], out_dir: Path) -> dict[str, Path
     return written
 
 
+def read_tables(db: Path, tables: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of ``db`` read-only, each in the contract's column order (added columns after).
+
+    The one loader for readers of a database (``minutes audit``, tools, tests): opened with
+    ``mode=ro``, so reading never changes it; a table the database lacks is absent from the
+    result. Any path works, ``#`` and ``?`` included.
+    """
+    uri = "file:" + quote(str(Path(db).resolve())) + "?mode=ro"
+    out: dict[str, pd.DataFrame] = {}
+    con = sqlite3.connect(uri, uri=True)
+    try:
+        present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in tables or tuple(TABLES):
+            if table not in present:
+                continue
+            have = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
+            order = [c for c in columns(table) if c in have] if table in TABLES else []
+            order += [c for c in have if c not in order]
+            out[table] = pd.read_sql_query(f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in order)} FROM "{table}"', con)
+    finally:
+        con.close()
+    return out
+
+
 def read_table(db: Path, table: str) -> pd.DataFrame:
-    with sqlite3.connect(db) as con:
-        df = pd.read_sql_query(f'SELECT * FROM "{table}"', con)
-    con.close()
-    return df
+    return read_tables(db, (table,))[table]

@@ -63,6 +63,11 @@ class DecisionRow:
     text: str
     page: int | None = None
     confidence: float = 1.0
+    # beyond the contract's columns: facts the audit joins on, found by the NLP stage
+    converts: str | None = None  # DP -> MP conversions the text states: ``DP094>MP100; …``
+    closes_as: str | None = None  # what it does to earlier actions: superseded | closed | done
+    closes_action: str | None = None  # action ids it names: ``CSC 14/01; CSC 14/02``
+    closes_unnamed: int = 0  # actions it ends without naming them: 1, 2, -1 (all), 0
 
 
 @dataclass
@@ -76,6 +81,7 @@ class ActionRow:
     identifier: str | None = None
     page: int | None = None
     confidence: float = 1.0  # beyond the contract's columns: lower for repaired owners, poor OCR
+    converts: str | None = None  # DP -> MP conversions the description states: ``DP094>MP100``
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.document import BBox, Line, Table, Word, union
+from pipeline.reading.document import BBox, Line, Table, Word, union
 
 # ------------------------------------------------------------------ ruled tables
 

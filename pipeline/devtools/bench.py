@@ -1,6 +1,6 @@
 """Throughput benchmark: the pipeline on scanned samples against raw Tesseract on the same images.
 
-    python -m pipeline.bench [--variant scan300] [--limit N] [--workers N]
+    python -m pipeline.devtools.bench [--variant scan300] [--limit N] [--workers N]
 
 Prints figures as ratios against baselines measured in the same process, so a noisy machine
 shifts both sides alike:
@@ -21,8 +21,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pipeline.ingest import InputFile, read_documents
-from pipeline.pdftext import full_page_image_dpi, render_page
+from pipeline.batch.schedule import read_documents
+from pipeline.reading.pdftext import full_page_image_dpi, render_page
+from pipeline.reading.sources import InputFile
 from pipeline.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,7 +61,7 @@ def _tesseract(images: list[Path], *, workers: int, threads: int | None) -> floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m pipeline.devtools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--variant", default="scan300", help="sample variant to time (default scan300)")
     parser.add_argument("--limit", type=int, default=4, help="number of sample files (default 4)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.records import Records
+from pipeline.errors import UsageError
+from pipeline.settings import Settings
+from pipeline.store.records import MeetingRow, Records
 
 TABLES = ("meeting", "identifiers", "decisions", "actions", "attendees")
 MEETING_FIELDS = ("meeting_id", "committee", "meeting_number", "meeting_date", "start_time",
@@ -238,3 +240,25 @@ def format_report(report: EvalReport, *, details: bool = False) -> str:
     lines.append("-" * (36 + 20 * len(TABLES) + 6))
     lines.append(_row("all documents", report.total))
     return "\n".join(lines)
+
+
+def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = None):
+    """Extract every sample under ``paths`` that has gold and score it (``minutes eval``).
+
+    A sample whose extraction failed is scored as having found nothing.
+    """
+    from pipeline.batch.run import extract_all
+    from pipeline.reading.sources import discover
+
+    items, _ = discover(paths)
+    golds = {i.source_file: gold_for(i.path, gold_dir) for i in items}
+    items = [i for i in items if golds[i.source_file] is not None]
+    if not items:
+        raise UsageError(f"no sample under {' '.join(paths)} has gold in {gold_dir}; name files <key>__<variant>.<ext>")
+    result = extract_all(items, settings=settings or Settings())
+    by_file = {r.meeting.source_file: r for r in result.records}
+    pairs = []
+    for item in items:
+        records = by_file.get(item.source_file) or Records(meeting=MeetingRow(item.path.stem, item.source_file, ""))
+        pairs.append((item.path.name, records, golds[item.source_file]))
+    return evaluate(pairs)

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from pipeline import audit
+from pipeline.audit import queries as audit
 
 OUTCOME_COLOURS = {
     "approved": "#2e7d32", "minutes_approved": "#81c784", "rejected": "#c62828", "withdrawn": "#ad1457",

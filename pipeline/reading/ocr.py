@@ -1,7 +1,7 @@
 """OCR stage: page image -> preprocessed image -> Tesseract words with boxes and confidence.
 
 Tesseract runs single-threaded per call (``OMP_THREAD_LIMIT=1``); parallelism comes from
-running pages in separate worker processes (see ``pipeline.ingest``). The engine sits behind
+running pages in separate worker processes (see ``pipeline.batch.schedule``). The engine sits behind
 the small :class:`OcrEngine` interface so recorded output or another engine can slot in.
 """
 
@@ -18,8 +18,9 @@ from typing import Protocol
 import numpy as np
 from PIL import Image
 
-from pipeline.document import Line, Word
 from pipeline.errors import MissingDependencyError, OcrError, OcrTimeoutError
+from pipeline.reading.charclasses import OCR_BULLET_GLYPHS, char_class
+from pipeline.reading.document import Line, Word
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def is_noise(text: str, conf: float) -> bool:
     """Specks, not text: punctuation-only marks Tesseract doubts, marks made only of
     ``_ = ~ |`` (what it reads from table edges and wide gaps), and one- or two-character
     words it barely believes."""
-    if text in BULLET_CHARS:
+    if text in OCR_BULLET_GLYPHS:
         return False  # a bullet, repaired to "•" by the layout step
     if any(ch.isalnum() for ch in text):
         return len(text) <= 2 and conf < NOISE_CONFIDENCE  # a speck read as "7", "i" or "fe"
@@ -198,14 +199,13 @@ def despeckle(gray: Image.Image) -> Image.Image:
     return Image.fromarray(out)
 
 
-BULLET_CHARS = {"¢", "«", "°", "©", "®", "*", "e", "•"}
-BULLET_GLYPH = re.compile(r"^[¢«°©®•*e]\s+(?=[A-Z‘'\"(])")
+BULLET_GLYPH = re.compile(r"^" + char_class(OCR_BULLET_GLYPHS) + r"\s+(?=[A-Z‘'\"(])")
 
 
 def repair_bullets(lines: list[Line]) -> list[Line]:
     """A bullet that OCR read as ``e``, ``¢``, ``«`` or ``°`` at the start of a line becomes ``•``."""
     for line in lines:
-        if len(line.words) > 1 and line.words[0].text in BULLET_CHARS and BULLET_GLYPH.match(line.text):
+        if len(line.words) > 1 and line.words[0].text in OCR_BULLET_GLYPHS and BULLET_GLYPH.match(line.text):
             first = line.words[0]
             line.words[0] = Word(text="•", bbox=first.bbox, conf=first.conf)
             line.text = BULLET_GLYPH.sub("• ", line.text)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import statistics
 
-from pipeline.document import Block, Document, Line, Page, Word
-from pipeline.tables import (
+from pipeline.reading.document import Block, Document, Line, Page, Word
+from pipeline.reading.tables import (
     Grid,
     build_unruled,
     fill_grid,

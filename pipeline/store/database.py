@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.records import TABLES, ErrorRow, Records, columns
+from pipeline.errors import DatabaseError
+from pipeline.store.records import TABLES, ErrorRow, Records, columns
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # PRAGMA user_version; 0/1 = one run's tables only, rebuilt on first use
+SCHEMA_VERSION = 3  # PRAGMA user_version; older databases are migrated in place (columns added)
 
 # the files table: one row per source file, what its rows were extracted from and by
 FILES_SCHEMA = {
@@ -38,6 +39,10 @@ def _sql_type(annotation: str) -> str:
     if "float" in annotation:
         return "REAL"
     return "TEXT"
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
 
 
 def _bool_columns(table: str) -> list[str]:
@@ -56,28 +61,40 @@ class Store:
     # -------------------------------------------------------------- schema
 
     def _migrate(self) -> None:
-        (version,) = self.con.execute("PRAGMA user_version").fetchone()
-        if version == SCHEMA_VERSION and self._columns_match():
-            return
-        existing = [r[0] for r in self.con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        if existing:
-            log.info("%s was written by an older version; rebuilding it (files will be extracted again)", self.path)
-        with self.con:
-            for name in existing:
-                self.con.execute(f'DROP TABLE "{name}"')
-            for name, row_type in TABLES.items():
-                cols = ", ".join(f'"{f.name}" {_sql_type(str(f.type))}' for f in fields(row_type))
-                self.con.execute(f'CREATE TABLE "{name}" ({cols})')
-                self.con.execute(f'CREATE INDEX "{name}_source_file" ON "{name}" (source_file)')
-            self.con.execute(f"CREATE TABLE files ({', '.join(f'{c} {t}' for c, t in FILES_SCHEMA.items())})")
-            self.con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        """Bring the database to this version's schema in place: add missing tables and columns.
 
-    def _columns_match(self) -> bool:
-        for name in TABLES:
-            have = [r[1] for r in self.con.execute(f'PRAGMA table_info("{name}")')]
-            if have != columns(name):
-                return False
-        return [r[1] for r in self.con.execute("PRAGMA table_info(files)")] == list(FILES_SCHEMA)
+        Rows are never dropped. A table with a column this version does not know (written by a
+        newer version, or not by ``minutes`` at all) cannot be migrated: the run stops with a
+        clear error and the file is left as it was.
+        """
+        wanted = {name: {f.name: _sql_type(str(f.type)) for f in fields(row_type)} for name, row_type in TABLES.items()}
+        wanted["files"] = FILES_SCHEMA
+        try:
+            have = {name: [r[1] for r in self.con.execute(f'PRAGMA table_info("{name}")')] for name in wanted}
+        except sqlite3.DatabaseError as err:
+            raise DatabaseError(f"{self.path} is not a database minutes can use ({err}); give another --out folder") from err
+        for name, cols in have.items():
+            unknown = [c for c in cols if c not in wanted[name]]
+            if unknown:
+                raise DatabaseError(
+                    f"{self.path} has a table '{name}' with columns this version of minutes does not know "
+                    f"({', '.join(unknown)}); it was left untouched. Give another --out folder, or move the file away"
+                )
+        try:
+            with self.con:
+                for name, cols in wanted.items():
+                    if not have[name]:
+                        self.con.execute(f'CREATE TABLE "{name}" ({", ".join(f"{_q(c)} {t}" for c, t in cols.items())})')
+                        if name != "files":
+                            self.con.execute(f'CREATE INDEX "{name}_source_file" ON "{name}" (source_file)')
+                        continue
+                    for col, sql_type in cols.items():
+                        if col not in have[name]:
+                            log.info("%s: adding column %s.%s", self.path, name, col)
+                            self.con.execute(f'ALTER TABLE "{name}" ADD COLUMN {_q(col)} {sql_type.replace(" PRIMARY KEY", "")}')
+                self.con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as err:
+            raise DatabaseError(f"{self.path} is not a database minutes can use ({err}); give another --out folder") from err
 
     # -------------------------------------------------------------- files
 
@@ -111,13 +128,13 @@ class Store:
             for table, items in rows.items():
                 if not items:
                     continue
-                marks = ", ".join("?" for _ in columns(table))
+                cols = columns(table)
                 self.con.executemany(
-                    f'INSERT INTO "{table}" VALUES ({marks})',
+                    f'INSERT INTO "{table}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" for _ in cols)})',
                     [tuple(_sql_value(v) for v in astuple(item)) for item in items],
                 )
             self.con.execute(
-                "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO files ({', '.join(FILES_SCHEMA)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (source_file, sha256, extractor, status, page_count, ocr_page_count, round(seconds, 3),
                  datetime.now(UTC).isoformat(timespec="seconds")),
             )

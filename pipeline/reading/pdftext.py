@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.document import Word
-from pipeline.tables import Grid
+from pipeline.reading.document import Word
+from pipeline.reading.tables import Grid
 
 CID = re.compile(r"\(cid:\d+\)")
 WORDLIKE = re.compile(r"^[(\[‘'\"]*([A-Za-z]+[’'-]?[A-Za-z]*|\d[\d.,:/%-]*|[A-Z]{2,}\d+)[)\]’'\".,;:!?]*$")

@@ -15,14 +15,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import export
-from pipeline.cache import PageCache, extractor_fingerprint
-from pipeline.document import Document, Page
+from pipeline.batch.cache import PageCache
+from pipeline.batch.fingerprint import extractor_fingerprint
+from pipeline.batch.schedule import read_documents
 from pipeline.errors import UsageError
-from pipeline.ingest import InputFile, discover, read_documents, sha256_of
-from pipeline.records import ErrorRow, MeetingRow, Records
+from pipeline.reading.document import Document, Page
+from pipeline.reading.sources import InputFile, discover, sha256_of
 from pipeline.settings import Settings
-from pipeline.store import Store
+from pipeline.store import export
+from pipeline.store.database import Store
+from pipeline.store.records import ErrorRow, Records
 
 log = logging.getLogger(__name__)
 
@@ -49,21 +51,14 @@ class RunResult:
         return {e.source_file for e in self.errors}
 
 
-def records_for(doc: Document, item: InputFile) -> Records:
-    """Run the NLP stage on one Document and fill the meeting row's page figures."""
+OnDocument = Callable[[InputFile, Document, "Records | None", list[ErrorRow]], None]
+
+
+def records_for(doc: Document, *, meeting_id_fallback: str) -> Records:
+    """The NLP stage on one Document (spaCy is imported only when the first file needs it)."""
     from pipeline import nlp
 
-    records = nlp.extract(doc, meeting_id_fallback=item.path.stem)
-    m = records.meeting
-    m.source_file, m.sha256 = doc.source_file, doc.sha256
-    m.page_count = len(doc.pages)
-    m.ocr_page_count = len(doc.ocr_pages)
-    conf = doc.ocr_mean_confidence
-    m.ocr_mean_confidence = round(conf, 2) if conf is not None else None
-    return records
-
-
-OnDocument = Callable[[InputFile, Document, "Records | None", list[ErrorRow]], None]
+    return nlp.records_for(doc, meeting_id_fallback=meeting_id_fallback)
 
 
 def extract_all(
@@ -104,7 +99,7 @@ def extract_all(
             records = None
             if doc.pages:
                 try:
-                    records = records_for(doc, item)
+                    records = records_for(doc, meeting_id_fallback=item.path.stem)
                     result.records.append(records)
                 except Exception as err:  # one document's extraction failure never stops the batch
                     log.debug("extraction failed for %s", doc.source_file, exc_info=True)
@@ -192,48 +187,3 @@ def run(
     result.reused = reused
     result.seconds = time.perf_counter() - started  # hashing and writing included
     return result
-
-
-def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = None):
-    """Extract every sample under ``paths`` that has gold and score it (``minutes eval``).
-
-    A sample whose extraction failed is scored as having found nothing.
-    """
-    from pipeline.evaluate import evaluate, gold_for
-
-    items, _ = discover(paths)
-    golds = {i.source_file: gold_for(i.path, gold_dir) for i in items}
-    items = [i for i in items if golds[i.source_file] is not None]
-    if not items:
-        raise UsageError(f"no sample under {' '.join(paths)} has gold in {gold_dir}; name files <key>__<variant>.<ext>")
-    result = extract_all(items, settings=settings or Settings())
-    by_file = {r.meeting.source_file: r for r in result.records}
-    pairs = []
-    for item in items:
-        records = by_file.get(item.source_file) or Records(meeting=MeetingRow(item.path.stem, item.source_file, ""))
-        pairs.append((item.path.name, records, golds[item.source_file]))
-    return evaluate(pairs)
-
-
-def summary(result: RunResult, out_dir: Path) -> str:
-    """The one-screen summary printed after a run."""
-    f = result.frames
-    read = f"{result.files} read" + (f", {result.reused} unchanged (kept from earlier runs)" if result.reused else "")
-    cached = f", {result.cached_pages} from the page cache" if result.cached_pages else ""
-    found = sum(len(r.decisions) for r in result.records)
-    lines = [
-        f"minutes: {result.files + result.reused} file(s): {read}; {result.pages} page(s) "
-        f"({result.ocr_pages} OCR'd{cached}) in {result.seconds:.1f} s",
-        f"  this run: {len(result.records)} meeting(s), {found} decision(s), "
-        f"{sum(len(r.actions) for r in result.records)} action(s)",
-        f"  database: meetings {len(f['meetings'])}, attendees {len(f['attendees'])}, "
-        f"identifiers {len(f['identifiers'])}, decisions {len(f['decisions'])}, actions {len(f['actions'])}",
-    ]
-    if result.pruned:
-        lines.append(f"  pruned {len(result.pruned)} file(s) no longer on disk (e.g. {result.pruned[0]})")
-    if result.skipped:
-        lines.append(f"  skipped {len(result.skipped)} file(s) that are not minutes inputs (e.g. {result.skipped[0]})")
-    if result.errors:
-        lines.append(f"  {len(result.errors)} error(s) in {len(result.failed_files)} file(s): see {out_dir / 'errors.csv'}")
-    lines.append(f"  tables written to {out_dir}/ (CSV and {export.DB_NAME})")
-    return "\n".join(lines)

@@ -9,8 +9,9 @@ actions) and never the pipeline, so it works on any database ``minutes run`` wro
   then the highest ``ocr_mean_confidence``, then the first ``source_file`` — and every audit
   row names the ``source_file:page`` it came from.
 - A Draft Proposal that became a Modification Proposal is one proposal: :func:`links` ties a DP
-  to an MP when both carry the same quoted title, or when a decision or action says so
-  ("convert DP094 into MP100", "DP094 ... now MP100", "MP100 ... originated as DP094").
+  to an MP when both carry the same quoted title, or when the extractor found that a decision
+  or action says so (its ``converts`` column: "convert DP094 into MP100"). Nothing here reads
+  the words of a decision: what they state was found at extraction time (``pipeline.nlp.links``).
 - :func:`history`, :func:`recommendations` and :func:`action_status` return DataFrames;
   :func:`render` prints one as an aligned table, CSV or JSON (``minutes audit``).
 """
@@ -28,7 +29,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import UsageError
-from pipeline.records import columns
+from pipeline.store.export import read_tables
+from pipeline.store.records import columns
 
 DEFAULT_DB = Path("outputs/minutes.sqlite")
 TABLES = ("meetings", "identifiers", "decisions", "actions")
@@ -38,25 +40,6 @@ TABLES = ("meetings", "identifiers", "decisions", "actions")
 # proposal leaves it pending; any other later decision follows it up.
 SUPERSEDING_OUTCOMES = frozenset({"rejected", "withdrawn", "closed"})
 NON_ACTING_OUTCOMES = frozenset({"noted", "deferred"})
-
-_DP_MP = [
-    re.compile(r"\bconvert(?:ed|ing|s)?\s+(?P<dp>DP\d+)\s+(?:in)?to\s+(?:an?\s+)?(?:Modification\s+Proposal\s+)?(?P<mp>(?:SEC)?MP\d+)", re.I),
-    re.compile(r"\b(?P<dp>DP\d+)\b[^.;]*?\b(?:converted\s+(?:in)?to|became|becomes|is\s+now|now)\s+(?P<mp>(?:SEC)?MP\d+)", re.I),
-    re.compile(r"\b(?P<mp>(?:SEC)?MP\d+)\b[^.;]*?\b(?:originated|originating|raised)\s+as\s+(?P<dp>DP\d+)", re.I),
-]
-# "converted to MP100" / "now MP100" on a row whose own identifier is the DP
-_TO_MP = re.compile(r"\b(?:convert(?:ed|ing|s)?\s+(?:in)?to|now)\s+(?P<mp>(?:SEC)?MP\d+)", re.I)
-
-_ACTION_RANGE = re.compile(r"\b([A-Z]{2,})\s*(\d+)/(\d+)\s*[-–]\s*(\d+)\b")
-_UNNAMED_CLOSE = re.compile(
-    r"\bclos(?:e|ed|ing)\s+(?:(?P<one>the|this|that)\s+action\b|(?P<two>both|the\s+two)\s+actions\b"
-    r"|(?P<all>all(?:\s+the)?(?:\s+(?:outstanding|open|remaining))?)\s+actions\b)", re.I)
-_ACTION_STATUS = [
-    ("superseded", re.compile(r"\bsupersed\w*|\breplaced\s+by\b|\bno\s+longer\s+(?:required|needed)\b", re.I)),
-    ("closed", re.compile(r"\bclos(?:e|ed|es|ing|ure)\b", re.I)),
-    ("done", re.compile(r"\b(?:complete|completed|done|delivered)\b", re.I)),
-]
-
 
 @dataclass(frozen=True)
 class Tables:
@@ -90,13 +73,10 @@ def load(db: Path | str | Tables = DEFAULT_DB) -> Tables:
     db = Path(db)
     if not db.is_file():
         raise UsageError(f"no database at {db}; run 'minutes run PATH... --out {db.parent}' first (or give --db PATH)")
-    frames: dict[str, pd.DataFrame] = {}
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-        present = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        for name in TABLES:
-            if name in present:
-                frames[name] = pd.read_sql_query(f'SELECT * FROM "{name}"', con)
-    con.close()
+    try:
+        frames = read_tables(db, TABLES)
+    except sqlite3.DatabaseError as err:
+        raise UsageError(f"{db} is not a database written by 'minutes run' ({err}); give --db PATH") from err
     if "meetings" not in frames:
         raise UsageError(f"{db} has no meetings table; is it a database written by 'minutes run'?")
     return Tables.from_frames(**frames)
@@ -233,16 +213,12 @@ def _links(tables: Tables) -> pd.DataFrame:
                 found.setdefault((dp, mp, "same title"), f"‘{idents[mp]}’")
     for table, text_col in (("decisions", "text"), ("actions", "description")):
         df = chosen_rows(tables, table)
-        for row in df.itertuples():
-            text = getattr(row, text_col)
-            if not isinstance(text, str):
-                continue
-            pairs = [(m["dp"].upper(), m["mp"].upper()) for rx in _DP_MP for m in rx.finditer(text)]
-            own = (row.identifier or "").upper()
-            if kind_of(own) == "DP":
-                pairs += [(own, m["mp"].upper()) for m in _TO_MP.finditer(text)]
-            for dp, mp in pairs:
-                found.setdefault((dp, mp, "text"), f"{row.meeting_id}: “{_clip(text, 90)}” [{source(row.source_file, row.page)}]")
+        for row in df[df["converts"].notna()].itertuples():
+            for pair in row.converts.split(";"):
+                dp, _, mp = pair.strip().partition(">")
+                if dp and mp:
+                    text = getattr(row, text_col)
+                    found.setdefault((dp, mp, "text"), f"{row.meeting_id}: “{_clip(text, 90)}” [{source(row.source_file, row.page)}]")
     rows = [{"dp": dp, "mp": mp, "reason": reason, "evidence": ev} for (dp, mp, reason), ev in found.items()]
     return pd.DataFrame(rows, columns=["dp", "mp", "reason", "evidence"]).sort_values(["dp", "mp", "reason"]).reset_index(drop=True)
 
@@ -418,31 +394,14 @@ def _action_key(action_id: str) -> str:
     return re.sub(r"\s+", "", action_id).upper()
 
 
-def _action_pattern(action_id: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in action_id.split()]
-    return re.compile(r"(?<![\w/])" + r"\s*".join(parts) + r"(?![\w/])", re.I)
-
-
-def _expand_ranges(text: str) -> str:
-    """``CSC 14/01–02`` -> ``CSC 14/01 CSC 14/02`` so each id can be found by name."""
-    def expand(m: re.Match[str]) -> str:
-        prefix, meeting, first, last = m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
-        if not 0 <= last - first <= 20:
-            return m.group(0)
-        width = len(m.group(3))
-        return " ".join(f"{prefix} {meeting}/{n:0{width}d}" for n in range(first, last + 1))
-    return _ACTION_RANGE.sub(expand, text)
-
-
 def action_status(db: Path | str | Tables = DEFAULT_DB, *, open_only: bool = False) -> pd.DataFrame:
     """Every action item (once, where it was first raised) and whether a later meeting ended it.
 
-    A decision at a later meeting ends an action when its text names the action id (ranges
-    such as ``CSC 14/01–02`` included) and says what became of it: ``superseded``
-    ("superseded", "replaced by", "no longer required"), ``closed`` (outcome ``closed`` or
-    "close"/"closed"), or ``done`` ("completed", "done", "delivered"). A decision that
-    closes "the action" without naming one ends the only action still open from the same
-    committee's previous meeting (``match`` says which way it was found). Otherwise the action
+    A decision at a later meeting ends an action when the extractor found that it names the
+    action id and says what became of it (columns ``closes_action`` and ``closes_as``:
+    ``superseded``, ``closed`` or ``done``). A decision that closes "the action" without
+    naming one (``closes_unnamed``) ends the only action still open from the same committee's
+    previous meeting (``match`` says which way it was found). Otherwise the action
     is ``open``; ``last_listed`` is the latest meeting whose minutes list it again.
     """
     tables = load(db)
@@ -457,7 +416,7 @@ def action_status(db: Path | str | Tables = DEFAULT_DB, *, open_only: bool = Fal
                 "meeting_date": r.meeting_date, "owner": r.owner, "description": r.description,
                 "due_date": r.due_date, "identifier": r.identifier, "source": source(r.source_file, r.page),
                 "status": "open", "match": None, **_evidence(None), "last_listed": r.meeting_id,
-                "pattern_": _action_pattern(r.action_id), "date_": r.meeting_date or "9999-99-99",
+                "date_": r.meeting_date or "9999-99-99",
             }
         else:
             state[r.key_]["last_listed"] = r.meeting_id
@@ -465,17 +424,15 @@ def action_status(db: Path | str | Tables = DEFAULT_DB, *, open_only: bool = Fal
     decisions = chosen_rows(tables, "decisions")
     for _, meeting in decisions.groupby("meeting_id", sort=False):
         unnamed = []
-        for d in meeting.itertuples():  # first every action named at this meeting
-            text = _expand_ranges(d.text or "")
-            status = _action_word(text, d.outcome)
-            if status is None:  # ends no action (and "close the action" would have said "closed")
-                continue
+        for d in meeting[meeting["closes_as"].notna()].itertuples():  # first every action named at this meeting
             when = d.meeting_date or "9999-99-99"
-            named = [a for a in state.values() if a["date_"] < when and a["pattern_"].search(text)]
+            refs = {_action_key(r) for r in (d.closes_action or "").split(";") if r.strip()}
+            named = [a for key, a in state.items() if a["date_"] < when and key in refs]
             for a in named:
                 if a["status"] == "open":
-                    a.update(status=status, match="named", **_evidence(d))
-            if not named and (count := _unnamed_count(text)):
+                    a.update(status=d.closes_as, match="named", **_evidence(d))
+            count = int(d.closes_unnamed or 0)
+            if not named and count:
                 unnamed.append((d, count))
         for d, count in unnamed:  # then "close the action" / "both actions": the committee's open ones
             when = d.meeting_date or "9999-99-99"
@@ -490,21 +447,6 @@ def action_status(db: Path | str | Tables = DEFAULT_DB, *, open_only: bool = Fal
     if open_only:
         out = out[out["status"] == "open"]
     return _nulls(out)
-
-
-def _unnamed_count(text: str) -> int:
-    """How many actions a decision closes without naming them: 1, 2, -1 for all, 0 for none."""
-    m = _UNNAMED_CLOSE.search(text)
-    if not m:
-        return 0
-    return 1 if m["one"] else 2 if m["two"] else -1
-
-
-def _action_word(text: str, outcome: str | None) -> str | None:
-    for status, rx in _ACTION_STATUS:
-        if rx.search(text) or (status == "closed" and (outcome or "") == "closed"):
-            return status
-    return None
 
 
 # ---------------------------------------------------------------- output

@@ -1,0 +1,1 @@
+"""Tools for whoever develops the pipeline: evaluation against gold, benchmarks, page drawing."""
