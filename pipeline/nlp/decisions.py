@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from pipeline.nlp.components import DECISIONS_KEY
 from pipeline.nlp.identifiers import Mention, named_in, pick, quoted_after
 from pipeline.nlp.structure import Sections
+from pipeline.nlp.vocab import lexicon
 from pipeline.reading.charclasses import BULLETS, char_class
 from pipeline.store.records import DecisionRow
 
@@ -22,7 +23,7 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s*[;,]\s*(?:and|or)?\s*$", "", text)
 
 
-GENERIC_BODIES = {"committee", "sub-committee", "board", "panel", "meeting", "group", "council", "trustees"}
+GENERIC_BODIES = frozenset(lexicon()["generic_bodies"])
 
 
 def _own_body(subject: str | None, own_names: set[str] | None) -> bool:

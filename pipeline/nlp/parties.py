@@ -27,7 +27,7 @@ def shape(text: str) -> str:
 
 def known_parties(lexicon: dict, names: list[str] = (), initials: list[str] = ()) -> list[str]:
     """The names an owner may stand for, longest first: organisations, people, initials."""
-    parties = ["DCC", "SECAS", *lexicon.get("constituencies", []), *lexicon.get("organisations", []),
+    parties = [*lexicon.get("core_parties", []), *lexicon.get("constituencies", []), *lexicon.get("organisations", []),
                *names, *initials]
     for c in lexicon.get("committees", []):
         parties += c["abbrevs"]

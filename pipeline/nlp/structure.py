@@ -15,6 +15,7 @@ from pipeline.nlp.components import FUNCTION_WORDS
 from pipeline.nlp.dates import find_dates, month_number, parse_date, parse_time_range
 from pipeline.nlp.identifiers import Mention, clean_title, quoted_after
 from pipeline.nlp.text import DocText, TextLine
+from pipeline.nlp.vocab import alternation, lexicon
 from pipeline.reading.charclasses import LINE_BULLETS, char_class
 
 AGENDA = re.compile(
@@ -33,7 +34,7 @@ _LABEL = re.compile(r"^\s*(?P<label>date|time|location|venue|place|where|meeting
                     r"\s*[:|]\s*(?P<value>.+)$", re.IGNORECASE)
 _MEETING_NO = re.compile(r"\bmeeting\s+(?:no\.?\s*|number\s*)?(?P<num>\d{1,4})\b|\b(?P<ord>\d{1,4})(?:st|nd|rd|th)\s+meeting\b",
                          re.IGNORECASE)
-_BODY_WORDS = r"(?:Committee|Sub-Committee|Board|Group|Panel|Council|Trustees|Forum|Assembly)"
+_BODY_WORDS = alternation(lexicon()["body_words"])
 
 
 @dataclass
