@@ -126,25 +126,40 @@ def _signature(text: str) -> str:
 
 
 def remove_repeated_furniture(doc: Document) -> None:
-    """Drop header/footer lines that repeat (numbers aside, OCR noise tolerated) on most pages."""
-    from rapidfuzz import fuzz
+    """Drop header/footer lines that repeat (numbers aside, OCR noise tolerated) on most pages.
+
+    Linear in the number of pages: margin lines are bucketed by band (top or bottom) and
+    normalised text, so identical furniture is counted by hashing; only the distinct texts of
+    one band are compared fuzzily with each other (one vectorised ``cdist``), and there are
+    few of them however long the document.
+    """
+    from rapidfuzz import fuzz, process
 
     if len(doc.pages) < 2:
         return
-    margins = {page.number: [(ln, _signature(ln.text)) for ln in _margin_lines(page)] for page in doc.pages}
     threshold = max(2, int(0.5 * len(doc.pages) + 0.5))
+    # (band, signature) -> pages holding such a line
+    pages_of: dict[tuple[str, str], set[int]] = {}
+    margins: dict[int, list[tuple[Line, str, str]]] = {}
     for page in doc.pages:
-        drop: set[int] = set()
-        for line, sig in margins[page.number]:
-            if len(sig) < 2:
-                continue
-            pages_with = sum(
-                1
-                for other in doc.pages
-                if any(fuzz.ratio(sig, osig) >= 80 for _, osig in margins[other.number])
-            )
-            if pages_with >= threshold:
-                drop.add(id(line))
+        margins[page.number] = [(ln, band, _signature(ln.text)) for ln, band in _margin_lines(page)]
+        for _, band, sig in margins[page.number]:
+            if len(sig) >= 2:
+                pages_of.setdefault((band, sig), set()).add(page.number)
+    repeated: set[tuple[str, str]] = set()
+    for band in ("top", "bottom"):
+        sigs = [sig for b, sig in pages_of if b == band]
+        if not sigs:
+            continue
+        similar = process.cdist(sigs, sigs, scorer=fuzz.ratio, score_cutoff=80) >= 80
+        for i, sig in enumerate(sigs):
+            pages = set().union(*(pages_of[(band, sigs[j])] for j in similar[i].nonzero()[0]))
+            if len(pages) >= threshold:
+                repeated.add((band, sig))
+    if not repeated:
+        return
+    for page in doc.pages:
+        drop = {id(ln) for ln, band, sig in margins[page.number] if (band, sig) in repeated}
         if not drop:
             continue
         for block in page.blocks:
@@ -155,7 +170,8 @@ def remove_repeated_furniture(doc: Document) -> None:
         page.blocks = [b for b in page.blocks if b.text.strip()]
 
 
-def _margin_lines(page: Page) -> list[Line]:
+def _margin_lines(page: Page) -> list[tuple[Line, str]]:
+    """Lines in the page's top or bottom margin, each with its band."""
     if page.height <= 0:
         return []
     out = []
@@ -164,8 +180,10 @@ def _margin_lines(page: Page) -> list[Line]:
             if not ln.words:
                 continue
             top, bottom = ln.bbox[1], ln.bbox[3]
-            if top < page.height * MARGIN * 1.4 or bottom > page.height * (1 - MARGIN):
-                out.append(ln)
+            if top < page.height * MARGIN * 1.4:
+                out.append((ln, "top"))
+            elif bottom > page.height * (1 - MARGIN):
+                out.append((ln, "bottom"))
     return out
 
 
