@@ -1,12 +1,20 @@
-"""Throughput benchmark: the pipeline on scanned samples against raw Tesseract on the same images.
+"""Throughput benchmark: each kind of input against its bound, timed in one process.
 
-    python -m pipeline.devtools.bench [--variant scan300] [--limit N] [--workers N]
+    python -m pipeline.devtools.bench [--digital-pages 300] [--scans 2] [--repeat 2] [--workers N]
 
-Prints figures as ratios against baselines measured in the same process, so a noisy machine
-shifts both sides alike:
-* raw bound: ``tesseract IMAGE stdout`` single-threaded (OMP_THREAD_LIMIT=1), one process per core;
-* Tesseract's own threads: the same images one at a time with OpenMP threads allowed;
-* the pipeline: ``read_documents`` on the scanned PDFs (render, deskew, rule removal, OCR, layout).
+Every figure is a ratio against a baseline measured in the same run, so a noisy machine
+shifts both sides alike; with ``--repeat N`` the bound and the pipeline are timed
+alternately N times and the best of each is kept.
+
+* **digital**: one long born-digital PDF (the digital samples' pages repeated up to
+  ``--digital-pages``). Bound: pdfplumber's own ``extract_words`` over every page, one
+  process. Pipeline: the whole ``minutes run --no-cache`` command (start-up, reading, layout,
+  extraction, database and CSVs), with its peak memory per process.
+* **clean scans** (``scan300``) and **poor scans** (``scan200poor``): bound: raw
+  ``tesseract IMAGE stdout`` single-threaded (OMP_THREAD_LIMIT=1), one page per core, on the
+  same page images. Pipeline: ``read_documents`` (decode, preprocess, OCR, layout).
+* **OCRmyPDF** on the same scans, when the ``ocrmypdf`` command is installed (an optional
+  comparison, not a dependency).
 """
 
 from __future__ import annotations
@@ -14,10 +22,12 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -26,7 +36,84 @@ from pipeline.reading.pdftext import full_page_image_dpi, render_page
 from pipeline.reading.sources import InputFile
 from pipeline.settings import Settings
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
+RENDERED = REPO / "samples" / "rendered"
+
+
+def _best(runs: int, *timers: Callable[[], float]) -> list[float]:
+    """Each timer run ``runs`` times, interleaved; the best time of each."""
+    best = [float("inf")] * len(timers)
+    for _ in range(max(1, runs)):
+        for i, timer in enumerate(timers):
+            best[i] = min(best[i], timer())
+    return best
+
+
+# ---------------------------------------------------------------- digital
+
+
+def long_digital_pdf(out: Path, pages: int) -> Path:
+    """The digital samples' pages repeated until the document has ``pages`` pages."""
+    import pypdfium2 as pdfium
+
+    sources = sorted(RENDERED.glob("*__digital.pdf"))
+    if not sources:
+        raise SystemExit("no samples/rendered/*__digital.pdf; run 'make samples' first")
+    doc = pdfium.PdfDocument.new()
+    while len(doc) < pages:
+        for src in sources:
+            if len(doc) >= pages:
+                break
+            with pdfium.PdfDocument(str(src)) as pdf:
+                take = list(range(min(len(pdf), pages - len(doc))))
+                doc.import_pages(pdf, take)
+    path = out / f"long_{pages}.pdf"
+    doc.save(str(path))
+    doc.close()
+    return path
+
+
+def _pdfplumber_words(path: Path) -> float:
+    import pdfplumber
+
+    started = time.perf_counter()
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_words()
+            page.flush_cache()
+    return time.perf_counter() - started
+
+
+def _minutes_run(path: Path, out: Path, workers: int) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB, largest of the command's processes) of a whole ``minutes run``."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(out), "--no-cache", "--no-progress",
+           "--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, (peak if peak > before else before) / 1024
+
+
+def bench_digital(pages: int, *, repeat: int, workers: int, tmp: Path) -> None:
+    pdf = long_digital_pdf(tmp, pages)
+    rss: list[float] = []
+
+    def ours() -> float:
+        seconds, peak = _minutes_run(pdf, tmp / "out", workers)
+        rss.append(peak)
+        return seconds
+
+    bound, run = _best(repeat, lambda: _pdfplumber_words(pdf), ours)
+    print(f"digital PDF, {pages} pages")
+    print(f"  bound: pdfplumber extract_words, one process     {bound:7.2f} s  {pages / bound:6.1f} pages/s")
+    print(f"  minutes run --no-cache (whole command)           {run:7.2f} s  {pages / run:6.1f} pages/s"
+          f"  ratio {run / bound:4.2f}x   peak RSS {max(rss):.0f} MiB per process")
+
+
+# ---------------------------------------------------------------- scans
 
 
 def _page_images(pdfs: list[Path], out: Path) -> list[Path]:
@@ -60,39 +147,62 @@ def _tesseract(images: list[Path], *, workers: int, threads: int | None) -> floa
     return time.perf_counter() - started
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipeline.devtools.bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--variant", default="scan300", help="sample variant to time (default scan300)")
-    parser.add_argument("--limit", type=int, default=4, help="number of sample files (default 4)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--repeat", type=int, default=1, help="time the bound and the pipeline N times each, interleaved; best of N")
-    ns = parser.parse_args(argv)
-    pdfs = sorted((REPO / "samples" / "rendered").glob(f"*__{ns.variant}.pdf"))[: ns.limit]
+def _pipeline(items: list[InputFile], workers: int) -> float:
+    started = time.perf_counter()
+    for _ in read_documents(items, settings=Settings(workers=workers)):
+        pass
+    return time.perf_counter() - started
+
+
+def _ocrmypdf(pdfs: list[Path], out: Path, workers: int) -> float | None:
+    if shutil.which("ocrmypdf") is None:
+        return None
+    started = time.perf_counter()
+    for pdf in pdfs:
+        subprocess.run(["ocrmypdf", "--force-ocr", "--jobs", str(workers), "--quiet", str(pdf), str(out / pdf.name)],
+                       check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_scans(variant: str, limit: int, *, repeat: int, workers: int, tmp: Path, threads: bool) -> None:
+    pdfs = sorted(RENDERED.glob(f"*__{variant}.pdf"))[:limit]
     if not pdfs:
-        print(f"no samples/rendered/*__{ns.variant}.pdf; run 'make samples' first", file=sys.stderr)
-        return 2
+        print(f"no samples/rendered/*__{variant}.pdf; run 'make samples' first", file=sys.stderr)
+        return
+    folder = tmp / variant
+    folder.mkdir()
+    images = _page_images(pdfs, folder)
+    n = len(images)
     items = [InputFile(p, str(p)) for p in pdfs]
-    raws, ours_runs = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        images = _page_images(pdfs, Path(tmp))
-        n = len(images)
-        for _ in range(max(1, ns.repeat)):
-            raws.append(_tesseract(images, workers=ns.workers, threads=1))
-            started = time.perf_counter()
-            docs = list(read_documents(items, settings=Settings(workers=ns.workers)))
-            ours_runs.append(time.perf_counter() - started)
+    bound, ours = _best(repeat, lambda: _tesseract(images, workers=workers, threads=1), lambda: _pipeline(items, workers))
+    print(f"{variant}: {len(pdfs)} file(s), {n} scanned page(s), {workers} worker(s)")
+    print(f"  bound: raw tesseract, 1 thread/page, {workers} in parallel {bound:7.2f} s  {n / bound:5.2f} pages/s")
+    print(f"  minutes (decode+preprocess+OCR+layout)           {ours:7.2f} s  {n / ours:5.2f} pages/s  ratio {ours / bound:4.2f}x")
+    if threads:
         threaded = _tesseract(images, workers=1, threads=None)
         single = _tesseract(images[: max(1, n // 2)], workers=1, threads=1) * n / max(1, n // 2)
-    raw, ours = min(raws), min(ours_runs)
-    pages = sum(len(d.pages) for d in docs)
+        print(f"  raw tesseract, 1 thread, one page at a time      {single:7.2f} s  ratio {single / bound:4.2f}x")
+        print(f"  raw tesseract, its own threads, one at a time    {threaded:7.2f} s  ratio {threaded / bound:4.2f}x")
+    other = _ocrmypdf(pdfs, folder, workers)
+    if other is not None:
+        print(f"  OCRmyPDF --force-ocr (optional comparison)       {other:7.2f} s  ratio {other / bound:4.2f}x")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.devtools.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--digital-pages", type=int, default=300, help="pages of the long digital PDF (0: skip)")
+    parser.add_argument("--scans", type=int, default=2, help="scanned sample files per variant (0: skip)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=2, help="time each bound and pipeline N times, interleaved; best of N")
+    parser.add_argument("--threads", action="store_true", help="also time Tesseract's own OpenMP threads")
+    ns = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        if ns.digital_pages:
+            bench_digital(ns.digital_pages, repeat=ns.repeat, workers=ns.workers, tmp=Path(tmp))
+        for variant in ("scan300", "scan200poor") if ns.scans else ():
+            bench_scans(variant, ns.scans, repeat=ns.repeat, workers=ns.workers, tmp=Path(tmp), threads=ns.threads)
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{len(pdfs)} file(s), {n} scanned page(s) ({ns.variant}), {ns.workers} worker(s)")
-    print(f"raw tesseract, 1 thread/page, {ns.workers} in parallel: {raw:7.2f} s  {n / raw:5.2f} pages/s  (bound)")
-    print(f"raw tesseract, 1 thread, one page at a time:       {single:7.2f} s  ratio {single / raw:4.2f}x")
-    print(f"raw tesseract, its own threads, one at a time:     {threaded:7.2f} s  ratio {threaded / raw:4.2f}x")
-    print(f"minutes pipeline (render+preprocess+OCR+layout):   {ours:7.2f} s  {pages / ours:5.2f} pages/s  ratio {ours / raw:4.2f}x")
-    print(f"peak RSS: main process {rss_self:.0f} MiB, largest child {rss_children:.0f} MiB")
+    print(f"peak RSS of this benchmark process: {rss_self:.0f} MiB")
     return 0
 
 

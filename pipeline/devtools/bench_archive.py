@@ -26,7 +26,7 @@ from pipeline.batch.run import RunResult, run
 from pipeline.reading.sources import discover
 from pipeline.settings import Settings
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _timed(paths: list[str], out: Path, settings: Settings, **kw: bool) -> tuple[float, RunResult]:
