@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
 from rapidfuzz import fuzz
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp import confusions
 from pipeline.reading.charclasses import BULLETS
 
 logger = logging.getLogger(__name__)
@@ -27,13 +31,6 @@ logger = logging.getLogger(__name__)
 IDENTIFIERS_KEY = "identifiers"
 CUES_KEY = "cues"
 DECISIONS_KEY = "decisions"
-
-# characters OCR reads in place of digits inside an identifier
-DIGIT_REPAIRS = str.maketrans({"O": "0", "o": "0", "Q": "0", "D": "0", "I": "1", "l": "1", "|": "1",
-                               "S": "5", "B": "8", "i": "1", "!": "1"})
-# look-alikes OCR reads in place of an identifier prefix's first letter
-PREFIX_REPAIRS = {"D": "O0"}
-
 
 def _span_page(span: Span) -> int | None:
     dt = span.doc._.minutes_text
@@ -51,8 +48,9 @@ def register_extensions() -> None:
     for name in ("identifier", "verb", "outcome", "clause", "subject"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-    if not Span.has_extension("repaired"):
-        Span.set_extension("repaired", default=False)
+    for flag in ("repaired", "needs_evidence"):
+        if not Span.has_extension(flag):
+            Span.set_extension(flag, default=False)
     if not Span.has_extension("page"):
         Span.set_extension("page", getter=_span_page)
     if not Span.has_extension("conf"):
@@ -65,24 +63,51 @@ register_extensions()
 # ---------------------------------------------------------------- identifiers
 
 
-def canonical_identifier(kind: str, text: str, *, max_repairs: int = 1) -> tuple[str, bool] | None:
-    """``("MP093", True)`` for kind ``MP`` and text ``MPQ93``; None when it is no identifier."""
+@dataclass(frozen=True)
+class IdentifierReading:
+    """What an identifier-shaped token reads as.
+
+    ``repaired``: only an OCR repair gives it (a look-alike in the prefix or digits, a stray
+    ``.`` between them). ``needs_evidence``: too damaged to trust alone (``OPO96``: the prefix
+    and the digits both repaired): kept only where the document writes it cleanly elsewhere.
+    """
+
+    identifier: str
+    repaired: bool
+    needs_evidence: bool = False
+
+
+def read_identifier(kind: str, text: str, *, max_repairs: int = 1) -> IdentifierReading | None:
+    """``MPQ93`` as kind ``MP`` → ``MP093`` (repaired); None when it cannot be one."""
     compact = re.sub(r"\s+", "", text)
-    prefix_repaired = False
-    if not compact.upper().startswith(kind):
-        # ``OP111``: OCR read the prefix's first letter as a look-alike (``D`` as ``O``)
-        if not (compact[:1] in PREFIX_REPAIRS.get(kind[:1], "") and compact[1 : len(kind)].upper() == kind[1:]):
-            return None
-        prefix_repaired = True
-    raw = compact[len(kind) :]
-    digits = raw.translate(DIGIT_REPAIRS)
-    if not digits.isdigit() or (prefix_repaired and raw != digits):
-        return None  # one repair in the prefix, none more in the digits
-    repairs = sum(a != b for a, b in zip(raw, digits, strict=True)) + prefix_repaired
-    real = len(digits) - repairs
-    if repairs > max_repairs + (len(digits) >= 4) or real < 2:
+    head = compact[: len(kind)]
+    if len(head) < len(kind) or any(a != b and a not in confusions.letter_lookalikes(b)
+                                    for a, b in zip(head, kind, strict=True)):
         return None
-    return kind + digits, repairs > 0 or compact != text
+    prefix_repairs = sum(a != b for a, b in zip(head, kind, strict=True))
+    raw = compact[len(kind) :]
+    stray = raw[:1] in confusions.stray_chars() and len(raw) > 1
+    if stray:
+        raw = raw[1:]
+    digits = confusions.fold_digits(raw)
+    if not digits.isdigit():
+        return None
+    digit_repairs = sum(a != b for a, b in zip(raw, digits, strict=True))
+    real = len(digits) - digit_repairs
+    if real < 1:
+        return None
+    weak = (prefix_repairs > 1 or (prefix_repairs > 0 and digit_repairs > 0)
+            or digit_repairs > max_repairs + (len(digits) >= 4) or real < 2)
+    repaired = bool(prefix_repairs or digit_repairs or stray or compact != text)
+    return IdentifierReading(kind + digits, repaired, weak)
+
+
+def canonical_identifier(kind: str, text: str, *, max_repairs: int = 1) -> tuple[str, bool] | None:
+    """``("MP093", True)`` for kind ``MP`` and text ``MPQ93``; None when it is no identifier on its own."""
+    reading = read_identifier(kind, text, max_repairs=max_repairs)
+    if reading is None or reading.needs_evidence:
+        return None
+    return reading.identifier, reading.repaired
 
 
 @Language.factory("minutes_identifiers", default_config={"max_repairs": 1})
@@ -99,10 +124,11 @@ class IdentifierCanon:
     def __call__(self, doc: Doc) -> Doc:
         kept = []
         for span in doc.spans.get(IDENTIFIERS_KEY, []):
-            canon = canonical_identifier(span.label_, span.text, max_repairs=self.max_repairs)
-            if canon is None:
+            reading = read_identifier(span.label_, span.text, max_repairs=self.max_repairs)
+            if reading is None:
                 continue
-            span._.identifier, span._.repaired = canon
+            span._.identifier, span._.repaired = reading.identifier, reading.repaired
+            span._.needs_evidence = reading.needs_evidence
             kept.append(span)
         # longest first wins where patterns overlap (SECMP0062 over a stray MP match)
         kept.sort(key=lambda s: (s.start, -len(s)))
@@ -141,6 +167,9 @@ def _prev_line(text: str, line_start: int) -> tuple[str, int]:
             return text[start:pos].strip(), breaks
         pos = start - 1
     return "", breaks
+
+
+_NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy's uint64 attribute arrays hold it
 
 
 def is_bullet(token: Token) -> bool:
@@ -213,13 +242,15 @@ class Segmenter:
         prev: Token | None = None
         text = doc.text  # built by joining every token: once per doc, not per token
         body_starts = {s.start for s in doc.spans.get(CUES_KEY, []) if s.label_ == "BODY"}
+        starts = numpy.empty((len(doc), 1), dtype="uint64")  # SENT_START: 1 starts, -1 does not
         for token in doc:
             if token.is_space:
-                token.is_sent_start = token.i == 0
+                starts[token.i, 0] = 1 if token.i == 0 else _NOT_START
                 continue
-            token.is_sent_start = self._starts_sentence(doc, text, token, prev, body_starts)
+            starts[token.i, 0] = 1 if self._starts_sentence(doc, text, token, prev, body_starts) else _NOT_START
             prev = token
-        return doc
+        # set all at once: Token.is_sent_start's setter scans the whole doc on every call (quadratic)
+        return doc.from_array([SENT_START], starts) if len(doc) else doc
 
 
 # ---------------------------------------------------------------- lexicon
