@@ -35,6 +35,7 @@ $(VENV)/.installed: pyproject.toml
 
 samples: setup
 	$(PY) samples/generate.py --out samples/rendered
+	$(PY) samples/generate.py --split all
 
 eval: setup samples
 	$(VENV)/bin/minutes eval samples/

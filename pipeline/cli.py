@@ -16,12 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
+import threading
+import traceback
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.errors import ExitCode, MinutesError, UsageError
-from pipeline.settings import Settings
+from pipeline.errors import ExitCode, MinutesError, Terminated, UsageError
+from pipeline.settings import MAX_PIXELS, Settings
 
 if TYPE_CHECKING:
     from pipeline.batch.run import RunResult
@@ -41,7 +45,13 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", default="eng", help="Tesseract language(s), e.g. eng or eng+deu (default eng)")
     p.add_argument("--psm", type=int, default=6, help="Tesseract page segmentation mode (default 6)")
     p.add_argument("--workers", type=int, default=0, help="pages OCR'd in parallel (default: one per core)")
-    p.add_argument("--page-timeout", type=float, default=120.0, help="seconds one page may take in OCR (default 120)")
+    p.add_argument("--page-timeout", type=float, default=120.0,
+                   help="seconds each stage of a page may take: parsing and rendering (processor time), "
+                        "each OCR pass (default 120)")
+    p.add_argument("--max-pixels", type=int, default=MAX_PIXELS,
+                   help=f"largest page image decoded or rendered, in pixels (default {MAX_PIXELS}: A3 at 400 dpi, A4 at 600 dpi)")
+    p.add_argument("--max-memory", type=int, default=2048, metavar="MB",
+                   help="memory each page worker may take, in MB (default 2048; 0 = no cap)")
     p.add_argument("--binarize", action="store_true", help="binarise scans before OCR (helps very uneven lighting)")
     p.add_argument("--no-deskew", action="store_true", help="do not straighten skewed scans")
 
@@ -49,7 +59,7 @@ def _settings_args(p: argparse.ArgumentParser) -> None:
 def _settings(ns: argparse.Namespace) -> Settings:
     return Settings(
         dpi=ns.dpi, language=ns.lang, psm=ns.psm, workers=ns.workers, page_timeout=ns.page_timeout,
-        binarize=ns.binarize, deskew=not ns.no_deskew,
+        max_pixels=ns.max_pixels, max_memory_mb=ns.max_memory, binarize=ns.binarize, deskew=not ns.no_deskew,
         executor=getattr(ns, "executor", "local"), scheduler=getattr(ns, "scheduler", None),
     )
 
@@ -71,7 +81,8 @@ def summary(result: RunResult, out_dir: Path) -> str:
     if result.pruned:
         lines.append(f"  pruned {len(result.pruned)} file(s) no longer on disk (e.g. {result.pruned[0]})")
     if result.skipped:
-        lines.append(f"  skipped {len(result.skipped)} file(s) that are not minutes inputs (e.g. {result.skipped[0]})")
+        lines.append(f"  skipped {len(result.skipped)} file(s) that are not minutes inputs (e.g. {result.skipped[0]}; "
+                     "-v lists them)")
     if result.errors:
         lines.append(f"  {len(result.errors)} error(s) in {len(result.failed_files)} file(s): see {out_dir / 'errors.csv'}")
     lines.append(f"  tables written to {out_dir}/ (CSV and {DB_NAME})")
@@ -81,6 +92,7 @@ def summary(result: RunResult, out_dir: Path) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="minutes", description="Turn committee minutes (PDFs, scans, OCR'd text) into tables.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument("--debug", action="store_true", help="log everything, with the traceback of any failure")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("run", help="extract every input into CSV and SQLite tables")
@@ -90,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="read every page anew; do not use or fill the page cache")
     p.add_argument("--force", action="store_true", help="extract every file again, even unchanged ones already in the database")
     p.add_argument("--prune", action="store_true", help="drop the rows of files that no longer exist on disk")
+    p.add_argument("--wait", action="store_true",
+                   help="when another run is using --out, wait for it to finish (default: stop with exit status 2)")
     p.add_argument("--executor", choices=["local", "dask"], default="local",
                    help="where pages are read: a process pool here (default) or a Dask cluster")
     p.add_argument("--scheduler", metavar="ADDRESS",
@@ -108,11 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="PNG to write (default outputs/<stem>_p<N>.png)")
     _settings_args(p)
 
-    p = sub.add_parser("eval", help="score extraction against gold annotations (precision, recall, F1)")
-    p.add_argument("paths", nargs="*", default=["samples"], metavar="PATH", help="sample files or folders (default samples/)")
-    p.add_argument("--gold", type=Path, default=Path("samples/gold"), help="gold folder (default samples/gold)")
-    p.add_argument("--details", action="store_true", help="list the missed and spurious rows of each document")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = sub.add_parser("eval", help="score extraction against gold annotations: row F1 and the accuracy of every field, per table",
+                       description="Extract every document under PATH that has gold and score it: per table, precision, recall "
+                                   "and F1 of its rows and the accuracy of every other field on the rows matched "
+                                   "(pipeline/devtools/scoring.py says what matches). Samples <key>__<variant>.<ext> find "
+                                   "GOLD/<key>.json; real minutes (../shared/real/<stem>.pdf) find GOLD/real/<stem>.json.")
+    p.add_argument("paths", nargs="*", default=["samples"], metavar="PATH", help="documents or folders (default samples/)")
+    p.add_argument("--gold", type=Path, default=Path("samples/gold"), help="gold folder (default samples/gold; real minutes in its real/)")
+    p.add_argument("--details", action="store_true", help="list every missed or spurious row and wrong field as file:page table.field: got → want")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json, for tools")
     _settings_args(p)
 
     p = sub.add_parser("audit", help="trace proposals, recommendations and actions across meetings (reads minutes.sqlite)")
@@ -145,8 +163,10 @@ def cmd_run(ns: argparse.Namespace) -> int:
 
     result = run(
         ns.paths, out_dir=ns.out, settings=_settings(ns), progress=not ns.no_progress,
-        cache=not ns.no_cache, force=ns.force, prune=ns.prune,
+        cache=not ns.no_cache, force=ns.force, prune=ns.prune, wait=ns.wait,
     )
+    for path in result.skipped:
+        log.info("skipped (not a minutes input): %s", path)
     for err in result.errors:
         where = f" page {err.page}" if err.page else ""
         print(f"error: {err.source_file}{where}: {err.message}", file=sys.stderr)
@@ -161,7 +181,7 @@ def cmd_text(ns: argparse.Namespace) -> int:
     pages = [p for p in doc.pages if ns.page is None or p.number == ns.page]
     if ns.format == "json":
         payload = [
-            {"page": p.number, "method": p.method, "mean_confidence": p.mean_confidence, "dpi": p.dpi,
+            {"page": p.number, "method": p.method, "provenance": p.provenance, "mean_confidence": p.mean_confidence, "dpi": p.dpi,
              "seconds": round(p.seconds, 3), "text": p.text, "tables": [t.rows for t in p.tables]}
             for p in pages
         ]
@@ -170,11 +190,13 @@ def cmd_text(ns: argparse.Namespace) -> int:
         for p in pages:
             conf = f" · conf {p.mean_confidence:.1f}" if p.mean_confidence is not None else ""
             dpi = f" · {p.dpi} dpi" if p.dpi else ""
-            print(f"=== page {p.number}/{len(doc.pages)} · {p.method}{dpi}{conf} · {p.seconds:.2f} s ===")
+            why = f" · {p.provenance}" if p.provenance else ""
+            print(f"=== page {p.number}/{len(doc.pages)} · {p.method}{dpi}{conf} · {p.seconds:.2f} s{why} ===")
             print(p.text)
             print()
     for err in doc.errors:
-        print(f"error: {doc.source_file} page {err.page}: {err.message}", file=sys.stderr)
+        where = f" page {err.page}" if err.page else ""
+        print(f"error: {doc.source_file}{where}: {err.message}", file=sys.stderr)
     return ExitCode.input_failed if doc.errors or not doc.pages else ExitCode.ok
 
 
@@ -188,11 +210,13 @@ def cmd_draw(ns: argparse.Namespace) -> int:
 
 
 def cmd_eval(ns: argparse.Namespace) -> int:
-    from pipeline.devtools.evaluate import format_report, run_eval
+    from pipeline.devtools.evaluate import format_json, format_report, run_eval
 
     report = run_eval(ns.paths, gold_dir=ns.gold, settings=_settings(ns))
+    if report.without_gold:
+        print(f"eval: {len(report.without_gold)} file(s) without gold not scored (e.g. {report.without_gold[0]})", file=sys.stderr)
     if ns.format == "json":
-        print(json.dumps(report, default=lambda o: getattr(o, "__dict__", str(o)), indent=1))
+        print(format_json(report))
     else:
         print(format_report(report, details=ns.details))
     return ExitCode.ok
@@ -239,11 +263,31 @@ def cmd_report(ns: argparse.Namespace) -> int:
 COMMANDS = {"run": cmd_run, "text": cmd_text, "draw": cmd_draw, "eval": cmd_eval, "audit": cmd_audit, "report": cmd_report}
 
 
+def _configure_logging(*, verbose: bool, debug: bool) -> None:
+    level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pipeline").setLevel(level)
+    # the PDF and image libraries comment on every damaged file; its error row says what matters
+    logging.getLogger("pdfminer").setLevel(logging.DEBUG if debug else logging.ERROR)
+    if not debug:
+        for module in ("PIL", "pdfminer", "pdfplumber", "pypdfium2"):
+            warnings.filterwarnings("ignore", module=module)
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command line; returns the exit status (SIGTERM is handled like Ctrl-C while it runs)."""
     parser = build_parser()
+    debug = False
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if on_main_thread else None
     try:
         ns = parser.parse_args(argv)
-        logging.basicConfig(level=logging.INFO if ns.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        debug = ns.debug
+        _configure_logging(verbose=ns.verbose, debug=debug)
         if ns.command is None:
             parser.print_help(sys.stderr)
             return ExitCode.usage
@@ -251,11 +295,22 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError(f"{ns.file} does not exist")
         return COMMANDS[ns.command](ns)
     except MinutesError as err:
+        log.debug("failed", exc_info=True)
         print(f"minutes: {err}", file=sys.stderr)
         return err.exit_code
-    except KeyboardInterrupt:
-        print("minutes: interrupted", file=sys.stderr)
-        return ExitCode.interrupted
+    except KeyboardInterrupt as err:
+        how = "stopped (SIGTERM)" if isinstance(err, Terminated) else "interrupted"
+        print(f"minutes: {how}; what finished is kept", file=sys.stderr)
+        return ExitCode.terminated if isinstance(err, Terminated) else ExitCode.interrupted
+    except Exception as err:  # a bug: one line, the traceback with --debug
+        if debug:
+            traceback.print_exc()
+        print(f"minutes: internal error ({type(err).__name__}: {err}); run again with --debug for the details, "
+              "and report it", file=sys.stderr)
+        return ExitCode.input_failed
+    finally:
+        if on_main_thread and previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ class ExitCode:
     ok = 0
     input_failed = 1
     usage = 2
-    interrupted = 130
+    interrupted = 130  # SIGINT (Ctrl-C): what finished is kept
+    terminated = 143  # SIGTERM: what finished is kept
 
 
 class MinutesError(Exception):
@@ -28,6 +29,18 @@ class DatabaseError(UsageError):
     stage = "store"
 
 
+class OutputLockedError(UsageError):
+    """Another run holds the output folder."""
+
+    stage = "store"
+
+
+class OutputError(MinutesError):
+    """The outputs could not be written (a full disk, a read-only folder); earlier outputs are kept."""
+
+    stage = "store"
+
+
 class InputError(MinutesError):
     """An input file that cannot be read at all."""
 
@@ -35,11 +48,27 @@ class InputError(MinutesError):
 
 
 class UnsupportedFileError(InputError):
-    pass
+    """Not a PDF, an image or text: the file is skipped."""
 
 
 class EncryptedPdfError(InputError):
     pass
+
+
+class LimitError(InputError):
+    """A page or file breaks a limit set for the run (pixels, time, memory)."""
+
+
+class TooLargeError(LimitError):
+    """More pixels than ``--max-pixels`` (a decompression bomb, a huge declared page)."""
+
+
+class PageTimeoutError(LimitError):
+    """A stage of reading a page took longer than ``--page-timeout``."""
+
+
+class ReaderCrashError(LimitError):
+    """Reading a page killed its worker process (a crash in a PDF or image library, or memory)."""
 
 
 class OcrError(MinutesError):
@@ -52,3 +81,7 @@ class OcrTimeoutError(OcrError):
 
 class MissingDependencyError(MinutesError):
     stage = "setup"
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: the run stops, what finished is kept, exit status 143."""

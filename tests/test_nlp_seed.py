@@ -102,7 +102,10 @@ def test_evaluate_on_seed_is_perfect(records: Records, gold: dict) -> None:
     total = report.total
     for table, score in total.tables.items():
         assert score.f1 == 1.0, (table, format_report(report, details=True))
+        for name, field_score in score.fields.items():  # every field of every matched row, too
+            assert field_score.correct == field_score.total, (table, name, format_report(report, details=True))
     assert total.outcome_accuracy == 1.0
+    assert report.documents[0].issues == []
 
 
 def test_gold_file_is_valid_json() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,6 +11,7 @@ from urllib.parse import unquote
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import require
 from PIL import Image
 from test_audit import AUDIT_GOLD, sample_db
 
@@ -26,10 +26,8 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 @pytest.fixture(scope="module")
 def chromium() -> str:
     exe = shutil.which("chromium")
-    if exe is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is missing; CI must install it ('make chromium')")
-        pytest.skip("chromium not installed (make chromium)")
+    require(exe is not None, "chromium is missing", fix="'make chromium' installs it ('make test' does)")
+    assert exe is not None
     return exe
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import UsageError
-from pipeline.store.export import read_tables
+from pipeline.store.export import read_tables, safe_frame
 from pipeline.store.records import columns
 
 DEFAULT_DB = Path("outputs/minutes.sqlite")
@@ -508,7 +508,7 @@ def render(df: pd.DataFrame, fmt: str = "table", *, view: str = "history", width
         records = [{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()} for row in _nulls(df).to_dict("records")]
         return json.dumps(records, ensure_ascii=False, indent=1, default=str)
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n").rstrip("\n")
+        return safe_frame(df).to_csv(index=False, lineterminator="\n").rstrip("\n")  # formula cells neutralised
     if fmt != "table":
         raise UsageError(f"unknown format {fmt!r}; use table, csv or json")
     spec = TABLE_VIEWS[view]

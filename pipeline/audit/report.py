@@ -74,8 +74,17 @@ def _pill(outcome: object) -> str:
 
 # ---------------------------------------------------------------- charts
 
-def _days(iso: str, start: date) -> int:
-    return (date.fromisoformat(iso) - start).days
+def _plain(value: object) -> str:
+    """A cell as text: empty for a missing value (None or NaN)."""
+    return "" if value is None or value != value else str(value)
+
+
+def _date(value: object) -> date | None:
+    """An ISO date cell as a date; None when the meeting's date is unknown (or not a date)."""
+    try:
+        return date.fromisoformat(str(value)) if value is not None and value == value else None
+    except ValueError:
+        return None
 
 
 def bar_chart(docs: pd.DataFrame, decisions: pd.DataFrame) -> str:
@@ -98,7 +107,7 @@ def bar_chart(docs: pd.DataFrame, decisions: pd.DataFrame) -> str:
         h = plot_h * c / top
         x = left + step * i + (step - bar) / 2
         y = 20 + plot_h - h
-        fill = colour[r.committee or "(unknown)"]
+        fill = colour[r.committee if isinstance(r.committee, str) and r.committee else "(unknown)"]
         parts.append(
             f'<g class="bar" data-meeting="{_e(r.meeting_id)}" data-decisions="{c}"><title>{_e(r.meeting_id)} '
             f'({_e(r.committee)}, {_e(r.meeting_date)}): {c} decision(s)</title>'
@@ -117,8 +126,9 @@ def timeline(rows: pd.DataFrame, *, start: date, end: date) -> str:
     """One proposal's decisions on a date axis shared by every proposal (so they compare)."""
     width, left, right = 1080, 20, 20
     span = max((end - start).days, 1)
-    rows = rows.sort_values("meeting_date", kind="stable")
-    height = 46 + 18 * max(len(rows), 1)
+    undated = rows[[_date(v) is None for v in rows["meeting_date"]]]
+    rows = rows[[_date(v) is not None for v in rows["meeting_date"]]].sort_values("meeting_date", kind="stable")
+    height = 46 + 18 * max(len(rows), 1) + (18 if len(undated) else 0)
     axis_y = 24
     parts = [f'<svg class="timeline" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
              f'<line x1="{left}" x2="{width - right}" y1="{axis_y}" y2="{axis_y}" stroke="#b8c0cc" stroke-width="2"/>']
@@ -130,15 +140,19 @@ def timeline(rows: pd.DataFrame, *, start: date, end: date) -> str:
                          f'<text x="{x:.1f}" y="{axis_y - 9}" font-size="10" text-anchor="middle" fill="#5d6675">{month:%b %Y}</text>')
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     for k, r in enumerate(rows.itertuples()):  # one row per decision: labels never overlap
-        x = left + (width - left - right) * _days(str(r.meeting_date), start) / span
+        x = left + (width - left - right) * ((_date(r.meeting_date) or start) - start).days / span
         anchor, dx = ("end", -8) if x > width * 0.7 else ("start", 8)
         colour = OUTCOME_COLOURS.get(str(r.outcome), "#607d8b")
         y = axis_y + 18 + 18 * k
-        label = f"{r.meeting_date} {r.identifier} {r.verb or ''} · {(r.outcome or '—').replace('_', ' ')} ({r.meeting_id})"
+        label = (f"{r.meeting_date} {r.identifier} {_plain(r.verb)} · {(_plain(r.outcome) or '—').replace('_', ' ')} "
+                 f"({r.meeting_id})")
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{axis_y}" y2="{y}" stroke="{colour}" stroke-opacity="0.35"/>'
                      f'<circle cx="{x:.1f}" cy="{axis_y}" r="5" fill="{colour}"/>'
                      f'<circle cx="{x:.1f}" cy="{y}" r="4" fill="{colour}"/>'
                      f'<text x="{x + dx:.1f}" y="{y + 4}" font-size="11" text-anchor="{anchor}" fill="#1d2330">{_e(label)}</text>')
+    if len(undated):  # a meeting whose date was not found: listed in the table below, not placed on the axis
+        parts.append(f'<text x="{left}" y="{height - 8}" font-size="11" fill="#5d6675">{len(undated)} decision(s) '
+                     f'of meetings with no date found: {_e(", ".join(sorted(set(map(str, undated["meeting_id"])))))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -173,9 +187,9 @@ def build_report(db: Path | str | audit.Tables = audit.DEFAULT_DB, *, out: Path,
     decisions = audit.chosen_rows(tables, "decisions")
     recs = audit.recommendations(tables)
     acts = audit.action_status(tables)
-    dates = [d for d in docs["meeting_date"].dropna()]
-    start = date.fromisoformat(min(dates)) if dates else date.today()
-    end = date.fromisoformat(max(dates)) if dates else start
+    dates = [d for d in map(_date, docs["meeting_date"]) if d is not None]
+    start = min(dates) if dates else date.today()
+    end = max(dates) if dates else start
     link = {"out_dir": out_dir, "base": base}
 
     body = [f"<h1>SEC committee minutes — audit report</h1><p class='muted'>From {_e(label or db)}: "

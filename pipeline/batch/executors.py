@@ -1,9 +1,11 @@
-"""Where page tasks run: one process pool here, or a Dask distributed cluster.
+"""Where page tasks run: a pool of worker processes here, or a Dask distributed cluster.
 
-Both give the same thing to ``ingest.read_documents``: ``submit(fn, *args)`` returning a
-future whose ``result()`` is the page (or raises the page's error). A page task carries a
-file path, so on a cluster of several machines every worker must see the archive at the
-same path (a shared or network file system) and have this package installed.
+Both give the same thing to ``schedule.read_documents``: ``submit(fn, *args)`` returning a
+future whose ``result()`` is the page (or raises the page's error). Here the pool is
+``pool.WorkerPool``: a page that crashes or hangs its worker fails alone, workers are capped in
+memory (``--max-memory``) and die with the run. A page task carries a file path, so on a
+cluster of several machines every worker must see the archive at the same path (a shared or
+network file system) and have this package installed.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
+from pipeline.batch.pool import WorkerPool
 from pipeline.errors import MissingDependencyError, UsageError
 from pipeline.settings import Settings
 
@@ -26,24 +28,28 @@ def single_threaded_ocr() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
+# a page's OCR passes (up to four Tesseract runs, each under --page-timeout) and preprocessing
+# run outside any one timed stage; a worker busy that long on one task is stuck, and is ended
+TASK_BUDGET_STAGES = 6
+TASK_BUDGET_FLOOR = 30.0  # seconds: what decoding and preprocessing a page may take on a busy machine
+
+
 @contextmanager
-def page_executor(settings: Settings, tasks: int) -> Iterator[Submit | None]:
-    """A ``submit`` for ``tasks`` page tasks, or None to read them in this process."""
-    if tasks == 0:
-        yield None
-    elif settings.executor == "dask":
+def page_executor(settings: Settings) -> Iterator[Submit]:
+    """A ``submit`` for page tasks: on a Dask cluster, or on worker processes started as needed."""
+    if settings.executor == "dask":
         with _dask_client(settings) as client:
             yield lambda fn, *args: client.submit(fn, *args, pure=False)
-    else:
-        workers = min(settings.n_workers, tasks)
-        if workers <= 1:
-            yield None
-            return
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=single_threaded_ocr)
-        try:
-            yield pool.submit
-        finally:
-            pool.shutdown(cancel_futures=True)
+        return
+    single_threaded_ocr()  # inherited by the forked workers
+    pool = WorkerPool(
+        workers=settings.n_workers,
+        task_budget=max(TASK_BUDGET_FLOOR, settings.page_timeout * TASK_BUDGET_STAGES),
+        grace=max(10.0, settings.page_timeout / 4),
+        memory_mb=settings.max_memory_mb,
+    )
+    with pool:
+        yield pool.submit
 
 
 @contextmanager

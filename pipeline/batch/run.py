@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -17,18 +18,21 @@ import pandas as pd
 
 from pipeline.batch.cache import PageCache
 from pipeline.batch.fingerprint import extractor_fingerprint
+from pipeline.batch.lock import output_lock
 from pipeline.batch.schedule import read_documents
-from pipeline.errors import UsageError
+from pipeline.errors import MinutesError, UsageError
+from pipeline.reading import limits
 from pipeline.reading.document import Document, Page
-from pipeline.reading.sources import InputFile, discover, sha256_of
+from pipeline.reading.sources import InputFile, discover, sha256_of, short_error
 from pipeline.settings import Settings
 from pipeline.store import export
-from pipeline.store.database import Store
+from pipeline.store.database import Store, output_error
 from pipeline.store.records import ErrorRow, Records
 
 log = logging.getLogger(__name__)
 
 CACHE_NAME = "cache/pages.sqlite"
+EXTRACTION_SECONDS = 60.0  # the NLP stage's time limit on a document: this plus --page-timeout per page
 
 
 @dataclass
@@ -95,16 +99,22 @@ def extract_all(
             result.pages += len(doc.pages)
             errors = [ErrorRow(doc.source_file, e.page, e.stage, e.error_type, e.message) for e in doc.errors]
             for err in doc.errors:
-                log.warning("%s%s: %s", doc.source_file, f" page {err.page}" if err.page else "", err.message)
+                log.info("%s%s: %s", doc.source_file, f" page {err.page}" if err.page else "", err.message)
             records = None
             if doc.pages:
                 try:
-                    records = records_for(doc, meeting_id_fallback=item.path.stem)
+                    budget = EXTRACTION_SECONDS + settings.page_timeout * len(doc.pages)
+                    with limits.time_limit(budget, what="extracting the meeting from what was read"):
+                        records = records_for(doc, meeting_id_fallback=item.path.stem)
                     result.records.append(records)
                 except Exception as err:  # one document's extraction failure never stops the batch
                     log.debug("extraction failed for %s", doc.source_file, exc_info=True)
-                    errors.append(ErrorRow(doc.source_file, None, "nlp", type(err).__name__, f"{err}; run 'minutes text {doc.source_file}' to see what was read"))
-                    log.warning("%s: extraction failed: %s", doc.source_file, err)
+                    errors.append(ErrorRow(
+                        doc.source_file, None, "nlp", type(err).__name__,
+                        f"the meeting could not be extracted from what was read ({short_error(err)}); "
+                        f"run 'minutes text {doc.source_file}' to see what was read",
+                    ))
+                    log.info("%s: extraction failed: %s", doc.source_file, err)
             result.errors.extend(errors)
             if on_document is not None:
                 on_document(item, doc, records, errors)
@@ -136,13 +146,15 @@ def run(
     cache: bool = True,
     force: bool = False,
     prune: bool = False,
+    wait: bool = False,
 ) -> RunResult:
     """Extract every input under ``paths`` into the database in ``out_dir`` and write the CSVs.
 
     Files already in the database with the same bytes and extractor keep their rows (unless
     ``force``); pages already read come from the page cache in ``out_dir/cache`` (unless not
     ``cache``). ``prune`` drops the rows of files that no longer exist. The CSVs are written
-    from the database even when the run is interrupted, so they hold what finished.
+    from the database even when the run is interrupted, so they hold what finished. One run
+    holds ``out_dir`` at a time: another raises OutputLockedError, or with ``wait`` waits.
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -151,14 +163,27 @@ def run(
         raise UsageError(
             f"no input found under {' '.join(paths)}; give .pdf, .png/.jpg/.tif or .txt files or folders holding them"
         )
+    with output_lock(out_dir, wait=wait):
+        result = _run(items, out_dir=out_dir, settings=settings, progress=progress, cache=cache, force=force, prune=prune)
+    result.skipped = skipped
+    result.seconds = time.perf_counter() - started  # hashing and writing included
+    return result
+
+
+def _run(items: list[InputFile], *, out_dir: Path, settings: Settings, progress: bool, cache: bool, force: bool,
+         prune: bool) -> RunResult:
     store = Store(out_dir / export.DB_NAME)
-    extractor = extractor_fingerprint(settings)
-    store.forget_aliases({i.source_file: i.path for i in items})
-    known = store.known()
+    try:
+        extractor = extractor_fingerprint(settings)
+        store.forget_aliases({i.source_file: i.path for i in items})
+        known = store.known()
+    except BaseException:
+        store.close()
+        raise
     todo: list[InputFile] = []
     reused = 0
     for item in items:
-        with contextlib.suppress(OSError):  # reading it reports the problem as the file's error row
+        with contextlib.suppress(OSError, MinutesError):  # reading it reports the problem as the file's error row
             item = replace(item, sha256=sha256_of(item.path))
         if not force and item.sha256 and known.get(item.source_file) == (item.sha256, extractor, "extracted"):
             reused += 1
@@ -171,19 +196,34 @@ def run(
             page_count=len(doc.pages), ocr_page_count=len(doc.ocr_pages), seconds=sum(p.seconds for p in doc.pages),
         )
 
-    page_cache = PageCache(out_dir / CACHE_NAME, settings) if cache else None
+    page_cache = _open_cache(out_dir, settings) if cache else None
     result = RunResult()
+    stopped = True  # until the batch returns: an interruption or a failure to store is in flight
     try:
         result = extract_all(todo, settings=settings, progress=progress and bool(todo), cache=page_cache, on_document=keep)
+        stopped = False
     finally:
         if page_cache is not None:
             page_cache.close()
-        result.pruned = store.prune_missing() if prune else []
-        result.frames = store.frames()
-        store.close()
-        result.written = export.write_csvs(result.frames, out_dir)
-        result.written["sqlite"] = out_dir / export.DB_NAME
-    result.skipped = skipped
+        try:
+            result.pruned = store.prune_missing() if prune else []
+            result.frames = store.frames()
+            store.close()
+            result.written = export.write_csvs(result.frames, out_dir)
+            result.written["sqlite"] = out_dir / export.DB_NAME
+        except (MinutesError, sqlite3.Error) as err:
+            if not stopped:
+                raise err if isinstance(err, MinutesError) else output_error(out_dir / export.DB_NAME, err) from err
+            log.error("%s", err)  # the error that stopped the run is the one to report
     result.reused = reused
-    result.seconds = time.perf_counter() - started  # hashing and writing included
     return result
+
+
+def _open_cache(out_dir: Path, settings: Settings) -> PageCache | None:
+    """The page cache, or None (every page read anew) when it cannot be opened."""
+    try:
+        return PageCache(out_dir / CACHE_NAME, settings)
+    except (sqlite3.Error, OSError) as err:
+        log.warning("the page cache %s cannot be used (%s); every page is read anew. Delete it to start a new one",
+                    out_dir / CACHE_NAME, err)
+        return None

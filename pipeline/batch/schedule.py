@@ -1,39 +1,119 @@
 """The batch's reading loop: page tasks of every file on one shared pool, with the page cache.
 
-Every page is one task (``PageTask``); tasks from all files share one process pool, so a
-batch keeps every core busy with one single-threaded Tesseract each. Pages the cache holds are
-not read again; a page that fails becomes a ``PageError`` on its document.
+Every page is one task (``PageTask``); tasks from all files share one pool, so a batch keeps
+every core busy with one single-threaded Tesseract each. Nothing read from an input is parsed
+in this process: what a file is and holds (``sources.open_source``) and each of its pages
+(``page.read_page``) are tasks on the pool, whose workers are limited in time and memory and
+whose crashes take only their own task down. Pages the cache holds are not read again; a page
+that fails becomes a ``PageError`` on its document, and a file that cannot be opened a Document
+with no pages and one error. Nothing is dropped, and no failure stops the batch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
-from dataclasses import replace
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pipeline.batch.cache import PageCache
-from pipeline.batch.executors import page_executor, single_threaded_ocr
-from pipeline.errors import MinutesError
+from pipeline.batch.executors import Submit, page_executor, single_threaded_ocr
+from pipeline.errors import InputError, LimitError, MinutesError
 from pipeline.reading import layout, ocr
 from pipeline.reading.document import Document, Page, PageError
 from pipeline.reading.page import read_page
 from pipeline.reading.sources import (
-    TEXT_SUFFIXES,
     InputFile,
     PageTask,
-    plan,
-    read_text_file,
+    Source,
+    open_source,
     sha256_of,
+    short_error,
+    unwrap,
 )
 from pipeline.settings import Settings
 
 log = logging.getLogger(__name__)
 
-def _run_task(task: PageTask, settings: Settings) -> Page:
+T = TypeVar("T")
+
+
+def guarded(read: Callable[[], T], *, settings: Settings) -> T:
+    """``read()`` with every failure turned into a MinutesError of one clear line."""
+    try:
+        return read()
+    except Exception as err:
+        raise _as_minutes_error(unwrap(err), settings) from None
+
+
+def _as_minutes_error(err: BaseException, settings: Settings) -> MinutesError:
+    if isinstance(err, MinutesError):  # ours, perhaps raised inside a library that wrapped it
+        return err
+    if isinstance(err, MemoryError):
+        return LimitError(
+            f"reading this needed more memory than a worker may take ({settings.max_memory_mb} MB, --max-memory); "
+            "the file may be damaged, or raise --max-memory"
+        )
+    if isinstance(err, RecursionError):
+        return InputError("the file is damaged: its structure nests too deeply to be read")
+    log.debug("reading failed", exc_info=err)  # any library's failure on a damaged file is this file's error
+    return InputError(f"the file is damaged or uses a feature the reader does not support ({short_error(err)})")
+
+
+def _open_task(path: str, settings: Settings) -> Source:
     single_threaded_ocr()  # also on Dask workers, which no pool initializer reaches
-    return read_page(task, settings)
+    return guarded(lambda: open_source(Path(path), settings=settings), settings=settings)
+
+
+def _run_task(task: PageTask, settings: Settings) -> Page:
+    single_threaded_ocr()
+    return guarded(lambda: read_page(task, settings), settings=settings)
+
+
+@dataclass
+class _Planned:
+    item: InputFile
+    doc: Document
+    tasks: list[PageTask] = field(default_factory=list)
+    opening: Any = None  # the open task's future
+
+
+def _error(err: BaseException, page: int | None = None) -> PageError:
+    if isinstance(err, MinutesError):
+        return PageError(page, err.stage, type(err).__name__, str(err))
+    if isinstance(err, OSError):
+        return PageError(page, "ingest", type(err).__name__, f"{err.strerror or err}; check the file can be read")
+    return PageError(page, "ingest", type(err).__name__, f"could not be read ({short_error(err)})")
+
+
+def _plan(items: list[InputFile], *, settings: Settings, submit: Submit | None) -> list[_Planned]:
+    """What every file is and holds, found on the pool (a damaged file may hang or crash its reader)."""
+    planned = [_Planned(item, Document(source_file=item.source_file, sha256="")) for item in items]
+    for p in planned:
+        try:
+            p.doc.sha256 = p.item.sha256 or sha256_of(p.item.path)
+            if submit is not None:
+                p.opening = submit(_open_task, str(p.item.path), settings)
+        except (MinutesError, OSError) as err:
+            p.doc.errors.append(_error(err))
+    for p in planned:
+        if p.doc.errors:
+            continue
+        try:
+            if p.opening is not None:
+                source = p.opening.result()
+            else:
+                source = guarded(partial(open_source, p.item.path, settings=settings), settings=settings)
+        except Exception as err:  # MinutesError from the reader, or an executor's own failure
+            p.doc.errors.append(_error(err))
+            continue
+        p.doc.pages, p.tasks = list(source.pages), list(source.tasks)
+        if source.problem is not None:
+            p.doc.errors.append(_error(source.problem))
+    return planned
 
 
 def read_documents(
@@ -49,66 +129,54 @@ def read_documents(
 
     Pages found in ``cache`` are not read again; pages read are put in it. ``on_plan`` is
     told how many pages there are in all, ``on_page`` of each page as it is done (and whether
-    it came from the cache). A page that fails becomes a PageError on its document; a file
-    that cannot be opened becomes a Document with no pages and one error. Nothing is dropped.
+    it came from the cache). With an ``engine`` (a test double) everything is read in this
+    process. Every file ends with pages, errors, or both.
     """
-    planned: list[tuple[InputFile, Document, list[PageTask]]] = []
-    for item in items:
-        doc = Document(source_file=item.source_file, sha256="")
-        tasks: list[PageTask] = []
-        try:
-            doc.sha256 = item.sha256 or sha256_of(item.path)
-            if item.path.suffix.lower() in TEXT_SUFFIXES:
-                doc.pages = read_text_file(item)
-            else:
-                tasks = plan(item)
-        except MinutesError as err:
-            doc.errors.append(PageError(None, err.stage, type(err).__name__, str(err)))
-        except OSError as err:
-            doc.errors.append(PageError(None, "ingest", type(err).__name__, f"{err}; check the file can be read"))
-        planned.append((item, doc, tasks))
+    executor = contextlib.nullcontext(None) if engine is not None else page_executor(settings)
+    with executor as submit:
+        planned = _plan(items, settings=settings, submit=submit)
+        # which pages the cache holds; each is loaded only when its document's turn comes
+        cached = cache.keys({p.doc.sha256 for p in planned}) if cache is not None else set()
+        if on_plan:
+            on_plan(sum(len(p.tasks) + len(p.doc.pages) for p in planned))
+        futures = [
+            [submit(_run_task, t, settings) if submit and (p.doc.sha256, t.index) not in cached else None for t in p.tasks]
+            for p in planned
+        ]
+        for p, futs in zip(planned, futures, strict=True):
+            yield _collect(p, futs, settings=settings, engine=engine, cache=cache, cached=cached, on_page=on_page)
 
-    # which pages the cache holds; each is loaded only when its document's turn comes
-    cached = cache.keys({doc.sha256 for _, doc, _ in planned}) if cache is not None else set()
-    if on_plan:
-        on_plan(sum(len(t) + len(doc.pages) for _, doc, t in planned))
-    to_read = sum((doc.sha256, t.index) not in cached for _, doc, tasks in planned for t in tasks)
-    with page_executor(settings if engine is None else replace(settings, workers=1, executor="local"), to_read) as submit:
-        futures: list[list[Future[Page] | None]] = []
-        for _, doc, tasks in planned:
-            futures.append([
-                submit(_run_task, t, settings) if submit and (doc.sha256, t.index) not in cached else None
-                for t in tasks
-            ])
-        for (item, doc, tasks), futs in zip(planned, futures, strict=True):
-            for page in doc.pages:  # text files: already read
-                if on_page:
-                    on_page(item, page, False)
-            for task, fut in zip(tasks, futs, strict=True):
-                hit = cache.get(doc.sha256, task.index) if (doc.sha256, task.index) in cached else None
-                page = hit
-                try:
-                    if page is None:  # not cached (or unreadable there): read now unless a worker did
-                        page = fut.result() if fut is not None else read_page(task, settings, engine)
-                        if cache is not None:
-                            cache.put(doc.sha256, task.index, page)
-                    doc.pages.append(page)
-                except MinutesError as err:
-                    doc.errors.append(PageError(task.number, err.stage, type(err).__name__, str(err)))
-                    page = None
-                except Exception as err:  # one bad page never stops the batch
-                    log.debug("page %s of %s failed", task.number, item.source_file, exc_info=True)
-                    doc.errors.append(
-                        PageError(task.number, "ingest", type(err).__name__, f"{err}; run 'minutes text' on the file to inspect it")
-                    )
-                    page = None
-                if on_page:
-                    on_page(item, page, hit is not None)
-            layout.remove_repeated_furniture(doc)
-            yield doc
+
+def _collect(p: _Planned, futures: list, *, settings: Settings, engine: ocr.OcrEngine | None, cache: PageCache | None,
+             cached: set[tuple[str, int]], on_page: Callable[[InputFile, Page | None, bool], None] | None) -> Document:
+    """One document's pages as they come back from the pool (or the cache)."""
+    item, doc = p.item, p.doc
+    for page in doc.pages:  # text files: already read
+        if on_page:
+            on_page(item, page, False)
+    for task, fut in zip(p.tasks, futures, strict=True):
+        hit = cache.get(doc.sha256, task.index) if cache is not None and (doc.sha256, task.index) in cached else None
+        page = hit
+        try:
+            if page is None:  # not cached (or unreadable there): read now unless a worker did
+                page = fut.result() if fut is not None else guarded(partial(read_page, task, settings, engine), settings=settings)
+                if cache is not None:
+                    cache.put(doc.sha256, task.index, page)
+            doc.pages.append(page)
+        except Exception as err:  # one bad page never stops the batch
+            log.debug("page %s of %s failed", task.number, item.source_file, exc_info=True)
+            doc.errors.append(_error(err, task.number))
+            page = None
+        if on_page:
+            on_page(item, page, hit is not None)
+    if not doc.pages and not doc.errors:
+        doc.errors.append(PageError(None, "ingest", "InputError", "nothing could be read from this file"))
+    layout.remove_repeated_furniture(doc)
+    return doc
 
 
 def read_document(path: str | Path, *, settings: Settings | None = None, engine: ocr.OcrEngine | None = None) -> Document:
     """Read one file (the Python API behind ``minutes text``)."""
     path = Path(path)
-    return next(read_documents([InputFile(path, str(path))], settings=settings or Settings(), engine=engine))
+    with contextlib.closing(read_documents([InputFile(path, str(path))], settings=settings or Settings(), engine=engine)) as docs:
+        return next(docs)

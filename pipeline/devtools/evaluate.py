@@ -1,54 +1,48 @@
-"""Score extracted ``Records`` against gold JSON (``samples/gold/<key>.json``).
+"""``minutes eval``: extract documents that have gold, score them, report per document and variant.
 
-Matching is a multiset per document: identifiers by ``identifier``; decisions by
-``(identifier, verb)``; actions by ``(action_id, owner, due_date)``; attendees by normalised
-name; the meeting row field by field. Outcome accuracy is measured over matched decisions.
-Documents are grouped by variant, the part of the file stem after ``__`` (``csc_15__scan300``
-→ ``scan300``), so one meeting rendered several ways shows what each rendering costs.
+What a match is and which fields are scored: ``pipeline.devtools.scoring``. This module finds
+each document's gold, groups documents by variant and writes the report (text or JSON).
+
+Gold. ``samples/rendered/csc_15__scan300.pdf`` → ``<gold>/csc_15.json`` (the part of the stem
+before ``__``); a document with no gold there is looked up by its whole stem in ``<gold>/real/``
+(the hand-checked gold of the real minutes, ``../shared/real/<stem>.pdf``).
+
+Variants. The part of the stem after ``__`` (``csc_15__scan300`` → ``scan300``,
+``csc_15_seed__ocrtext`` → ``ocrtext``); documents scored against ``<gold>/real/`` are
+``real`` (``real_txt`` for a transcript), so one meeting rendered several ways shows what each
+rendering costs.
+
+Figures. ``figures()`` names every figure of a score (``decisions`` is the table's row F1,
+``decisions.outcome`` a field's accuracy) with *one row's worth*: how far one row lost, one
+spurious row or one wrong value would move it. Tests pin figures with that tolerance.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.devtools.scoring import (
+    FIELDS,
+    TABLES,
+    Mismatch,
+    Score,
+    norm_name,
+    norm_text,
+    score_records,
+)
 from pipeline.errors import UsageError
 from pipeline.settings import Settings
-from pipeline.store.records import MeetingRow, Records
+from pipeline.store.records import Records
 
-TABLES = ("meeting", "identifiers", "decisions", "actions", "attendees")
-MEETING_FIELDS = ("meeting_id", "committee", "meeting_number", "meeting_date", "start_time",
-                  "end_time", "location", "status", "next_meeting_date")
+__all__ = ["FIELDS", "TABLES", "DocScore", "EvalReport", "Figure", "evaluate", "figures", "find_gold",
+           "format_json", "format_report", "gold_for", "norm_name", "norm_text", "run_eval",
+           "score_document", "variant_of"]
 
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __iadd__(self, other: Score) -> Score:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-        return self
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+REAL_GOLD = "real"  # sub-folder of the gold folder holding the real minutes' gold, and their variant
 
 
 @dataclass
@@ -56,119 +50,84 @@ class DocScore:
     name: str
     variant: str
     tables: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in TABLES})
-    outcome_correct: int = 0
-    outcome_total: int = 0
-    missing: dict[str, list[Any]] = field(default_factory=dict)  # gold keys not extracted
-    extra: dict[str, list[Any]] = field(default_factory=dict)  # extracted keys not in gold
+    issues: list[Mismatch] = field(default_factory=list)  # every missed/spurious row and wrong field
+    documents: int = 1
 
     @property
     def outcome_accuracy(self) -> float | None:
-        return self.outcome_correct / self.outcome_total if self.outcome_total else None
+        fs = self.tables["decisions"].fields.get("outcome")
+        return fs.accuracy if fs is not None else None
+
+    @property
+    def missing(self) -> dict[str, list[str]]:
+        return self._rows("missed")
+
+    @property
+    def extra(self) -> dict[str, list[str]]:
+        return self._rows("spurious")
+
+    def _rows(self, kind: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {t: [] for t in TABLES}
+        for m in self.issues:
+            if m.field == kind:
+                out[m.table].append(m.key)
+        return out
 
 
 @dataclass
 class EvalReport:
     documents: list[DocScore] = field(default_factory=list)
+    without_gold: list[str] = field(default_factory=list)  # inputs found that have no gold (not scored)
 
-    def _aggregate(self, docs: list[DocScore]) -> DocScore:
-        total = DocScore("total", "")
+    @staticmethod
+    def aggregate(docs: list[DocScore], name: str = "total", variant: str = "") -> DocScore:
+        total = DocScore(name, variant, documents=len(docs))
         for d in docs:
             for t in TABLES:
                 total.tables[t] += d.tables[t]
-            total.outcome_correct += d.outcome_correct
-            total.outcome_total += d.outcome_total
         return total
 
     @property
     def total(self) -> DocScore:
-        return self._aggregate(self.documents)
+        return self.aggregate(self.documents)
 
     def by_variant(self) -> dict[str, DocScore]:
         variants: dict[str, list[DocScore]] = {}
         for d in self.documents:
             variants.setdefault(d.variant, []).append(d)
-        out = {}
-        for v, docs in sorted(variants.items()):
-            agg = self._aggregate(docs)
-            agg.name, agg.variant = v or "(none)", v
-            out[v] = agg
-        return out
+        return {v: self.aggregate(docs, v or "(none)", v) for v, docs in sorted(variants.items())}
 
 
-# ---------------------------------------------------------------- keys
+# ---------------------------------------------------------------- figures
 
 
-def norm_text(value: Any) -> str:
-    if value is None:
-        return ""
-    return re.sub(r"\s+", " ", str(value)).strip()
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    one_row: float  # how far one row (lost, spurious, or one wrong value) moves the figure
+    count: str  # the counts behind it: "tp/fp/fn" or "correct/total"
 
 
-def norm_name(name: Any) -> str:
-    text = norm_text(name).lower()
-    text = re.sub(r"^(?:dr|mr|mrs|ms|miss|prof|sir|cllr)\.?\s+", "", text)
-    text = re.sub(r"\s*[\(\[][^)\]]*[\)\]]", "", text)
-    return re.sub(r"[^\w\s'’-]", "", text).strip()
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else (1.0 if not fp + fn else 0.0)
 
 
-def _get(row: Any, key: str) -> Any:
-    return row.get(key) if isinstance(row, dict) else getattr(row, key, None)
+def figures(doc: DocScore) -> dict[str, Figure]:
+    """Every figure of a (document's or variant's) score: row F1 per table, accuracy per field."""
+    out = {}
+    for t in TABLES:
+        s = doc.tables[t]
+        f1 = _f1(s.tp, s.fp, s.fn)
+        one = min(f1 - _f1(s.tp - 1, s.fp, s.fn + 1), f1 - _f1(s.tp, s.fp + 1, s.fn)) if s.tp else 0.0
+        out[t] = Figure(f1, one, f"{s.tp}/{s.fp}/{s.fn}")
+        for name in FIELDS[t]:
+            fs = s.fields.get(name)
+            if fs is not None and fs.total:
+                out[f"{t}.{name}"] = Figure(fs.correct / fs.total, 1 / fs.total, f"{fs.correct}/{fs.total}")
+    return out
 
 
-def key_identifier(row: Any) -> Hashable:
-    return norm_text(_get(row, "identifier")).upper().replace(" ", "")
-
-
-def key_decision(row: Any) -> Hashable:
-    ident = norm_text(_get(row, "identifier")).upper().replace(" ", "")
-    return (ident, norm_text(_get(row, "verb")).upper())
-
-
-def key_action(row: Any) -> Hashable:
-    return (norm_text(_get(row, "action_id")).upper(), norm_text(_get(row, "owner")).lower(),
-            norm_text(_get(row, "due_date")))
-
-
-def key_attendee(row: Any) -> Hashable:
-    return norm_name(_get(row, "name"))
-
-
-KEYS = {"identifiers": key_identifier, "decisions": key_decision, "actions": key_action,
-        "attendees": key_attendee}
-
-
-def match(extracted: list[Any], gold: list[Any], key: Any) -> tuple[Score, list[tuple[Any, Any]],
-                                                                      list[Any], list[Any]]:
-    """Multiset match: the score, matched (extracted, gold) pairs, missing and extra keys."""
-    pool: dict[Hashable, list[Any]] = {}
-    for g in gold:
-        pool.setdefault(key(g), []).append(g)
-    pairs, extra = [], []
-    for e in extracted:
-        k = key(e)
-        if pool.get(k):
-            pairs.append((e, pool[k].pop(0)))
-        else:
-            extra.append(k)
-    missing = [k for k, rows in pool.items() for _ in rows]
-    return Score(len(pairs), len(extra), len(missing)), pairs, missing, extra
-
-
-def _meeting_score(records: Records, gold: dict[str, Any]) -> tuple[Score, list[str], list[str]]:
-    score, missing, extra = Score(), [], []
-    want = gold.get("meeting") or {}
-    for f in MEETING_FIELDS:
-        g, e = norm_text(want.get(f)), norm_text(getattr(records.meeting, f, None))
-        if g and e == g:
-            score.tp += 1
-        else:
-            if g:
-                score.fn += 1
-                missing.append(f"{f}={g}")
-            if e:
-                score.fp += 1
-                extra.append(f"{f}={e}")
-    return score, missing, extra
+# ---------------------------------------------------------------- scoring
 
 
 def variant_of(name: str) -> str:
@@ -176,89 +135,141 @@ def variant_of(name: str) -> str:
     return stem.split("__", 1)[1] if "__" in stem else ""
 
 
-def score_document(name: str, records: Records, gold: dict[str, Any]) -> DocScore:
-    doc = DocScore(name, variant_of(name))
-    s, miss, extra = _meeting_score(records, gold)
-    doc.tables["meeting"] = s
-    doc.missing["meeting"], doc.extra["meeting"] = miss, extra
-    for table, key in KEYS.items():
-        s, pairs, miss, extra = match(getattr(records, table), gold.get(table) or [], key)
-        doc.tables[table] = s
-        doc.missing[table], doc.extra[table] = miss, extra
-        if table == "decisions":
-            for e, g in pairs:
-                doc.outcome_total += 1
-                doc.outcome_correct += norm_text(e.outcome) == norm_text(g.get("outcome"))
+def score_document(name: str, records: Records | None, gold: dict[str, Any], *,
+                   variant: str | None = None) -> DocScore:
+    """One document; ``records`` None when its extraction failed (then it found nothing)."""
+    doc = DocScore(name, variant_of(name) if variant is None else variant)
+    doc.tables, doc.issues = score_records(records, gold)
     return doc
 
 
-def evaluate(pairs: Iterable[tuple[str, Records, dict[str, Any]]]) -> EvalReport:
-    """Score each ``(name, extracted records, gold dict)``; ``name`` is the file's path or stem."""
-    return EvalReport([score_document(name, rec, gold) for name, rec, gold in pairs])
+def evaluate(pairs: Iterable[tuple[str, Records | None, dict[str, Any]]], *,
+             variant: str | None = None) -> EvalReport:
+    """Score each ``(name, extracted records, gold dict)``; ``name`` is the file's path or stem.
+
+    Documents are grouped by ``variant`` when given, else by the part of their stem after ``__``.
+    """
+    return EvalReport([score_document(name, rec, gold, variant=variant) for name, rec, gold in pairs])
+
+
+def find_gold(path: Path, gold_dir: Path) -> tuple[dict[str, Any], str] | None:
+    """A document's gold and variant (see the module docstring), or None when it has none."""
+    path = Path(path)
+    stem = path.stem
+    sample = Path(gold_dir) / f"{stem.split('__', 1)[0]}.json"
+    if sample.is_file():
+        return json.loads(sample.read_text(encoding="utf-8")), variant_of(path.name)
+    real = Path(gold_dir) / REAL_GOLD / f"{stem}.json"
+    if real.is_file():
+        suffix = path.suffix.lower().lstrip(".")
+        variant = REAL_GOLD if suffix == "pdf" else f"{REAL_GOLD}_{suffix}"
+        return json.loads(real.read_text(encoding="utf-8")), variant
+    return None
 
 
 def gold_for(path: Path, gold_dir: Path) -> dict[str, Any] | None:
     """``samples/rendered/csc_15__scan300.pdf`` → ``gold_dir/csc_15.json`` (None if absent)."""
-    key = Path(path).stem.split("__", 1)[0]
-    candidate = Path(gold_dir) / f"{key}.json"
-    if not candidate.is_file():
-        return None
-    return json.loads(candidate.read_text(encoding="utf-8"))
+    found = find_gold(path, gold_dir)
+    return found[0] if found else None
 
 
-# ---------------------------------------------------------------- report
+def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = None) -> EvalReport:
+    """Extract every document under ``paths`` that has gold and score it (``minutes eval``).
 
-
-def _row(label: str, d: DocScore) -> str:
-    cells = [f"{label:<34}"]
-    for t in TABLES:
-        s = d.tables[t]
-        cells.append(f"{s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}")
-    acc = d.outcome_accuracy
-    cells.append("  -  " if acc is None else f"{acc:5.2f}")
-    return " | ".join(cells)
-
-
-def format_report(report: EvalReport, *, details: bool = False) -> str:
-    """Precision, recall and F1 per table, per document, per variant and overall."""
-    head = [f"{'document':<34}"] + [f"{t[:17]:^17}" for t in TABLES] + ["outc."]
-    sub = [" " * 34] + ["  P     R    F1  " for _ in TABLES] + ["acc. "]
-    lines = [" | ".join(head), " | ".join(sub), "-" * (36 + 20 * len(TABLES) + 6)]
-    for d in report.documents:
-        lines.append(_row(Path(d.name).stem[:34], d))
-        if details:
-            for t in TABLES:
-                if d.missing.get(t):
-                    lines.append(f"    missing {t}: {d.missing[t]}")
-                if d.extra.get(t):
-                    lines.append(f"    extra   {t}: {d.extra[t]}")
-    variants = report.by_variant()
-    if len(variants) > 1 or (variants and next(iter(variants)) != ""):
-        lines.append("-" * (36 + 20 * len(TABLES) + 6))
-        for v, agg in variants.items():
-            lines.append(_row(f"variant {v or '(none)'}", agg))
-    lines.append("-" * (36 + 20 * len(TABLES) + 6))
-    lines.append(_row("all documents", report.total))
-    return "\n".join(lines)
-
-
-def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = None):
-    """Extract every sample under ``paths`` that has gold and score it (``minutes eval``).
-
-    A sample whose extraction failed is scored as having found nothing.
+    A document whose extraction failed is scored as having found nothing.
     """
     from pipeline.batch.run import extract_all
     from pipeline.reading.sources import discover
 
     items, _ = discover(paths)
-    golds = {i.source_file: gold_for(i.path, gold_dir) for i in items}
-    items = [i for i in items if golds[i.source_file] is not None]
+    found = {i.source_file: find_gold(i.path, gold_dir) for i in items}
+    without = [i.source_file for i in items if found[i.source_file] is None]
+    items = [i for i in items if found[i.source_file] is not None]
     if not items:
-        raise UsageError(f"no sample under {' '.join(paths)} has gold in {gold_dir}; name files <key>__<variant>.<ext>")
+        raise UsageError(f"no document under {' '.join(paths)} has gold in {gold_dir} (or {gold_dir}/{REAL_GOLD}); "
+                         "name samples <key>__<variant>.<ext>")
     result = extract_all(items, settings=settings or Settings())
     by_file = {r.meeting.source_file: r for r in result.records}
-    pairs = []
+    docs = []
     for item in items:
-        records = by_file.get(item.source_file) or Records(meeting=MeetingRow(item.path.stem, item.source_file, ""))
-        pairs.append((item.path.name, records, golds[item.source_file]))
-    return evaluate(pairs)
+        gold, variant = found[item.source_file] or ({}, "")
+        docs.append(score_document(item.path.name, by_file.get(item.source_file), gold, variant=variant))
+    return EvalReport(docs, without)
+
+
+# ---------------------------------------------------------------- report
+
+
+def _num(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:5.2f}"
+
+
+def _doc_line(label: str, d: DocScore) -> str:
+    cells = [f"{label:<30}"]
+    for t in TABLES:
+        s = d.tables[t]
+        cells.append(f"{_num(s.f1)} {_num(s.field_accuracy)}")
+    return " | ".join(cells)
+
+
+def _field_block(title: str, d: DocScore) -> list[str]:
+    lines = [f"{title} ({d.documents} document{'s' if d.documents != 1 else ''})",
+             f"  {'table':<12} {'gold':>5} {'found':>5} {'P':>5} {'R':>5} {'F1':>5}   field accuracy on matched rows (right/compared)"]
+    for t in TABLES:
+        s = d.tables[t]
+        head = f"  {t:<12} {s.tp + s.fn:5d} {s.tp + s.fp:5d} {_num(s.precision)} {_num(s.recall)} {_num(s.f1)}   "
+        cells = [f"{name} {fs.correct / fs.total:.2f} ({fs.correct}/{fs.total})"
+                 for name, fs in s.fields.items() if fs.total]
+        line = head
+        for cell in cells:  # wrapped to about 110 columns, continuation lines under the first field
+            if len(line) + len(cell) > 110 and line.strip() != head.strip():
+                lines.append(line.rstrip())
+                line = " " * len(head)
+            line += cell + "  "
+        lines.append(line.rstrip())
+    return lines
+
+
+def format_report(report: EvalReport, *, details: bool = False) -> str:
+    """Per document: row F1 and pooled field accuracy per table; per variant and overall: every field.
+
+    ``details`` lists under each document every missed or spurious row and every wrong field,
+    as ``file:page table.field: got → want``.
+    """
+    head = [f"{'document':<30}"] + [f"{t[:11]:^11}" for t in TABLES]
+    sub = [" " * 30] + ["  F1 fields" for _ in TABLES]
+    rule = "-" * (32 + 14 * len(TABLES))
+    lines = [" | ".join(head), " | ".join(sub), rule]
+    for d in report.documents:
+        lines.append(_doc_line(Path(d.name).stem[:30], d))
+        if details:
+            lines += [f"    {m.line(Path(d.name).name)}" for m in d.issues]
+    lines.append(rule)
+    for v, agg in report.by_variant().items():
+        lines += _field_block(f"variant {v or '(none)'}", agg)
+    if len(report.by_variant()) > 1:
+        lines += _field_block("all documents", report.total)
+    return "\n".join(lines)
+
+
+def _score_dict(d: DocScore) -> dict[str, Any]:
+    tables = {}
+    for t in TABLES:
+        s = d.tables[t]
+        tables[t] = {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall, "f1": s.f1,
+                     "fields": {n: {"correct": fs.correct, "total": fs.total, "accuracy": fs.accuracy}
+                                for n, fs in s.fields.items()}}
+    return {"name": d.name, "variant": d.variant, "documents": d.documents, "tables": tables}
+
+
+def format_json(report: EvalReport) -> str:
+    """The report for tools: every document (with its mismatches), every variant, the total."""
+    docs = []
+    for d in report.documents:
+        entry = _score_dict(d)
+        entry["mismatches"] = [{"table": m.table, "field": m.field, "page": m.page, "key": m.key,
+                                "got": m.got, "want": m.want, "context": m.context} for m in d.issues]
+        docs.append(entry)
+    payload = {"documents": docs, "variants": {v: _score_dict(a) for v, a in report.by_variant().items()},
+               "total": _score_dict(report.total)}
+    return json.dumps(payload, ensure_ascii=False, indent=1, default=str)

@@ -1,36 +1,59 @@
-"""Action items: ``CSC 15/01: SECAS to …``, ``ACTION: DCC to …``, ``Action: DS`` after a
-paragraph, ``Minute 5604: JM to …``, numbered ``1-01 Members to …`` lines in an action column,
-and action tables (``Ref | Action | Owner | Due``).
+"""Action items written in the text: ``CSC 15/01: SECAS to …``, ``ACTION: DCC to …``,
+``Action: DS`` after a paragraph, ``Minute 5604: JM to …``, numbered ``1-01 Members to …``
+cells of an action column (several run together on one line), the lines under an
+``Action Items`` heading (``Naomi - Move TAC meetings …``) and an ``Action`` column of
+initials beside the agenda items. Action tables are read by ``action_tables``.
+
+Ids, dates and cues are read through the OCR confusions (``CSC. 15/O1``, ``on. 30 June``);
+an action found or completed only by such a repair is less sure.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from pipeline.nlp.dates import find_dates, parse_date
+from pipeline.nlp.attendee_lists import office_role
+from pipeline.nlp.components import FUNCTION_WORDS
+from pipeline.nlp.confusions import fold_digits, stray_class
+from pipeline.nlp.dates import find_dates
 from pipeline.nlp.parties import repair, repair_one
 from pipeline.nlp.structure import Sections
 from pipeline.nlp.text import DocText, TextLine
 from pipeline.reading.charclasses import LINE_BULLETS, char_class
-from pipeline.reading.document import Table
 
-_BULLET = r"(?:" + char_class(LINE_BULLETS) + r"\s+)?"
+# the bullets lists use, as OCR reads them and as text layers write them ("●", "○", "▪")
+_BULLET = r"(?:(?:" + char_class(LINE_BULLETS) + r"|[●○◦▪■▫➢✓])\s+)?"
 _OWNER_WORD = r"(?:[A-Z][\w&'’.\-]*)"
-OWNER_TO = re.compile(
-    rf"^(?P<owner>{_OWNER_WORD}(?:(?:\s*(?:,|/|&)\s*|\s+and\s+|\s+(?:of\s+|the\s+|for\s+)?){_OWNER_WORD}){{0,5}}?)"
-    r"\s+(?:to|will|should|must|is\s+to|are\s+to)\s+(?P<desc>[a-z]\S*.*)$",
-    re.DOTALL,
-)
-ACTION_LEAD = re.compile(r"^\s*" + _BULLET + r"action(?:\s+point)?s?\s*(?:\d{1,3})?\s*[:\-–—]\s*(?P<body>.*)$",
+_OWNER = rf"{_OWNER_WORD}(?:(?:\s*(?:,|/|&)\s*|\s+and\s+|\s+(?:of\s+|the\s+|for\s+)?){_OWNER_WORD}){{0,5}}?"
+_TO = r"(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to)"
+OWNER_TO = re.compile(rf"^(?P<owner>{_OWNER})\s+{_TO}\s+(?P<desc>[a-z]\S*.*)$", re.DOTALL)
+OWNER_TO_LOWER = re.compile(r"^(?P<owner>[a-z][a-z0-9]{1,5})\s+(?:to|will|should|must)\s+(?P<desc>[a-z]\S*.*)$",
+                            re.DOTALL)
+_CUE_WORD = r"ac?t?ion"  # "Action", and "Acion" as typed in haste
+# a speck before the cue on a scan: "‘Action: LG to …"
+_SPECK = r"(?:[‘’'\"“”`.,:;*]\s*)?"
+ACTION_LEAD = re.compile(r"^\s*" + _SPECK + _BULLET + _CUE_WORD + r"(?:\s+point)?s?\s*(?:\d{1,3})?\s*[:\-–—]\s*(?P<body>.*)$",
                          re.IGNORECASE)
+# a second "Action:" on the same line starts another action
+_NEXT_LEAD = re.compile(r"(?<=\S)\s+(?=" + _CUE_WORD + r"\s*:\s)", re.IGNORECASE)
 ACTION_BARE = re.compile(r"^\s*" + _BULLET + r"(?:ACTION|Action)\s+(?P<body>[A-Za-z].*)$")
 TRAILING_OWNER = re.compile(r"(?P<before>.*?)\s*\b(?:ACTION|Action)\s*[:\-–]\s*(?P<owner>[A-Z][\w&]*(?:\s*[,/&]\s*[A-Z][\w&]*){0,4})\s*\.?\s*$")
-NUMBERED_ID = r"(?P<id>\b\d{1,2}[-.]\d{1,2})"
+NUMBERED_ID = r"(?P<id>(?<![\d.])\b\d{1,2}[-.]\d{1,2})"
+# "07-01", "1-10": the hyphenated numbers of an action column, an action with or without an owner
+HYPHEN_ID = re.compile(r"^\d{1,2}-\d{1,2}$")
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-STRONG_CUE = re.compile(r"\b(?:by|due(?:\s+(?:by|on|date))?|before|deadline:?|until|no\s+later\s+than)\s+"
+_OPEN_ENDINGS = FUNCTION_WORDS | {"at", "from", "into", "under", "as", "is", "are", "be", "will", "should"}
+_S = stray_class() + "?"
+STRONG_CUE = re.compile(r"\b(?:by|due(?:\s+(?:by|on|date))?|before|deadline:?|until|no\s+later\s+than)" + _S + r"\s+"
                         r"(?:the\s+)?(?:end\s+of\s+)?" + _WEEKDAY + r"$", re.IGNORECASE)
-WEAK_CUE = re.compile(r"\b(?:on|at|for)\s+" + _WEEKDAY + r"$", re.IGNORECASE)
+WEAK_CUE = re.compile(r"\b(?:on|at|for)" + _S + r"\s+" + _WEEKDAY + r"$", re.IGNORECASE)
+ITEMS_HEADING = re.compile(r"^\s*(?:summary\s+of\s+|new\s+|open\s+)?(?:action\s+items?|actions?\s+points?|actions?"
+                           r"|actions?\s+arising|action\s+log)\s*:?\s*$", re.IGNORECASE)
+# an "Action" column header standing alone: its cells are the owners' initials beside each item
+COLUMN_HEADER = re.compile(r"^\s*(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)
+INITIALS_CELL = re.compile(r"^\s*(?P<owner>[A-Z]{2,6}(?:\s*(?:,|/|&|and)\s*[A-Z]{2,6}){0,3})\s*$")
 
 
 @dataclass
@@ -42,36 +65,47 @@ class Action:
     start: int  # offset in DocText.text
     page: int | None
     identifier: str | None = None
-    confidence: float = 1.0  # lowered when the owner or due date needed an OCR repair
+    confidence: float = 1.0  # lowered when the id, owner or due date needed an OCR repair
+    repairs: list[str] = field(default_factory=list)  # what was repaired, for the row's note
 
 
-OWNER_TO_LOWER = re.compile(r"^(?P<owner>[a-z][a-z0-9]{1,5})\s+(?:to|will|should|must)\s+(?P<desc>[a-z]\S*.*)$",
-                            re.DOTALL)
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def split_owner(body: str, parties: list[str] | None = None) -> tuple[str | None, str]:
     """``("SECAS", "invite the Proposer …")`` from ``SECAS to invite the Proposer …``.
 
     With ``parties``, a lower-case owner that is an OCR misreading of one (``bcc to circulate``
-    for DCC) counts too; ``repair_owners`` later puts it right.
+    for DCC) counts too; ``repair_owners`` later puts it right. ``Comments to be submitted``
+    names no owner: the passive says what is to be done, not who does it.
     """
     m = OWNER_TO.match(body.strip())
     if m is None and parties:
         low = OWNER_TO_LOWER.match(body.strip())
         if low is not None and repair_one(low["owner"], parties)[1]:
             m = low
-    if m is None or len(m["owner"].split()) > 6:
+    if m is None or len(m["owner"].split()) > 6 or re.match(r"be\s", m["desc"]):
         return None, body.strip()
     return m["owner"].strip(" .,;:_-–—"), m["desc"].strip()
 
 
 def due_date(text: str) -> str | None:
     """The date an action is due: one introduced by ``by``/``due``/``before`` (or ``on``)."""
+    found = due_date_match(text)
+    return found[0] if found else None
+
+
+def due_date_match(text: str) -> tuple[str, bool] | None:
+    """``(iso, repaired)`` for the due date, ``repaired`` when only an OCR repair reads it."""
     dates = find_dates(text)
     for cue in (STRONG_CUE, WEAK_CUE):
         for d in dates:
-            if cue.search(text[max(0, d.start - 40) : d.start]):
-                return d.iso
+            window = text[max(0, d.start - 40) : d.start]
+            m = cue.search(window)
+            if m:
+                stray = bool(re.search(stray_class(), m.group(0)))
+                return d.iso, d.repaired or stray
     return None
 
 
@@ -86,25 +120,63 @@ def strip_due(desc: str) -> str:
     return desc.strip().rstrip(".").strip()
 
 
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def canonical_action_id(raw: str) -> tuple[str, bool] | None:
+    """``("CSC 15/01", True)`` from ``CSC. 15/O1``; None when a number has no digit as written."""
+    text = one_line(raw).strip(" -–—:.")
+    m = re.match(r"^(?P<prefix>[A-Za-z]+)(?P<gap>" + stray_class() + r"?\s?)(?P<rest>\S.*)$", text)
+    if m is None:
+        return text, False
+    if any(not re.search(r"\d", run) for run in re.findall(r"[0-9OoIlSB]+", m["rest"])):
+        return None
+    rest = re.sub(r"[0-9OoIlSB]+", lambda n: fold_digits(n.group()), m["rest"])
+    repaired = rest != m["rest"] or m["gap"].strip() != ""
+    return f"{m['prefix']}{' ' if m['gap'] else ''}{rest}", repaired
 
 
-def _id_patterns(lexicon: dict) -> list[re.Pattern[str]]:
-    return [re.compile(r"^\s*" + _BULLET + r"(?:(?i:action)\s*(?:(?i:ref)\.?)?\s*)?" + p
-                       + r"\s*[:\-–—.)]?\s+(?P<body>.+)$")
+def _id_patterns(lexicon: dict) -> list[str]:
+    return [p.replace("{D}", "[0-9OoIlSB]").replace("{S}", stray_class() + "?")
             for p in [*lexicon.get("action_id_patterns", []), NUMBERED_ID]]
 
 
-def _continuation(lines: list[TextLine], i: int, starts: set[int]) -> tuple[str, int]:
-    """The action's text: its line and the following lines of its block up to a sentence end."""
+def _line_patterns(ids: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(r"^\s*" + _BULLET + r"(?:(?i:action)\s*(?:(?i:ref)\.?)?\s*)?" + p
+                       + r"\s*[:\-–—.)]?\s*(?P<body>(?<=\s|[:\-–—.)])\S.*|[A-Z].*)$") for p in ids]
+
+
+def _embedded(ids: list[str]) -> re.Pattern[str]:
+    """Another action id inside a line, followed by its owner: ``… forms 9.2 SB to share …``."""
+    alts = "|".join(p.replace("(?P<id>", "(?:") for p in ids)
+    return re.compile(rf"(?<=\s)(?P<id>{alts})\s*[:\-–—.)]?\s*(?={_OWNER}\s+{_TO}\s+[a-z])")
+
+
+def _continuation(lines: list[TextLine], i: int, starts: set[int], widest: dict[int, int]) -> str:
+    """The lines after an action's own, in its block, up to a sentence end or the next action,
+    while each line runs to the block's full width (wrapped); a short line ends its cell (an
+    action column flattened into lines: the next line is another row)."""
     parts = []
     j = i + 1
     while (j < len(lines) and lines[j].block == lines[i].block and j not in starts
-           and not lines[j].table and not parts_end(lines[j - 1].text)):
+           and not lines[j].table and not parts_end(lines[j - 1].text)
+           and (len(lines[j - 1].text) >= 0.75 * widest.get(lines[i].block, 0)
+                or _open_end(lines[j - 1].text))):
         parts.append(lines[j].text)
         j += 1
-    return " ".join(parts), j
+    return " ".join(parts)
+
+
+def _open_end(text: str) -> bool:
+    """A line that cannot end a cell: a link broken over the line, a closing ``at``/``to``/``,``."""
+    words = text.rstrip().rsplit(None, 1)
+    last = words[-1].lower() if words else ""
+    return bool(re.search(r"\w+://\S*$", text)) or last in _OPEN_ENDINGS or text.rstrip().endswith((",", "&"))
+
+
+def _widest(lines: list[TextLine]) -> dict[int, int]:
+    """The longest line of each block: the width a wrapped line fills."""
+    out: dict[int, int] = {}
+    for ln in lines:
+        out[ln.block] = max(out.get(ln.block, 0), len(ln.text))
+    return out
 
 
 def parts_end(text: str) -> bool:
@@ -119,133 +191,279 @@ def _paragraph_before(lines: list[TextLine], i: int, inline: str) -> str:
         while j >= 0 and lines[j].block == lines[i].block and not lines[j].table:
             parts.insert(0, lines[j].text)
             j -= 1
-        return _one_line(" ".join(parts))
+        return one_line(" ".join(parts))
     j = i - 1
     while j >= 0 and not lines[j].text.strip():
         j -= 1
     if j < 0:
         return ""
     block = lines[j].block if lines[j].block != lines[i].block else lines[i].block
-    parts = [ln.text for ln in lines[: i] if ln.block == block and not ln.table]
-    return _one_line(" ".join(parts))
+    parts = []
+    while j >= 0 and lines[j].block == block and not lines[j].table:
+        parts.insert(0, lines[j].text)
+        j -= 1
+    return one_line(" ".join(parts))
 
 
-def from_text(dt: DocText, lexicon: dict, parties: list[str]) -> list[Action]:
-    """Actions written in the text; ``parties`` are the names an OCR-misread owner may stand for."""
-    lines = dt.lines
-    patterns = _id_patterns(lexicon)
+@dataclass
+class _Item:
+    """One action as found on a line, before its owner and description are read."""
 
-    def owner_to(body: str) -> bool:
-        return split_owner(body, parties)[0] is not None
-    found: dict[int, tuple[str | None, str, bool]] = {}  # line → (id, body, explicit "Action")
-    for i, line in enumerate(lines):
-        if line.table:
-            continue
+    line: int
+    offset: int  # where it starts in DocText.text
+    action_id: str | None
+    body: str
+    id_repaired: bool = False
+    owner: str | None = None  # known before the body is read (closes, listed, column, flat)
+    kind: str = "written"  # written | closes ("… Action: DS") | listed | column | flat
+    due: str | None = None  # a flat table row's due cell
+    last_on_line: bool = True
+
+
+class _Finder:
+    def __init__(self, dt: DocText, lexicon: dict, parties: list[str]) -> None:
+        self.dt = dt
+        self.parties = parties
+        ids = _id_patterns(lexicon)
+        self.line_patterns = _line_patterns(ids)
+        self.embedded = _embedded(ids)
+        self.items: list[_Item] = []
+
+    def owner_to(self, body: str) -> bool:
+        return split_owner(body, self.parties)[0] is not None
+
+    def numbered(self, i: int, line: TextLine) -> bool:
+        """``CSC 15/01: SECAS to …``, ``07-02–Update previous minutes`` and the ids run on after it."""
+        for pat in self.line_patterns:
+            m = pat.match(line.text)
+            if m is None:
+                continue
+            canon = canonical_action_id(m["id"])
+            if canon is None:
+                continue
+            body = m["body"]
+            cuts = [c for c in self.embedded.finditer(body) if canonical_action_id(c["id"]) is not None]
+            first = body[: cuts[0].start()] if cuts else body
+            if not (self.owner_to(first) or (HYPHEN_ID.match(canon[0]) and len(first.split()) >= 2)):
+                continue
+            found = [(canon, line.start + m.start("id"), first)]
+            for k, c in enumerate(cuts):
+                end = cuts[k + 1].start() if k + 1 < len(cuts) else len(body)
+                found.append((canonical_action_id(c["id"]), line.start + m.start("body") + c.start(),
+                              body[c.end() : end]))
+            for n, ((aid, rep), offset, text) in enumerate(found):
+                self.items.append(_Item(i, offset, aid, text.strip(), rep, last_on_line=n == len(found) - 1))
+            return True
+        return False
+
+    def led(self, i: int, line: TextLine) -> bool:
+        """``ACTION: DCC to …`` (several on a line), ``ACTION DCC to …``, ``… Action: DS``."""
         text = line.text
-        for pat in patterns:
-            m = pat.match(text)
-            if m and owner_to(m["body"]):
-                found[i] = (_one_line(m["id"]).strip(" -–—:."), m["body"], False)
-                break
-        if i in found:
-            continue
         m = ACTION_LEAD.match(text)
         if m:
-            found[i] = (None, m["body"], True)
-            continue
+            parts = _NEXT_LEAD.split(m["body"])
+            pos = line.start + m.start("body")
+            for n, part in enumerate(parts):
+                body = ACTION_LEAD.match(part)
+                self.items.append(_Item(i, pos, None, (body["body"] if body else part).strip(),
+                                        last_on_line=n == len(parts) - 1))
+                pos += len(part) + 1
+            return True
         m = ACTION_BARE.match(text)
-        if m and owner_to(m["body"]):
+        if m and self.owner_to(m["body"]):
             # "ACTION DCC to provide …": OCR lost the colon after the cue
-            found[i] = (None, m["body"], True)
-            continue
+            self.items.append(_Item(i, line.start, None, m["body"]))
+            return True
         m = TRAILING_OWNER.match(text)
         if m and m["before"].strip():
-            found[i] = (None, "\0" + m["owner"] + "\0" + m["before"], True)
-    starts = set(found)
-    actions: list[Action] = []
-    for i, (aid, body, _explicit) in sorted(found.items()):
-        line = lines[i]
-        if body.startswith("\0"):
-            _, owner, before = body.split("\0", 2)
-            desc = _paragraph_before(lines, i, before)
-            actions.append(Action(aid, owner, desc, due_date(desc), line.start, line.page))
-            continue
-        more, _ = _continuation(lines, i, starts)
-        full = _one_line(f"{body} {more}")
-        owner, desc = split_owner(full, parties)
-        if owner is None and aid is None and len(full.split()) <= 5 and not full.endswith("."):
-            # "Action: DS" on its own line after the paragraph it closes
-            owner, desc = full.strip(), _paragraph_before(lines, i, "")
+            self.items.append(_Item(i, line.start, None, m["before"], owner=m["owner"], kind="closes"))
+            return True
+        return False
+
+    def in_table_row(self, i: int, line: TextLine) -> None:
+        """``Action: Betsy will …`` written in a cell of a table that is not an action table."""
+        pos = line.start
+        for cell in line.text.split(" | "):
+            m = ACTION_LEAD.match(cell)
+            if m and m["body"].strip():
+                self.items.append(_Item(i, pos, None, m["body"].strip()))
+            pos += len(cell) + 3
+
+    def listed(self, names: list[str]) -> None:
+        """The lines under an ``Action Items`` heading, each led by its owner's name."""
+        lines = self.dt.lines
+        taken = {it.line for it in self.items}
+        for i, line in enumerate(lines):
+            if line.table or not ITEMS_HEADING.match(line.text):
+                continue
+            block = line.block
+            j = i + 1
+            if j < len(lines) and lines[j].block != block:
+                block = lines[j].block
+            while j < len(lines) and lines[j].block == block and not lines[j].table:
+                if j not in taken and (item := self._listed_item(j, lines[j], names)) is not None:
+                    self.items.append(item)
+                j += 1
+
+    @staticmethod
+    def _listed_item(j: int, line: TextLine, names: list[str]) -> _Item | None:
+        text = re.sub(r"^\s*" + _BULLET, "", line.text).strip()
+        if OWNER_TO.match(text):
+            return _Item(j, line.start, None, text)
+        for name in sorted(names, key=len, reverse=True):
+            m = re.match(rf"^{re.escape(name)}\b\s*[-–—:]?\s*(?P<desc>[A-Z]\S*\s.+)$", text)
+            if m:
+                return _Item(j, line.start, None, m["desc"], owner=name, kind="listed")
+        return None
+
+    def flat_table(self, names: list[str]) -> None:
+        """An action table a scan gave back as lines: ``Action ref Action Owner Due date`` over
+        ``ssc 41/01 Circulate the updated legal text SECAS ASAP`` / ``to members``. The owner
+        is the party, attendee or initials that ends the line before its due date."""
+        lines = self.dt.lines
+        known = sorted(set(self.parties) | set(names), key=len, reverse=True)
+        taken = {it.line for it in self.items}
+        for i, line in enumerate(lines):
+            if line.table or not FLAT_HEADER.match(line.text):
+                continue
+            last: _Item | None = None
+            for j in range(i + 1, min(len(lines), i + 60)):
+                text = lines[j].text.strip()
+                if not re.search(r"\w", text) or j in taken:
+                    continue
+                row = _flat_row(text, known)
+                if row is not None:
+                    aid, desc, owner, due = row
+                    last = _Item(j, lines[j].start, aid, desc, owner=owner, kind="flat", due=due)
+                    self.items.append(last)
+                elif last is not None and text[:1].islower():
+                    last.body = f"{last.body} {text}"  # the row's description, wrapped
+                else:
+                    break
+
+    def column_owners(self) -> None:
+        """``NS`` standing alone under an ``Action`` column header: the owner of the item before it."""
+        lines = self.dt.lines
+        if not any(COLUMN_HEADER.match(ln.text) for ln in lines if not ln.table):
+            return
+        taken = {it.line for it in self.items}
+        for i, line in enumerate(lines):
+            m = INITIALS_CELL.match(line.text) if not line.table and i not in taken else None
+            if m and len(m["owner"]) > 4 and m["owner"] not in self.parties:
+                continue  # "DRAFT": a stamp, not an owner
+            if m and i > 0 and lines[i - 1].block == line.block:
+                self.items.append(_Item(i, line.start, None, "", owner=m["owner"], kind="column"))
+
+
+FLAT_HEADER = re.compile(r"^\s*(?:(?:action\s+)?(?:ref\.?|no\.?|id)\s+)?actions?(?:\s+items?)?\s+"
+                         r"(?:owner|responsible|who|by\s+whom)(?:\s+(?:due(?:\s+date)?|deadline|target|date|status))*\s*$",
+                         re.IGNORECASE)
+_FLAT_ID = re.compile(r"^(?P<prefix>[A-Za-z]{2,8})[.,'’]?\s?(?P<num>\d{1,3}\s?/\s?\d{1,3})\s+")
+_NO_DATE = re.compile(r"\s*\b(?:ASAP|TBC|TBA|ongoing|immediately|next\s+meeting)\W*$", re.IGNORECASE)
+
+
+def _flat_row(text: str, known: list[str]) -> tuple[str | None, str, str, str | None] | None:
+    """``(id, description, owner, due)`` of one line of a flattened action table."""
+    aid = None
+    m = _FLAT_ID.match(text)
+    if m:
+        number = re.sub(r"\s+", "", m["num"])
+        aid = f"{m['prefix'].upper()} {number}"
+        text = text[m.end() :]
+    due = None
+    dates = find_dates(text)
+    if dates and not text[dates[-1].end :].strip(" .\"'“”"):
+        due, text = dates[-1].iso, text[: dates[-1].start]
+    else:
+        text = _NO_DATE.sub("", text)
+    text = text.rstrip(" .,;:\"'“”")
+    for party in known:
+        if len(party) >= 2 and re.search(rf"(?<!\w){re.escape(party)}$", text):
+            desc = text[: len(text) - len(party)].strip()
+            return (aid, desc, party, due) if desc else None
+    return None
+
+
+def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
+    """What an owner cell of an action column stands beside: the item's text on the line before,
+    narrowed to its ``<owner> to …`` sentence when it has one (which gives the due date)."""
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    if j < 0:
+        return ""
+    text = lines[j].text
+    m = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>{re.escape(owner)}\s+{_TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
+    return m["s"] if m else text
+
+
+def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[str],
+          widest: dict[int, int]) -> Action | None:
+    line = lines[item.line]
+    if item.kind != "written":
+        if item.kind == "closes":
+            desc = _paragraph_before(lines, item.line, item.body)  # "… paragraph. Action: DS"
+        elif item.kind == "listed":
+            desc = item.body
+        elif item.kind == "flat":
+            return Action(item.action_id, item.owner, item.body, item.due, item.offset, line.page)
+        else:
+            desc = _column_item(lines, item.line, item.owner or "")
         if not desc:
+            return None
+        return Action(item.action_id, item.owner, desc, due_date(desc), item.offset, line.page)
+    more = _continuation(lines, item.line, starts, widest) if item.last_on_line else ""
+    full = one_line(f"{item.body} {more}")
+    owner, desc = split_owner(full, parties)
+    if (owner is None and item.action_id is None and len(full.split()) <= 5 and not full.endswith(".")
+            and all(w[:1].isupper() or w.lower() in {"and", "&"} for w in full.split())):
+        # "Action: DS" on its own line after the paragraph it closes
+        owner, desc = full.strip(), _paragraph_before(lines, item.line, "")
+    if not desc:
+        return None
+    action = Action(item.action_id, owner, strip_due(desc), None, item.offset, line.page)
+    due = due_date_match(desc)
+    if due is not None:
+        action.due_date = due[0]
+        if due[1]:
+            action.repairs.append("due date")
+    if item.id_repaired:
+        action.repairs.append("action id")
+    return action
+
+
+def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[str] = ()) -> list[Action]:
+    """Actions written in the text; ``parties`` are the names an OCR-misread owner may stand for,
+    ``names`` the attendees' names, first names and initials an ``Action Items`` line may lead with."""
+    finder = _Finder(dt, lexicon, parties)
+    for i, line in enumerate(dt.lines):
+        if line.table:
+            finder.in_table_row(i, line)
             continue
-        actions.append(Action(aid, owner, strip_due(desc), due_date(desc), line.start, line.page))
-    return actions
-
-
-# ---------------------------------------------------------------- tables
-
-_ACTION_HEAD = {
-    "id": ("ref", "ref.", "no", "no.", "#", "action id", "action ref", "number", "id", "action no", "action no."),
-    "description": ("action", "actions", "description", "action description", "detail", "details", "task"),
-    "owner": ("owner", "owners", "who", "responsible", "lead", "by whom", "action by", "action owner", "assigned to"),
-    "due": ("due", "due date", "deadline", "by when", "target date", "date due", "due by", "date", "target"),
-    "identifier": ("proposal", "modification", "mod", "dp/mp", "identifier", "item"),
-}
-
-
-def _columns(header: list[str]) -> dict[str, int] | None:
-    cols: dict[str, int] = {}
-    for i, cell in enumerate(header):
-        low = re.sub(r"\s+", " ", re.sub(r"[^a-z0-9\s#./]", " ", cell.lower())).strip(" .")
-        for key, words in _ACTION_HEAD.items():
-            if key not in cols and low in words:
-                cols[key] = i
-                break
-    return cols if "description" in cols and ("owner" in cols or "due" in cols) else None
-
-
-def is_action_table(table: Table) -> bool:
-    return bool(table.rows) and _columns(table.rows[0]) is not None
-
-
-def from_table(table: Table, page: int, start: int) -> list[Action]:
-    cols = _columns(table.rows[0]) if table.rows else None
-    if cols is None:
-        return []
-    actions: list[Action] = []
-    for row in table.rows[1:]:
-        def cell(key: str, row: list[str] = row) -> str:
-            i = cols.get(key)
-            return _one_line(row[i]).strip(" _=|-–—:;,") if i is not None and i < len(row) else ""
-
-        desc = cell("description")
-        wrapped = (not cell("id")) if "id" in cols else (not cell("owner") and desc[:1].islower())
-        if actions and wrapped:
-            # the next line of a wrapped row: its cells continue the row above
-            prev = actions[-1]
-            prev.description = _one_line(f"{prev.description} {desc}")
-            if re.search(r"\w", cell("owner")):  # not a speck read as "." in the empty cell
-                prev.owner = _one_line(f"{prev.owner or ''} {cell('owner')}")
-            if prev.due_date is None and cell("due"):
-                prev.due_date = parse_date(cell("due"))
-            continue
-        if not desc:
-            continue
-        owner = cell("owner") or None
-        if owner is None:
-            owner, desc = split_owner(desc)
-        due_text = cell("due")
-        due = parse_date(due_text) if due_text else due_date(desc)
-        actions.append(Action(cell("id") or None, owner, desc, due, start, page,
-                              cell("identifier") or None))
+        if not finder.numbered(i, line):
+            finder.led(i, line)
+    finder.listed(list(names))
+    finder.flat_table(list(names))
+    finder.column_owners()
+    starts = {it.line for it in finder.items}
+    widest = _widest(dt.lines)
+    actions = []
+    for item in sorted(finder.items, key=lambda it: it.offset):
+        action = _read(item, dt.lines, starts, parties, widest)
+        if action is not None:
+            action.confidence = round(0.8 ** len(action.repairs), 3)
+            actions.append(action)
     return actions
 
 
 def repair_owners(actions: list[Action], parties: list[str]) -> None:
     """``bcc`` → ``DCC``: owners OCR misread, matched to the document's known parties."""
     for a in actions:
+        if a.owner and office_role(a.owner) is not None:
+            continue  # "Secretary" is an office as written, not a misread "Secretariat"
         owner, fixed = repair(a.owner, parties)
         if fixed:
+            a.repairs.append(f"owner {a.owner} -> {owner}")
             a.owner = owner
             a.confidence = round(a.confidence * 0.7, 3)
 
@@ -260,6 +478,9 @@ def assign_identifiers(actions: list[Action], dt: DocText, sections: Sections, m
         named = [m.identifier for m in mentions if m.identifier in a.description]
         named = named or named_in(mentions, a.start, min(end, len(dt.text)))
         a.identifier = pick(list(dict.fromkeys(named)), sections.identifier_at(a.start))
+        if a.identifier is not None and a.identifier not in named and sections.repaired_at(a.start):
+            a.repairs.append("identifier from the item's body")
+            a.confidence = round(a.confidence * 0.9, 3)
 
 
 def merge(text_actions: list[Action], table_actions: list[Action]) -> list[Action]:

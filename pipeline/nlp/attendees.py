@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pipeline.nlp.structure import Sections, is_furniture
+from pipeline.nlp import attendee_lists as lists
+from pipeline.nlp.header import is_furniture
+from pipeline.nlp.structure import Sections
 from pipeline.nlp.text import DocText, TextLine
+from pipeline.nlp.vocab import alternation, lexicon
 from pipeline.reading.document import Table
 
 logger = logging.getLogger(__name__)
@@ -22,8 +25,15 @@ NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
 NAME_BARE_INITIALS = re.compile(rf"^(?P<name>{NAME})\s+(?P<init>[A-Z]{{2,4}})\b\s*(?P<rest>.*)$")
 REGION_START = re.compile(
-    r"^\s*(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
+    r"^\s*(?:\d{1,2}[.)]?\s+)?(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
     r"attending|apologies(?:\s+for\s+absence)?|absent)\b\s*(?:\(.*?\))?\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# the other labels of an attendance list ("Voting member attendance", "Not in Attendance:",
+# "Other Attendees:", "Board Members: …", "Invited"): a colon, a dash or the end of the line after them
+LABEL_START = re.compile(
+    r"^\s*(?:[●•◦○▪■*\-–]\s*)?(?P<label>(?:[A-Z][a-z]+\s+){0,2}?"
+    + alternation([a[0] for a in lexicon()["attendance_labels"]]) + r")\s*(?:[:\-–—]\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
 APOLOGY_PROSE = re.compile(
@@ -45,6 +55,7 @@ class Person:
     representing: str | None = None
     present: bool = True
     page: int | None = None
+    repairs: list[str] = field(default_factory=list)  # OCR repairs made to the row
 
 
 def normalise_name(name: str) -> str:
@@ -106,7 +117,10 @@ class _Reader:
     def start(self, label: str) -> None:
         low = label.lower()
         self.pending, self.rep = [], None
-        if low.startswith(("apolog", "absent")):
+        by_label = lists.label_role(low)
+        if by_label is not None:
+            self.role, self.present = "apology" if not by_label[1] else by_label[0], by_label[1]
+        elif low.startswith(("apolog", "absent")):
             self.role, self.present = "apology", False
         elif "attendance" in low or "also" in low:
             self.role, self.present = "participant", True
@@ -125,6 +139,9 @@ class _Reader:
         text = text.strip()
         lex = self.lex
         if not text or is_furniture(text, lex.get("furniture", [])):
+            return
+        if _listed(text) and not self.with_initials:
+            self._listed_line(re.sub(r"^\s*(?:\d{1,2}[.)]|[●•◦○▪■*·]|[-–o](?=\s))\s*", "", text), page)
             return
         bare = re.sub(r"[:|]", " ", text).strip().lower()
         headers = set(lex.get("table_headers", []))
@@ -165,6 +182,23 @@ class _Reader:
                 self.rep = text
             return
         self._no_initials(text, page)
+
+    def _listed_line(self, text: str, page: int | None) -> None:
+        """One person a line: ``Jonas``, ``Aliou Diate- RTE``, ``A proxy for B - Org``."""
+        proxy = re.match(r"^(?P<a>.+?)\s+(?:as\s+)?proxy\s+for\s+(?P<b>.+?)(?P<org>\s+[-–—]\s*.+)?$", text)
+        if proxy:
+            holder = lists.person(proxy["a"])
+            absent = lists.person(proxy["b"])
+            if holder is not None and absent is not None:
+                org = (proxy["org"] or "").strip(" -–—") or None
+                self.add(holder.name, holder.initials, org, page, holder.role)
+                self.people.append(Person(absent.name, None, "apology", org, False, page))
+                return
+        entry = lists.person(text, single=True)
+        if entry is None:
+            self._no_initials(text, page)
+            return
+        self.add(entry.name, entry.initials, entry.representing, page, entry.role)
 
     def _no_initials(self, text: str, page: int | None) -> None:
         for chunk in split_people(text):
@@ -215,33 +249,54 @@ def parse_person(chunk: str, constituencies: list[str]) -> Person | None:
 # ---------------------------------------------------------------- regions of text
 
 
+def region_start(text: str) -> tuple[str, str] | None:
+    """``(label, rest of the line)`` when a line opens an attendance list."""
+    m = REGION_START.match(text) or LABEL_START.match(text)
+    if m is None:
+        return None
+    rest = m["rest"] or ""
+    if len(rest.split()) > 25 or re.match(r"^\s*apologies\s+(?:were|had|have)\b", rest or text, re.IGNORECASE):
+        return None  # "Apologies were received from …": prose, read by APOLOGY_PROSE
+    if rest and m.re is REGION_START and re.match(r"^(?:were|was)\b", rest):
+        return None  # "Present were …": a sentence, read by attendee_lists
+    return m["label"], rest
+
+
+def _listed(text: str) -> bool:
+    """A numbered or bulleted line: ``1. Jonas``, ``● Antonello Monti - SOGNO``."""
+    return bool(re.match(r"^\s*(?:\d{1,2}[.)]|[●•◦○▪■*·]|[-–o]\s)\s*\S", text))
+
+
 def _regions(dt: DocText, sections: Sections) -> list[tuple[str, str, list[TextLine]]]:
-    """``(label, rest-of-heading-line, lines)`` for each attendee/apologies region."""
+    """``(label, rest-of-heading-line, lines)`` for each attendee/apologies region.
+
+    A region of bulleted or numbered names ends at the first line of a later block that is
+    neither (``Agenda``, ``Quorum Achieved`` after the list).
+    """
     regions: list[tuple[str, str, list[TextLine]]] = []
     heading_lines = {h.line for h in sections.headings if h.kind == "agenda"}
     i = 0
     lines = dt.lines
     while i < len(lines):
-        m = REGION_START.match(lines[i].text) if not lines[i].table else None
-        if m is None or (m["rest"] and len(m["rest"].split()) > 25):
+        start = region_start(lines[i].text) if not lines[i].table else None
+        if start is None:
             i += 1
             continue
-        if re.match(r"^\s*apologies\s+(?:were|had|have)\b", lines[i].text, re.IGNORECASE):
-            i += 1
-            continue
+        label, rest = start
         body: list[TextLine] = []
+        listed: bool | None = None
         j = i + 1
         while j < len(lines) and j not in heading_lines:
             ln = lines[j]
-            if ln.table:
+            if ln.table or region_start(ln.text) is not None or _is_prose(ln.text):
+                break  # the region is over (another label starts its own)
+            if listed is None:
+                listed = _listed(ln.text)
+            elif listed and ln.block != lines[j - 1].block and not _listed(ln.text):
                 break
-            if REGION_START.match(ln.text):
-                break
-            if _is_prose(ln.text):
-                break  # the region is over
             body.append(ln)
             j += 1
-        regions.append((m["label"], m["rest"], [lines[i]] + body))
+        regions.append((label, rest, [lines[i]] + body))
         i = j
     return regions
 
@@ -254,23 +309,105 @@ def _is_prose(text: str) -> bool:
     return lower / len(words) >= 0.4
 
 
+def _is_inline_list(rest: str) -> bool:
+    """The label's own line runs on as a list: ``Present: A (AP), Chairman. B (EL). …``."""
+    if not re.search(r"[,;]|\.\s+[A-Z]|[)}]\s+[A-Z]", rest):
+        return False
+    return bool(lists.parse_list(rest)) or any(
+        (said := lists.from_sentence(s)) is not None and said[0] for s in lists.sentences(rest))
+
+
+def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
+    """The lines after a label's line in its block, up to the next label."""
+    out = []
+    for ln in lines:
+        if ln.block == first.block and ln.start > first.start and not ln.table:
+            if region_start(ln.text) is not None:
+                break
+            out.append(ln)
+    return out
+
+
+def _entries_to_people(entries: list[lists.Entry], role: str | None, present: bool,
+                       page: int | None) -> list[Person]:
+    out = []
+    for e in entries:
+        is_present = (present and role != "apology") if e.present is None else e.present
+        r = "apology" if not is_present else (e.role or role or "member")
+        out.append(Person(e.name, e.initials, r, e.representing, is_present, page))
+    return out
+
+
+def _inline(label: str, rest: str, lines: list[TextLine], dt: DocText) -> tuple[list[Person], set[int]]:
+    """People of a label whose list runs on in its line and block, sentence by sentence, up to
+    the first sentence that is prose; and the lines the list took."""
+    more = _block_lines(dt.lines, lines[0])
+    text, ends = rest, [(len(rest), lines[0].start)]
+    for ln in more:
+        # a line break ends an item when the line ended on a whole name or entry ("Fraser
+        # Gallagher, Clerk" / "Gillian Sandhu, …"), not inside one ("Jeanne" / "Banks")
+        starts_entry = re.match(rf"^\s*(?:{_TITLE})?{_NAME_WORD}\s+{_NAME_WORD}\s*(?:[,(]|$)", ln.text)
+        joiner = "; " if starts_entry and not text.rstrip().endswith((",", "&", "and")) else " "
+        text += joiner + ln.text
+        ends.append((len(text), ln.start))
+    by_label = lists.label_role(label) or (None, True)
+    people: list[Person] = []
+    used = 0
+    for sentence in lists.sentences(text):
+        said = lists.from_sentence(sentence)
+        if said is not None:
+            entries, role = said
+        elif _is_prose(re.sub(r"\([^)]*\)", "", sentence)):
+            break
+        else:
+            entries, role = lists.parse_list(sentence), None
+        people.extend(_entries_to_people(entries, role or by_label[0], by_label[1], lines[0].page))
+        used = text.find(sentence, used) + len(sentence)
+    taken = {start for end, start in ends if end <= used or start == lines[0].start}
+    return people, taken
+
+
+def _prose_attendance(dt: DocText, skip: set[int]) -> list[Person]:
+    """``Present were …``, ``… were present``, ``X was also present`` in a paragraph."""
+    people: list[Person] = []
+    blocks: dict[int, list[TextLine]] = {}
+    for ln in dt.lines:
+        if not ln.table and ln.start not in skip:
+            blocks.setdefault(ln.block, []).append(ln)
+    for block in blocks.values():
+        text = " ".join(ln.text for ln in block)
+        if not re.search(r"\bpresent\b|\bin\s+attendance\b|\battending\s+were\b", text, re.IGNORECASE):
+            continue
+        for sentence in lists.sentences(text):
+            said = lists.from_sentence(sentence)
+            if said is not None and said[0]:
+                at = text.find(sentence[:30])
+                page = dt.page_at(block[0].start + max(0, at))
+                people.extend(_entries_to_people(said[0], said[1], True, page))
+    return people
+
+
 def from_text(dt: DocText, sections: Sections, lexicon: dict) -> list[Person]:
     people: list[Person] = []
+    inline_taken: set[int] = set()
     for label, rest, lines in _regions(dt, sections):
-        with_initials = any(NAME_INITIALS.search(ln.text) for ln in lines)
+        rest = re.sub(r"^\((?P<list>.*?)\)?$", r"\g<list>", rest.strip())  # "Attendees: (A, B, C)"
+        if rest.strip() and _is_inline_list(rest):
+            found, taken = _inline(label, rest, lines, dt)
+            if found:
+                people.extend(found)
+                inline_taken |= taken | {lines[0].start}
+                continue
+        with_initials = any(_plausible_initials(m["name"], m["init"])
+                            for ln in lines for m in NAME_INITIALS.finditer(ln.text))
         reader = _Reader(lexicon, with_initials=with_initials)
         reader.start(label)
         if rest.strip():
             reader.line(rest, lines[0].page)
         for ln in lines[1:]:
-            m = REGION_START.match(ln.text)
-            if m:
-                reader.start(m["label"])
-                if m["rest"].strip():
-                    reader.line(m["rest"], ln.page)
-                continue
             reader.line(ln.text, ln.page)
         people.extend(reader.people)
+    people.extend(_prose_attendance(dt, inline_taken))
     for m in APOLOGY_PROSE.finditer(dt.text):
         page = dt.page_at(m.start())
         for chunk in split_people(m["list"].replace("\n", " ")):
@@ -392,10 +529,23 @@ def _guess_columns(rows: list[list[str]]) -> dict[str, int] | None:
     return cols
 
 
+def _name_columns(rows: list[list[str]]) -> int:
+    """How many columns hold mostly ``Name (XX)`` cells."""
+    width = max(len(r) for r in rows)
+    count = 0
+    for i in range(width):
+        cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
+        hits = sum(any(_plausible_initials(m["name"], m["init"]) for m in NAME_INITIALS.finditer(c)) for c in cells)
+        count += bool(cells) and hits / len(cells) >= 0.5
+    return count
+
+
 def is_attendee_table(table: Table) -> bool:
     rows = [[c.strip() for c in row] for row in table.rows]
     if not rows:
         return False
+    if _columns(rows[0]) is None and _name_columns(rows) >= 2:
+        return False  # names in two columns: a grid, read by from_list_table
     return (_columns(rows[0]) is not None or _embedded_header(rows[0]) is not None
             or _guess_columns(rows) is not None)
 
@@ -415,6 +565,8 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         cols = _guess_columns(rows)
         if cols is None:
             return []
+    guessed = _columns(table.rows[0]) is None and _embedded_header([c.strip() for c in table.rows[0]]) is None
+    headers = set(lexicon.get("table_headers", []))
     categories = lexicon.get("categories", [])
     people: list[Person] = []
     category_role: str | None = "apology" if apologies else context_role
@@ -434,8 +586,12 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         if cat:
             category_role = _role_for_category(cat, categories) or category_role
             rep_above = None
+        if cell("name").lower().strip(" :") in headers:
+            continue  # a header row repeated inside the table
         found = [clean_name(name, initials) for name, initials in
                  _people_in_cell(cell("name"), cell("initials"))]
+        if guessed:  # columns guessed from the cells: a label row ("Date: 17 April 2019") is no one
+            found = [(n, i) for n, i in found if i or lists.is_name(n)]
         if not found:
             # a continuation row: the cells under a wrapped one
             extra = cell("representing")
@@ -490,6 +646,7 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
                 and (p.initials is None or len(p.initials) == len(derived))):
             if p.initials is not None:
                 logger.debug("initials of %s repaired %s -> %s", p.name, p.initials, derived)
+                p.repairs.append(f"initials {p.initials} -> {derived}")
             p.initials = derived
             by_init[derived] = p
     constituencies = {c.lower(): c for c in lexicon.get("constituencies", [])}
@@ -524,6 +681,8 @@ def repair_names(people: list[Person], text: str = "") -> None:
         words = p.name.split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words[1:]):
             words = [("I" + w[1:]) if re.fullmatch(r"l[a-z]+", w) else w for w in words]
+            if " ".join(words) != p.name:
+                p.repairs.append(f"name {p.name} -> {' '.join(words)}")
             p.name = " ".join(words)
         init = p.initials or ""
         if len(init) != len(words) or not all(w[:1].isalpha() for w in words):
@@ -532,9 +691,12 @@ def repair_names(people: list[Person], text: str = "") -> None:
         if derived == init or not _initials_alike(derived, init):
             continue
         if derived in used and init not in used:
+            p.repairs.append(f"initials {init} -> {derived}")
             p.initials = derived
         else:
-            p.name = " ".join(i + w[1:] if w[0].upper() != i else w for w, i in zip(words, init, strict=True))
+            name = " ".join(i + w[1:] if w[0].upper() != i else w for w, i in zip(words, init, strict=True))
+            p.repairs.append(f"name {p.name} -> {name}")
+            p.name = name
             logger.debug("name repaired from its initials %s: %s", init, p.name)
 
 
@@ -568,10 +730,18 @@ def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
         name = m["name"]
         initials = initials or derived  # its own reading is doubtful: the name's are used
     name = re.sub(r"\s+[^\w\s]+$", "", name).strip()  # a trailing speck ("Victoria Ashe .")
+    # a note after the name ("Geraint Morris afternoon only"): lower-case words are no part of it
+    name = re.sub(r"^(?P<n>(?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)(?:\s+[a-z]+){1,3}$", r"\g<n>", name)
+    # a text layer without spaces: "SimonClark" (one word, two capitalised parts)
+    name = re.sub(r"^(?P<a>[A-Z][a-z]{2,})(?P<b>[A-Z][a-z]{2,})$", r"\g<a> \g<b>", name)
     return name, initials
 
 
 def dedupe(people: list[Person]) -> list[Person]:
+    """One row per person and presence; someone listed as attending and also sending apologies
+    (an attendee list drawn up before the meeting) is kept as an apology."""
+    absent = {normalise_name(p.name) for p in people if not p.present}
+    people = [p for p in people if not p.present or normalise_name(p.name) not in absent]
     seen: dict[tuple[str, bool], Person] = {}
     out: list[Person] = []
     for p in people:
@@ -584,3 +754,25 @@ def dedupe(people: list[Person]) -> list[Person]:
         seen[key] = p
         out.append(p)
     return out
+
+
+# ---------------------------------------------------------------- tables that list names
+
+
+def from_list_table(table: Table, page: int, *, context: str = "", after: str = "") -> list[Person]:
+    """People from a table that is a list rather than an attendee table: ``Attendees | A, B …``
+    rows of a details table, name grids and labelled columns. ``context`` is the heading above
+    the table; ``after`` the text right below it, which may run on the list of its last row
+    (a cell that continued past the table's end)."""
+    rows = [[c.strip() for c in row] for row in table.rows]
+    found = lists.label_rows(rows) or lists.grid(rows, context) or []
+    people = [Person(e.name, e.initials, "apology" if not present else (e.role or role or "member"),
+                     e.representing, present, page) for e, role, present in found]
+    last = [c for c in rows[-1] if c] if rows else []
+    by_label = lists.label_role(last[0]) if len(last) == 2 else None
+    if people and by_label is not None and after.strip():
+        more = lists.parse_list(after)
+        segments = [s for s in re.split(r",|;", re.sub(r"\([^)]*\)", "", after)) if s.strip()]
+        if more and len(more) >= len(segments) - 1:  # the text is nothing but names
+            people.extend(_entries_to_people(more, by_label[0], by_label[1], page))
+    return people

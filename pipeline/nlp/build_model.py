@@ -3,8 +3,12 @@
 The domain vocabulary is data, and its one home is the model directory itself:
 
 - ``minutes_lexicon/lexicon.json``: committees, constituencies, attendee categories, table
-  headers, furniture, action-id shapes, identifier kinds, decision bodies, core parties;
-- ``minutes_decisions/cues.json`` and ``outcomes.jsonl``: decision words and outcome rules.
+  headers, furniture, action-id shapes, identifier kinds, the OCR confusions identifiers, ids
+  and dates tolerate (``ocr_confusions``), decision bodies, core parties, and the words other
+  committees' attendance lists use (``attendance_labels``, ``offices``, ``person_titles``,
+  ``name_particles``, ``organisation_words``, ``heading_words``);
+- ``minutes_decisions/cues.json`` and ``outcomes.jsonl``: decision words and outcome rules
+  (the last rule gives ``other``: a decision no other outcome fits).
 
 Edit those files. The rulers' patterns (``identifier_ruler/patterns``, ``cue_ruler/patterns``)
 are derived from them, as are the tokenizer and config: after an edit that touches identifier
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -35,20 +40,37 @@ VERSION = "0.1.0"
 DEFAULT_OUT = MODEL_PATH  # models/minutes_nlp in the checkout
 
 def identifier_patterns(lexicon: dict[str, Any]) -> list[dict[str, Any]]:
+    """Token patterns for every identifier kind, OCR's look-alikes and stray marks included.
+
+    ``DP094``, ``DP 094``, ``DP.094``, ``DP. 094``, ``DPO94``, ``OP094``: the ruler finds the
+    shape; ``minutes_identifiers`` decides what it reads as and how sure that is.
+    """
+    conf = lexicon["ocr_confusions"]
+    digit_class = "[0-9" + "".join(re.escape(c) for c in conf["digits"]) + "]"
+    stray = "[" + "".join(re.escape(c) for c in conf["stray"]) + "]"
+
+    def letter(ch: str) -> str:
+        alikes = conf["letters"].get(ch, "")
+        return f"[{re.escape(ch)}{''.join(re.escape(c) for c in alikes)}]" if alikes else re.escape(ch)
+
+    def spellings(kind: str) -> list[str]:
+        """The prefix as written and with one look-alike letter (``DP``, ``OP``, ``0P``)."""
+        out = [kind]
+        for i, ch in enumerate(kind):
+            out += [kind[:i] + alike + kind[i + 1 :] for alike in conf["letters"].get(ch, "")]
+        return out
+
     patterns: list[dict[str, Any]] = []
-    digit_class = lexicon["identifier_digit_class"]
     for spec in lexicon["identifier_kinds"]:
         kind, lo, hi = spec["kind"], spec["min_digits"], spec["max_digits"]
+        prefix = "".join(letter(ch) for ch in kind)
         digits = f"{digit_class}{{{lo},{hi}}}"
         patterns.append({"label": kind, "id": f"{kind}-joined",
-                         "pattern": [{"TEXT": {"REGEX": f"^{kind}{digits}$"}}]})
+                         "pattern": [{"TEXT": {"REGEX": f"^{prefix}{stray}?{digits}$"}}]})
         patterns.append({"label": kind, "id": f"{kind}-spaced",
-                         "pattern": [{"TEXT": kind}, {"TEXT": {"REGEX": f"^{digits}$"}}]})
-        look_alikes = components.PREFIX_REPAIRS.get(kind[0])
-        if look_alikes:
-            # ``OP111`` for ``DP111``: canonical_identifier accepts it only with clean digits
-            patterns.append({"label": kind, "id": f"{kind}-misread",
-                             "pattern": [{"TEXT": {"REGEX": f"^[{look_alikes}]{kind[1:]}[0-9]{{{lo},{hi}}}$"}}]})
+                         "pattern": [{"TEXT": {"IN": spellings(kind)}},
+                                     {"TEXT": {"IN": list(conf["stray"])}, "OP": "?"},
+                                     {"TEXT": {"REGEX": f"^{digits}$"}}]})
     return patterns
 
 

@@ -32,6 +32,12 @@ IDENTIFIERS_KEY = "identifiers"
 CUES_KEY = "cues"
 DECISIONS_KEY = "decisions"
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text: the DocText it was made from (``Doc.text`` joins every token anew)."""
+    dt = doc._.minutes_text
+    return dt.text if dt is not None else doc.text
+
+
 def _span_page(span: Span) -> int | None:
     dt = span.doc._.minutes_text
     return dt.page_at(span.start_char) if dt is not None else None
@@ -240,7 +246,7 @@ class Segmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         prev: Token | None = None
-        text = doc.text  # built by joining every token: once per doc, not per token
+        text = doc_text(doc)  # once per doc, not per token
         body_starts = {s.start for s in doc.spans.get(CUES_KEY, []) if s.label_ == "BODY"}
         starts = numpy.empty((len(doc), 1), dtype="uint64")  # SENT_START: 1 starts, -1 does not
         for token in doc:
@@ -324,6 +330,7 @@ class DecisionFinder:
         self.caps_stop: list[str] = []
         self.rules: list[dict[str, Any]] = []
         self._compiled: list[tuple[dict[str, Any], re.Pattern[str] | None]] = []
+        self._text: str | None = None  # the Doc's text while a Doc is being read
 
     # -- configuration -------------------------------------------------------
     def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
@@ -413,7 +420,7 @@ class DecisionFinder:
 
     def _lead_is_body(self, sent: Span, bodies: dict[int, Span]) -> bool:
         """``The CSC:`` on the line before a bullet list of lower-case decisions."""
-        text = sent.doc.text
+        text = self._text if self._text is not None else doc_text(sent.doc)
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         before = text[:line_start].rstrip()
         lead_start = before.rfind("\n") + 1
@@ -479,6 +486,7 @@ class DecisionFinder:
         for s in doc.spans.get(CUES_KEY, []):
             if s.label_ == "BODY" and (s.end - 1 not in bodies or len(s) > len(bodies[s.end - 1])):
                 bodies[s.end - 1] = s
+        self._text = doc_text(doc)  # Doc.text joins every token anew: once per call, not per lead
         found: list[tuple[Token, str, bool]] = []
         for token in doc:
             if token.is_space or token.is_punct:
@@ -491,7 +499,7 @@ class DecisionFinder:
             if verb is not None:
                 found.append((token, verb, False))
         spans: list[Span] = []
-        text = doc.text  # joined anew on every access: once here, not per decision
+        text, self._text = self._text, None
         for n, (token, verb, repaired) in enumerate(found):
             sent = token.sent
             nxt = found[n + 1][0] if n + 1 < len(found) and found[n + 1][0].sent == sent else None

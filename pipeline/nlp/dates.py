@@ -12,6 +12,8 @@ from datetime import date
 
 from rapidfuzz import process
 
+from pipeline.nlp.confusions import fold_digits
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -19,23 +21,36 @@ MONTHS = {
 _ABBREV = {name[:3]: num for name, num in MONTHS.items()} | {"sept": 9}
 
 _OCR_LETTERS = [("v", "y"), ("rn", "m"), ("0", "o"), ("1", "l"), ("c", "e"), ("ii", "u")]
-_DAY = r"(?P<day>[0-3]?[0-9OlI])(?:st|nd|rd|th)?"
+# a digit as OCR may write it (O for 0, l for 1, S for 5, B for 8); each value keeps real digits
+_D = r"[0-9OoIlSB]"
+_STRAY = r"[.,'’`]?"
+# "23rd", "23 rd", and the superscript misread on scans: 23" 1* 6° 9’
+_ORD = r"(?P<ord>\s?(?i:st|nd|rd|th)|[\"“”'’°*^])?"
+_DAY = rf"(?P<day>[0-3OlI]?{_D}){_ORD}"
 _MONTH = r"(?P<month>[A-Za-z]{3,10}\.?)"
-_YEAR = r"(?P<year>[12][0-9OlI]{3})"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_YEAR = rf"(?P<year>[12Il]{_D}{{3}})"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[.,]?\s*)?"
 
-DMY = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")
+# gaps may be empty where a text layer lost its spaces ("Wednesday 5thJuly 2017", "November7,2023"),
+# or hold a stray mark ("30. June 2020")
+DMY = re.compile(rf"\b{_WEEKDAY}{_DAY}(?P<g1>{_STRAY}\s*)(?:of\s+)?{_MONTH}(?P<g2>{_STRAY}\s*){_YEAR}(?![0-9])")
 # "26 May 2 2020": a speck read as one stray character between the month and the year
 DMY_NOISY = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}\s+[^\s\w]?\w?[^\s\w]?\s+{_YEAR}\b")
-MDY = re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
+MDY = re.compile(rf"\b{_WEEKDAY}{_MONTH}(?P<g1>{_STRAY}\s*){_DAY}(?P<g2>{_STRAY}\s*){_YEAR}(?![0-9])")
+# "21-Mar-23", "04-Dec-2023": action logs write day, month abbreviation and year with hyphens
+DMY_DASH = re.compile(r"\b(?P<day>[0-3]?\d)-(?P<month>[A-Za-z]{3,9})-(?P<year>(?:19|20)?\d{2})\b")
 NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d{2})\b")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+MONTH_YEAR = re.compile(rf"^\W*(?:(?:by|before|end\s+of|nlt)\s+)?{_MONTH}{_STRAY}\s*{_YEAR}\W*$", re.IGNORECASE)
 
 _TIME = r"(?P<{n}h>[0-2]?\d)(?:[:.](?P<{n}m>[0-5]\d))?\s*(?P<{n}ap>[ap]\.?m\.?)?"
 TIME_RANGE = re.compile(
     r"\b" + _TIME.format(n="s") + r"\s*(?:-|–|—|to|until)\s*" + _TIME.format(n="e") + r"(?!\d)",
     re.IGNORECASE,
 )
+# one time of day: "10:00 AM", "7:01 p.m.", "10 PM", "14:30"
+ONE_TIME = re.compile(r"(?<![\d.:/-])(?P<h>[0-2]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)?(?![\d%/])",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,7 +62,11 @@ class DateMatch:
 
 
 def _digits(text: str) -> str:
-    return text.translate(str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"}))
+    return fold_digits(text)
+
+
+def _real(text: str) -> int:
+    return sum(c.isdigit() for c in text)
 
 
 def month_number(word: str) -> tuple[int, bool] | None:
@@ -68,11 +87,38 @@ def month_number(word: str) -> tuple[int, bool] | None:
     return None
 
 
+def _full_year(year: int) -> int:
+    """``19`` → 2019, ``99`` → 1999: a two-digit year in the century that makes it nearest."""
+    if year >= 100:
+        return year
+    return 2000 + year if year < 70 else 1900 + year
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _read_dmy(m: re.Match[str], *, noisy: bool) -> tuple[str | None, bool] | None:
+    """The ISO date a day-month-year match reads as, and whether only a repair gives it."""
+    month = month_number(m["month"])
+    if month is None:
+        return None
+    g1, g2 = m.groupdict().get("g1"), m.groupdict().get("g2")
+    if month[1] and "" in (g1, g2):
+        return None  # a misspelt word glued to digits is no month
+    if _real(m["day"]) < 1 or _real(m["year"]) < 2:
+        return None
+    day, year = _digits(m["day"]), _digits(m["year"])
+    if not 1900 <= int(year) <= 2099:
+        return None
+    # a comma before the year is how dates are written ("May 26, 2020"); other marks are specks
+    stray = bool((g1 or "").strip()) or bool((g2 or "").strip(" ,"))
+    odd_ordinal = bool(m["ord"]) and m["ord"].strip().lower() not in {"st", "nd", "rd", "th"}
+    repaired = (month[1] or day != m["day"] or year != m["year"] or noisy or stray or odd_ordinal)
+    return _iso(int(year), month[0], int(day)), repaired
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -90,18 +136,15 @@ def find_dates(text: str) -> list[DateMatch]:
         add(m, _iso(int(m["year"]), int(m["month"]), int(m["day"])))
     for pattern in (DMY, DMY_NOISY, MDY):
         for m in pattern.finditer(text):
-            month = month_number(m["month"])
-            if month is None:
-                continue
-            day, year = _digits(m["day"]), _digits(m["year"])
-            if not 1900 <= int(year) <= 2099:
-                continue
-            repaired = month[1] or day != m["day"] or year != m["year"] or pattern is DMY_NOISY
-            add(m, _iso(int(year), month[0], int(day)), repaired)
+            read = _read_dmy(m, noisy=pattern is DMY_NOISY)
+            if read is not None:
+                add(m, *read)
+    for m in DMY_DASH.finditer(text):
+        month = month_number(m["month"])
+        if month is not None and not month[1]:
+            add(m, _iso(_full_year(int(m["year"])), month[0], int(m["day"])))
     for m in NUMERIC.finditer(text):
-        year = int(m["year"])
-        year = year + 2000 if year < 100 else year
-        add(m, _iso(year, int(m["month"]), int(m["day"])))
+        add(m, _iso(_full_year(int(m["year"])), int(m["month"]), int(m["day"])))
     found.sort(key=lambda d: d.start)
     return found
 
@@ -135,8 +178,14 @@ NOISY_TIME_RANGE = re.compile(
 )
 
 
+# a letter OCR read for a digit, touching a digit or a time's separator: "l0.30", "11:3O"
+_TIME_LOOKALIKE = re.compile(r"(?<=[\d:.°])[OoIlSB]|[OoIlSB](?=[\d:.°])")
+
+
 def parse_time_range(text: str) -> tuple[str | None, str | None]:
     """``(start, end)`` as ``HH:MM`` from the first time range in ``text``."""
+    for _ in range(2):  # twice: "10:OO", the second O touches a digit only once the first is one
+        text = _TIME_LOOKALIKE.sub(lambda m: fold_digits(m.group()), text)
     for m in NOISY_TIME_RANGE.finditer(text):
         start, end = _hhmm(m["sh"], m["sm"], None), _hhmm(m["eh"], m["em"], None)
         if start and end and start < end:
@@ -152,3 +201,27 @@ def parse_time_range(text: str) -> tuple[str | None, str | None]:
         if start and end:
             return start, end
     return None, None
+
+
+def parse_month(text: str) -> str | None:
+    """``YYYY-MM`` when ``text`` is a month and a year alone (``April 2019``, ``by June 2020``)."""
+    m = MONTH_YEAR.match(text.strip())
+    if m is None:
+        return None
+    month = month_number(m["month"])
+    if month is None or sum(c.isdigit() for c in m["year"]) < 3:
+        return None
+    year = int(_digits(m["year"]))
+    return f"{year:04d}-{month[0]:02d}" if 1900 <= year <= 2099 else None
+
+
+def parse_time(text: str) -> str | None:
+    """One time of day as ``HH:MM``: ``10:00 AM``, ``7:01 p.m.``, ``10 PM``, ``14:30``; a bare
+    number (``10``) is no time."""
+    for m in ONE_TIME.finditer(text):
+        if not (m["m"] or m["ap"]):
+            continue
+        found = _hhmm(m["h"], m["m"], (m["ap"] or "").replace(" ", "") or None)
+        if found:
+            return found
+    return None

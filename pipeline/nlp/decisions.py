@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from pipeline.nlp.components import DECISIONS_KEY
+from pipeline.nlp import repairs, resolutions
+from pipeline.nlp.components import DECISIONS_KEY, doc_text
 from pipeline.nlp.identifiers import Mention, named_in, pick, quoted_after
 from pipeline.nlp.structure import Sections
 from pipeline.nlp.vocab import lexicon
@@ -31,7 +33,9 @@ def _own_body(subject: str | None, own_names: set[str] | None) -> bool:
     if subject is None or not own_names:
         return True
     low = re.sub(r"\s+", " ", subject).strip().lower()
-    return low in own_names or low in GENERIC_BODIES
+    # "LPC" in the minutes of the "North of Tyne LPC Committee" is the meeting's own body
+    return low in own_names or low in GENERIC_BODIES or any(
+        re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", name) for name in own_names)
 
 
 def _coordinated(text: str, mentions: list[Mention], start: int, end: int) -> bool:
@@ -64,12 +68,52 @@ def confidence(*, caps: bool, repaired: bool, ocr_conf: float | None, identifier
     return round(score * ocr_factor(ocr_conf), 3)
 
 
+_APPROVING = {"AGREED", "APPROVED", "ADOPTED", "RATIFIED", "RESOLVED", "DECIDED", "CARRIED", "ENDORSED"}
+
+
+def generic_outcome(verb: str, clause: str, sentence: str,
+                    rules: Callable[[str, str, str], str | None] | None, *, settles: bool = False) -> str:
+    """The outcome of a decision written in prose: the outcome rules (whose last is ``other``);
+    ``approved`` where the phrasing settles an item (a motion carried, ``the Standing Orders
+    were agreed``) and no rule says more."""
+    found = rules(verb, clause, sentence) if rules is not None else None
+    if found and found != "other":
+        return found
+    return "approved" if settles and verb in _APPROVING else (found or "other")
+
+
+def _prose_rows(doc: Doc, text: str, sections: Sections, mentions: list[Mention],
+                outcome: Callable[[str, str, str], str | None] | None) -> list[tuple[int, DecisionRow]]:
+    out = []
+    for r in resolutions.find(doc, text):
+        sent = r.sent
+        named = named_in(mentions, sent.start_char, sent.end_char)
+        ident = pick(named, sections.identifier_at(r.start))
+        said = clean_text(f"{r.lead} {clean_text(sent.text)}" if r.lead else sent.text)
+        clause = text[r.start : sent.end_char]
+        scope = said
+        if r.verb == "CARRIED" or (r.start == sent.start_char and r.verb == "APPROVED"):
+            # "It passed 4-0." / "Approved by committee.": what passed is the motion or item before
+            scope = clean_text(text[text.rfind("\n\n", 0, sent.start_char) + 1 : sent.end_char])
+        row = DecisionRow("", "", "", ident, r.verb, generic_outcome(r.verb, clause, scope, outcome, settles=r.settles), said,
+                          sent._.page, confidence(caps=False, repaired=False, ocr_conf=sent._.conf,
+                                                  identifier_repaired=False) * 0.9)
+        out.append((r.start, row))
+    return out
+
+
 def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: str,
-         source_file: str, own_names: set[str] | None = None) -> list[DecisionRow]:
-    """One row per decision word; ``own_names`` (lower-case) are the meeting body's names."""
-    out: list[DecisionRow] = []
+         source_file: str, own_names: set[str] | None = None,
+         outcome: Callable[[str, str, str], str | None] | None = None) -> list[DecisionRow]:
+    """One row per decision word; ``own_names`` (lower-case) are the meeting body's names.
+
+    In minutes that do not write decisions as upper-case words, decisions in prose
+    (``resolutions``) are added, their outcome by ``outcome`` (the pipeline's rules) or ``other``.
+    """
+    placed: list[tuple[int, DecisionRow]] = []
+    formal = resolutions.formal_style(doc)
     repaired_at = {m.start: m.repaired for m in mentions}
-    text = doc.text  # joined anew on every access: once here, not per decision
+    text = doc_text(doc)  # Doc.text is joined anew on every access: the DocText it came from
     for span in doc.spans.get(DECISIONS_KEY, []):
         sent = span.sent
         clause_end = span.start_char + len(span._.clause or "")
@@ -81,6 +125,16 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             named = named_in(mentions, *scope)
         if not span.text.isupper() and not _own_body(span._.subject, own_names):
             continue  # "the Operations Group agreed" in another body's minutes: narration
+        verb, outcome_of = span._.verb, span._.outcome
+        if not formal and not span.text.isupper():
+            if verb == "NOTED":
+                continue  # "the group noted that …": an observation, where decisions are not NOTED in capitals
+            verb = "APPROVED" if verb == "ACCEPTED" else verb
+            outcome_of = generic_outcome(verb, span._.clause or "", sent.text, outcome) if outcome_of is None else outcome_of
+        if formal and outcome_of == "other":
+            # minutes in the SEC's formal style: an outcome none of their labels fits is left
+            # empty, as the contract says; ``other`` is for the decisions of other bodies
+            outcome_of = None
         ident = pick(named, section, coordinated=_coordinated(text, mentions, *scope))
         if span._.outcome == "minutes_approved":
             ident = next(iter(named_in(mentions, span.start_char, clause_end)), None)
@@ -88,16 +142,28 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             repaired_at.get(m.start, False) for m in mentions
             if m.identifier == ident and sent.start_char <= m.start < sent.end_char
         ) and section != ident
-        out.append(DecisionRow(
+        # the item's heading lost its identifier; it was read from the item's body
+        ident_repaired = ident_repaired or (ident is not None and ident == section
+                                            and sections.repaired_at(span.start_char))
+        placed.append((span.start_char, DecisionRow(
             meeting_id=meeting_id,
             source_file=source_file,
-            decision_id=f"{meeting_id}/D{len(out) + 1}",
+            decision_id="",
             identifier=ident,
-            verb=span._.verb,
-            outcome=span._.outcome,
+            verb=verb,
+            outcome=outcome_of,
             text=clean_text(sent.text),
             page=span._.page,
             confidence=confidence(caps=span.text.isupper(), repaired=bool(span._.repaired),
                                   ocr_conf=sent._.conf, identifier_repaired=ident_repaired),
-        ))
+        )))
+        notes = (["decision word"] if span._.repaired else []) + (["identifier"] if ident_repaired else [])
+        repairs.note(placed[-1][1], notes)
+    placed.extend(_prose_rows(doc, text, sections, mentions, outcome))
+    placed.sort(key=lambda p: p[0])
+    out = []
+    for n, (_, row) in enumerate(placed, start=1):
+        row.meeting_id, row.source_file, row.decision_id = meeting_id, source_file, f"{meeting_id}/D{n}"
+        row.confidence = round(row.confidence, 3)
+        out.append(row)
     return out

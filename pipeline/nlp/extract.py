@@ -1,4 +1,9 @@
-"""Document → spaCy Doc → contract rows (``Records``) for one document."""
+"""Document → spaCy Doc → contract rows (``Records``) for one document.
+
+Rows found or completed only by an OCR repair (a misread identifier, action id, date, owner,
+name, or an item heading's identifier read from the item's body) carry a lower ``confidence``
+and their notes in ``row.repairs`` (``pipeline.nlp.repairs``).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,15 @@ import re
 
 from spacy.language import Language
 
+from pipeline.nlp import action_tables, links, repairs, structure
 from pipeline.nlp import actions as actions_mod
 from pipeline.nlp import attendees as attendees_mod
 from pipeline.nlp import decisions as decisions_mod
+from pipeline.nlp import header as header_mod
 from pipeline.nlp import identifiers as identifiers_mod
-from pipeline.nlp import links, structure
 from pipeline.nlp import parties as parties_mod
 from pipeline.nlp.decisions import ocr_factor
-from pipeline.nlp.text import DocText, build
+from pipeline.nlp.text import DocText, TableRef, build
 from pipeline.reading.document import Document
 from pipeline.store.records import (
     ActionRow,
@@ -32,6 +38,29 @@ def _context(dt: DocText, table_start: int) -> str:
     """The line just before a table (its heading), lower-case."""
     before = dt.text[max(0, table_start - 120) : table_start].strip().lower()
     return before.rsplit("\n", 1)[-1] if before else ""
+
+
+def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
+    """A table that goes on from an action table across a page break: the next page, the same
+    columns (or one fewer, two merged), no header of its own and no text between them."""
+    width = max(len(r) for r in before.table.rows)
+    cells = max(len(r) for r in ref.table.rows) if ref.table.rows else 0
+    if ref.page != before.page + 1 or abs(cells - width) > 1:
+        return False
+    between = [ln for ln in dt.lines if before.start < ln.start < ref.start and not ln.table and ln.text.strip()]
+    return not between
+
+
+def _block_after(dt: DocText, ref: TableRef) -> str:
+    """The text block right after a table (the rest of a cell the table's end cut off)."""
+    end = ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
+    i = dt.line_index(end + 1)
+    while i < len(dt.lines) and dt.lines[i].start <= end:
+        i += 1
+    if i >= len(dt.lines) or dt.lines[i].table:
+        return ""
+    block = dt.lines[i].block
+    return " ".join(ln.text for ln in dt.lines[i:] if ln.block == block and not ln.table)
 
 
 def _apology_context(dt: DocText, table_start: int) -> bool:
@@ -72,6 +101,19 @@ def _identifier_confidence(info: identifiers_mod.IdentifierInfo, dt: DocText) ->
     return round(best, 3)
 
 
+def _owner_names(people: list[attendees_mod.Person]) -> list[str]:
+    """What a line under ``Action Items`` may name its owner by: full names, first names, initials."""
+    names: list[str] = []
+    for p in people:
+        names.append(p.name)
+        first = p.name.split()[0] if p.name.split() else ""
+        if len(first) >= 3 and first[0].isupper():
+            names.append(first)
+        if p.initials:
+            names.append(p.initials)
+    return list(dict.fromkeys(names))
+
+
 def _link_facts(decisions: list[DecisionRow], actions: list[ActionRow]) -> None:
     """DP -> MP conversions and action closures stated in each row's own text (``links``)."""
     for d in decisions:
@@ -97,10 +139,9 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     sdoc._.minutes_text = dt
     sdoc = nlp(sdoc)
 
-    found = identifiers_mod.mentions(sdoc)
-    identifiers_mod.reconcile(found)
+    found = identifiers_mod.reconcile(identifiers_mod.mentions(sdoc))
     secs = structure.sections(dt, found)
-    head = structure.header(dt, secs, lexicon)
+    head = header_mod.header(dt, secs, lexicon)
     meeting_id = head.meeting_id or meeting_id_fallback
     src = doc.source_file
     meeting = MeetingRow(
@@ -110,48 +151,69 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
         status=head.status, next_meeting_date=head.next_meeting_date,
     )
 
-    idents = [
-        IdentifierRow(meeting_id, src, info.identifier, info.kind, info.title, info.first_page,
-                      len(info.mentions), _identifier_confidence(info, dt))
-        for info in identifiers_mod.collect(found, heading_titles=secs.titles())
-    ]
+    idents = []
+    for info in identifiers_mod.collect(found, heading_titles=secs.titles()):
+        row = IdentifierRow(meeting_id, src, info.identifier, info.kind, info.title, info.first_page,
+                            len(info.mentions), _identifier_confidence(info, dt))
+        if all(m.repaired for m in info.mentions):
+            repairs.note(row, [f"identifier {info.mentions[0].raw!r} -> {info.identifier}"])
+        idents.append(row)
 
     decisions = decisions_mod.rows(sdoc, secs, found, meeting_id=meeting_id, source_file=src,
-                                   own_names=_own_names(head.committee, lexicon))
+                                   own_names=_own_names(head.committee, lexicon),
+                                   outcome=nlp.get_pipe("minutes_decisions").outcome)
 
     organisations = parties_mod.known_parties(lexicon)  # what an OCR-misread owner or organisation may be
     people = attendees_mod.from_text(dt, secs, lexicon)
-    text_actions = actions_mod.from_text(dt, lexicon, organisations)
     table_actions: list[actions_mod.Action] = []
+    previous: TableRef | None = None  # the action table a table on the next page may continue
     for ref in dt.tables:
-        if actions_mod.is_action_table(ref.table):
-            table_actions.extend(actions_mod.from_table(ref.table, ref.page, ref.start))
+        if action_tables.is_action_table(ref.table):
+            table_actions.extend(action_tables.from_table(ref.table, ref.page, ref.start))
+            previous = ref
+        elif previous is not None and _continues(dt, previous, ref):
+            header = previous.table.rows[0]
+            table_actions.extend(action_tables.from_table(ref.table, ref.page, ref.start, header=header))
+            previous = ref
         elif attendees_mod.is_attendee_table(ref.table):
             people.extend(attendees_mod.from_table(
                 ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start),
                 context_role=_context_role(dt, ref.start)))
+        else:
+            people.extend(attendees_mod.from_list_table(
+                ref.table, ref.page, context=_context(dt, ref.start), after=_block_after(dt, ref)))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
+    # an owner is repaired to a party or a person of this document, never to a committee's
+    # abbreviation ("CD" is not "CB")
     parties = parties_mod.known_parties(lexicon, [p.name for p in people],
-                                        [p.initials for p in people if p.initials])
+                                        [p.initials for p in people if p.initials], committees=False)
     for p in people:
         if p.representing:  # "bcc" for DCC in an attendee table's organisation column
-            p.representing = parties_mod.repair(p.representing, organisations)[0]
+            fixed, repaired = parties_mod.repair(p.representing, organisations)
+            if repaired:
+                p.repairs.append(f"representing {p.representing} -> {fixed}")
+            p.representing = fixed
     page_conf = _page_confidence(doc, dt)
-    attendees = [AttendeeRow(meeting_id, src, p.name, p.initials, p.role, p.representing,
-                             p.present, p.page, round(ocr_factor(page_conf.get(p.page)), 3))
-                 for p in people]
+    attendees = []
+    for p in people:
+        row = AttendeeRow(meeting_id, src, p.name, p.initials, p.role, p.representing, p.present, p.page,
+                          round(ocr_factor(page_conf.get(p.page)) * 0.9 ** len(p.repairs), 3))
+        repairs.note(row, p.repairs)
+        attendees.append(row)
 
+    text_actions = actions_mod.from_text(dt, lexicon, organisations, names=_owner_names(people))
     acts = actions_mod.merge(text_actions, table_actions)
     actions_mod.repair_owners(acts, parties)
     actions_mod.assign_identifiers(acts, dt, secs, found)
-    action_rows = [
-        ActionRow(meeting_id, src, a.action_id or f"{meeting_id}/A{n}", a.owner, a.description,
-                  a.due_date, a.identifier, a.page,
-                  round(a.confidence * ocr_factor(dt.min_conf(a.start, a.start + max(1, len(a.description)))), 3))
-        for n, a in enumerate(acts, start=1)
-    ]
+    action_rows = []
+    for n, a in enumerate(acts, start=1):
+        row = ActionRow(meeting_id, src, a.action_id or f"{meeting_id}/A{n}", a.owner, a.description,
+                        a.due_date, a.identifier, a.page,
+                        round(a.confidence * ocr_factor(dt.min_conf(a.start, a.start + max(1, len(a.description)))), 3))
+        repairs.note(row, a.repairs)
+        action_rows.append(row)
     _link_facts(decisions, action_rows)
     logger.debug("%s: %d identifiers, %d decisions, %d actions, %d attendees", src, len(idents),
                  len(decisions), len(action_rows), len(attendees))

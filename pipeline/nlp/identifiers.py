@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.components import IDENTIFIERS_KEY
+from pipeline.nlp.components import IDENTIFIERS_KEY, doc_text
 
 OPEN_QUOTES = "‘“\"'`"
 CLOSE_QUOTES = "’”\"'‘`"
@@ -30,6 +30,7 @@ class Mention:
     repaired: bool
     title: str | None = None
     raw: str = ""
+    needs_evidence: bool = False  # too damaged to stand alone: kept where the document writes it cleanly
 
 
 @dataclass
@@ -83,19 +84,27 @@ def quoted_after(text: str, pos: int, *, max_len: int = 200) -> tuple[str, int] 
 
 
 def mentions(doc: Doc) -> list[Mention]:
-    text = doc.text
+    text = doc_text(doc)
     found = []
     span: Span
     for span in doc.spans.get(IDENTIFIERS_KEY, []):
         q = quoted_after(text, span.end_char)
         found.append(Mention(span._.identifier, span.label_, span.start_char, span.end_char,
-                             span._.page, bool(span._.repaired), q[0] if q else None, span.text))
+                             span._.page, bool(span._.repaired), q[0] if q else None, span.text,
+                             bool(span._.needs_evidence)))
     return found
 
 
-def reconcile(found: list[Mention]) -> None:
-    """An OCR-repaired mention with a stray extra character (``DP0O96``) that is one
-    character away from an identifier the document writes cleanly (``DP096``) becomes it."""
+def reconcile(found: list[Mention]) -> list[Mention]:
+    """Repair mentions from the document's own evidence; returns the mentions kept.
+
+    A badly damaged mention (``OPO96``) stands only where the document also writes its
+    reading (``DP096``) without that much damage. An OCR-repaired mention with a stray extra
+    character (``DP0O96``) that is one character away from an identifier the document writes
+    cleanly (``DP096``) becomes it.
+    """
+    sound = {m.identifier for m in found if not m.needs_evidence}
+    found[:] = [m for m in found if not m.needs_evidence or m.identifier in sound]
     clean = {m.identifier for m in found if not m.repaired}
     for m in found:
         if not m.repaired or m.identifier in clean:
@@ -108,6 +117,7 @@ def reconcile(found: list[Mention]) -> None:
                 break
         else:
             _drop_stray_letter(m, found)
+    return found
 
 
 def _drop_stray_letter(m: Mention, found: list[Mention]) -> None:

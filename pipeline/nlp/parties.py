@@ -10,6 +10,8 @@ is reported so the caller can lower the row's confidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -19,19 +21,29 @@ _SEP = re.compile(r"(\s*(?:,|/|&|\band\b)\s*)")
 FUZZY_CUTOFF = 80.0  # rapidfuzz ratio on shapes, for names of five characters or more
 
 
+@lru_cache(maxsize=8192)
 def shape(text: str) -> str:
     """``bcc`` and ``DCC`` both give ``dcc``; letters OCR confuses fold together."""
     low = re.sub(r"[^\w&]", "", text.lower()).replace("rn", "m").replace("vv", "w")
     return low.translate(_SHAPE)
 
 
-def known_parties(lexicon: dict, names: list[str] = (), initials: list[str] = ()) -> list[str]:
-    """The names an owner may stand for, longest first: organisations, people, initials."""
+def known_parties(lexicon: dict, names: Sequence[str] = (), initials: Sequence[str] = (), *,
+                  committees: bool = True) -> list[str]:
+    """The names an owner may stand for, longest first: organisations, people, initials (and,
+    with ``committees``, the committees' abbreviations)."""
     parties = [*lexicon.get("core_parties", []), *lexicon.get("constituencies", []), *lexicon.get("organisations", []),
                *names, *initials]
-    for c in lexicon.get("committees", []):
+    for c in lexicon.get("committees", []) if committees else []:
         parties += c["abbrevs"]
     return sorted(dict.fromkeys(p for p in parties if p), key=len, reverse=True)
+
+
+def _proper_name(word: str) -> bool:
+    """``Becca Galves``: words written as a name; OCR changes letters but not their number, so
+    such words are a misreading only of a party of the same length (``Smait Suppliers``)."""
+    words = word.split()
+    return len(words) >= 2 and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words)
 
 
 def repair_one(text: str, parties: list[str]) -> tuple[str, bool]:
@@ -47,9 +59,10 @@ def repair_one(text: str, parties: list[str]) -> tuple[str, bool]:
         # prefer an organisation written in capitals (DCC) over a person's initials that fold alike
         return exact[0], True
     if len(s) >= 5:
+        same_length = _proper_name(word)
         best, score = None, 0.0
         for p in parties:
-            if abs(len(shape(p)) - len(s)) > 2:
+            if abs(len(shape(p)) - len(s)) > (0 if same_length else 2):
                 continue
             r = fuzz.ratio(s, shape(p))
             if r > score:

@@ -1,4 +1,4 @@
-"""Document structure: the meeting header and the agenda sections.
+"""Document structure: the agenda sections (the meeting header is ``header``).
 
 Agenda headings (``2. Draft Proposal Report``) and proposal sub-headings (``DP094 ‘Supporting
 prepayment customers…’``) divide the text into sections; every decision and action takes the
@@ -11,11 +11,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from pipeline.nlp.components import FUNCTION_WORDS
-from pipeline.nlp.dates import find_dates, month_number, parse_date, parse_time_range
+from pipeline.nlp.confusions import fold_digits
+from pipeline.nlp.dates import month_number
 from pipeline.nlp.identifiers import Mention, clean_title, quoted_after
 from pipeline.nlp.text import DocText, TextLine
-from pipeline.nlp.vocab import alternation, lexicon
 from pipeline.reading.charclasses import LINE_BULLETS, char_class
 
 AGENDA = re.compile(
@@ -23,18 +25,6 @@ AGENDA = re.compile(
 )
 LIST_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s")
 SUB_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|" + char_class(LINE_BULLETS) + r")\s+")
-_REF = re.compile(r"\b(?P<prefix>[A-Z][A-Z0-9]{1,11})_\s?(?P<num>\d{1,3})\s?[_ ]\s?(?P<code>\d{3,4})\b")
-_STATUS = re.compile(
-    r"\b(?P<a>draft|final|approved|agreed)\s+minutes\b|\bminutes\s*[-–(:]?\s*(?P<b>draft|final|approved)\b"
-    r"|^\s*(?P<c>DRAFT|FINAL|APPROVED)\s*$",
-    re.IGNORECASE,
-)
-_NEXT = re.compile(r"(?:^|\b)(?:date\s+of\s+(?:the\s+)?)?next\s+meeting\b", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*(?P<label>date|time|location|venue|place|where|meeting\s+no\.?|meeting\s+number)"
-                    r"\s*[:|]\s*(?P<value>.+)$", re.IGNORECASE)
-_MEETING_NO = re.compile(r"\bmeeting\s+(?:no\.?\s*|number\s*)?(?P<num>\d{1,4})\b|\b(?P<ord>\d{1,4})(?:st|nd|rd|th)\s+meeting\b",
-                         re.IGNORECASE)
-_BODY_WORDS = alternation(lexicon()["body_words"])
 
 
 @dataclass
@@ -45,6 +35,7 @@ class Heading:
     number: int | None
     title: str
     identifier: str | None = None
+    repaired: bool = False  # the identifier was read from the item's body, not its heading
 
 
 @dataclass
@@ -56,6 +47,11 @@ class Sections:
     def identifier_at(self, offset: int) -> str | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self._idents[i] if i >= 0 else None
+
+    def repaired_at(self, offset: int) -> bool:
+        """Was the identifier of the section holding ``offset`` repaired from its body?"""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self.headings[i].repaired
 
     def agenda_at(self, offset: int) -> Heading | None:
         found = None
@@ -190,12 +186,67 @@ def sections(dt: DocText, mentions: list[Mention]) -> Sections:
         if sub is not None and _heading_context(
                 dt.lines, i, {h.line for h in headings},
                 whole_title=_whole_line_title(line, dt.text, by_line.get(i, []))):
-            headings.append(Heading(i, line.start, "item", None, sub[1], sub[0]))
+            weak = any(m.needs_evidence for m in by_line.get(i, []) if m.identifier == sub[0])
+            headings.append(Heading(i, line.start, "item", None, sub[1], sub[0], repaired=weak))
+        elif sub is None and not by_line.get(i):
+            orphan = _orphan_heading(line, dt.text)
+            if orphan is not None and _heading_context(dt.lines, i, {h.line for h in headings},
+                                                       whole_title=True):
+                ident = _identifier_from_body(dt, i, orphan, by_line)
+                if ident is not None or orphan[0]:
+                    headings.append(Heading(i, line.start, "item", None, orphan[1], ident,
+                                            repaired=ident is not None))
     result = Sections(headings)
     for h in headings:
         result._starts.append(h.start)
         result._idents.append(h.identifier)
     return result
+
+
+# what is left of an identifier OCR lost part of: ``125``, ``D?125``, ``0P1Z5``
+_BROKEN_ID = re.compile(r"^[A-Za-z0-9?|!.,'’]{2,9}$")
+
+
+def _orphan_heading(line: TextLine, text: str) -> tuple[str, str] | None:
+    """``(digits, title)`` when the line is ``<broken identifier> ‘Title’`` or just ``‘Title’``.
+
+    ``125 ‘Correcting the ESME variant’``: a proposal sub-heading whose identifier OCR lost
+    or misread beyond reading; ``digits`` are the digits left of it (maybe none).
+    """
+    body = text[line.start : line.end]
+    lead = SUB_NUMBER.match(body)
+    pos = lead.end() if lead else 0
+    m = re.match(r"\s*(?P<junk>[^\s‘“'\"`]*)\s*(?:[-–—:]\s*)?", body[pos:])
+    junk = m["junk"] if m else ""
+    q_at = line.start + pos + (m.end("junk") if m else 0)
+    if junk and not (_BROKEN_ID.match(junk) and any(c.isdigit() for c in junk)):
+        return None
+    q = quoted_after(text, q_at)
+    if q is None or q[1] > line.end or text[q[1] : line.end].strip(" .:-–"):
+        return None
+    title = q[0]
+    if len(title.split()) < 2 or title.endswith((".", ",", ";")):
+        return None
+    digits = "".join(ch for ch in fold_digits(junk) if ch.isdigit())
+    return digits, title
+
+
+def _identifier_from_body(dt: DocText, i: int, orphan: tuple[str, str],
+                          by_line: dict[int, list[Mention]], *, reach: int = 40) -> str | None:
+    """The identifier the item's own body names: with the heading's title, or ending in its digits."""
+    digits, title = orphan
+    want = clean_title(title).lower()
+    for j in range(i + 1, min(len(dt.lines), i + 1 + reach)):
+        line = dt.lines[j]
+        if j > i + 1 and (AGENDA.match(line.text) or _orphan_heading(line, dt.text) is not None
+                          or _whole_line_title(line, dt.text, by_line.get(j, []))):
+            break
+        for m in by_line.get(j, []):
+            if m.title and fuzz.ratio(clean_title(m.title).lower(), want) >= 85:
+                return m.identifier
+            if len(digits) >= 2 and m.identifier[len(m.kind):].endswith(digits):
+                return m.identifier
+    return None
 
 
 def _item_heading_in_title(line: TextLine, mentions: list[Mention], text: str,
@@ -206,149 +257,3 @@ def _item_heading_in_title(line: TextLine, mentions: list[Mention], text: str,
     if first is None or text[title_start : first.start].strip():
         return None
     return first.identifier
-
-
-# ---------------------------------------------------------------- header
-
-
-@dataclass
-class Header:
-    meeting_id: str | None = None
-    committee: str | None = None
-    meeting_number: str | None = None
-    meeting_date: str | None = None
-    start_time: str | None = None
-    end_time: str | None = None
-    location: str | None = None
-    status: str | None = None
-    next_meeting_date: str | None = None
-
-
-def is_furniture(text: str, patterns: list[str]) -> bool:
-    return any(re.search(p, text.strip(), re.IGNORECASE) for p in patterns)
-
-
-def _committee(lines: list[str], committees: list[dict], prefix: str | None) -> str | None:
-    for text in lines:
-        best: tuple[int, str] | None = None
-        for c in committees:
-            for name in c["names"]:
-                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) and (
-                        best is None or len(name) > best[0]):
-                    best = (len(name), c["canonical"])
-        if best is not None:
-            return best[1]
-    if prefix:
-        for c in committees:
-            if prefix.upper() in c["abbrevs"]:
-                return c["canonical"]
-    for text in lines:
-        m = re.search(rf"^(?:minutes\s+of\s+(?:the\s+)?)?(?P<name>(?:[A-Z][\w&'’-]*\s+){{0,5}}{_BODY_WORDS})\b",
-                      text.strip())
-        if m:
-            return m["name"].strip()
-    return None
-
-
-def header(dt: DocText, sections: Sections, lexicon: dict) -> Header:
-    """The meeting's reference, committee, date, times, place, status and next date."""
-    furniture = lexicon.get("furniture", [])
-    stop = sections.first_agenda_line
-    head_lines: list[TextLine] = []
-    for i, line in enumerate(dt.lines):
-        if stop is not None and i >= stop:
-            break
-        if re.match(r"^\s*(attendees|attendance|present|members\s+present)\b", line.text, re.IGNORECASE):
-            break
-        if line.page > (dt.lines[0].page if dt.lines else 1) or len(head_lines) > 25:
-            break
-        head_lines.append(line)
-    texts = [ln.text.strip() for ln in head_lines if ln.text.strip()]
-    clean = [t for t in texts if not is_furniture(t, furniture)]
-    h = Header()
-
-    ref = next((m for t in texts if (m := _REF.search(t))), None)
-    if ref is None:
-        ref = _REF.search(dt.text)
-    prefix = None
-    if ref is not None:
-        prefix = ref["prefix"]
-        h.meeting_id = f"{ref['prefix']}_{ref['num']}_{ref['code']}"
-        h.meeting_number = ref["num"]
-    if h.meeting_number is None:
-        for t in clean:
-            m = _MEETING_NO.search(t)
-            if m:
-                h.meeting_number = m["num"] or m["ord"]
-                break
-    h.committee = _committee(clean, lexicon.get("committees", []), prefix)
-
-    labelled = {m["label"].lower().split()[0]: m["value"].strip() for t in clean if (m := _LABEL.match(t))}
-    date_line = None
-    for idx, t in enumerate(clean):
-        if find_dates(t) and not _NEXT.search(t):
-            date_line = idx
-            break
-    if "date" in labelled:
-        h.meeting_date = parse_date(labelled["date"])
-    if h.meeting_date is None and date_line is not None:
-        h.meeting_date = parse_date(clean[date_line])
-    time_src = [labelled.get("time", "")] + ([clean[date_line]] if date_line is not None else []) + clean
-    for t in time_src:
-        start, end = parse_time_range(t)
-        if start:
-            h.start_time, h.end_time = start, end
-            break
-
-    for key in ("location", "venue", "place", "where"):
-        if key in labelled:
-            h.location = labelled[key]
-            break
-    if h.location is None and date_line is not None:
-        h.location = _location_after(clean, date_line, h.meeting_id)
-    if h.location is not None:
-        h.location = h.location.strip(" .,;:_-–—|") or None
-
-    for t in texts + [ln.text for ln in dt.lines if h.meeting_id and _REF.search(ln.text)]:
-        m = _STATUS.search(t)
-        if m:
-            word = (m["a"] or m["b"] or m["c"]).lower()
-            h.status = "draft" if word == "draft" else "final"
-            break
-    h.next_meeting_date = next_meeting(dt)
-    return h
-
-
-def _location_after(clean: list[str], date_line: int, meeting_id: str | None) -> str | None:
-    line = clean[date_line]
-    # "26 May 2020, 10:00 - 11:10, Teleconference": whatever follows the time range
-    m = re.search(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*[,;|–-]\s*(?P<rest>[^\n]+)$",
-                  line, re.IGNORECASE)
-    if m and m["rest"].strip():
-        return m["rest"].strip()
-    for t in clean[date_line + 1 : date_line + 3]:
-        if _REF.search(t) or _STATUS.search(t) or find_dates(t) or re.search(r"minutes|attendees", t, re.IGNORECASE):
-            continue
-        if len(t.split()) <= 12:
-            return t.strip()
-    return None
-
-
-def next_meeting(dt: DocText) -> str | None:
-    """``Next Meeting: 30 June 2020`` or ``The next meeting will be held on …``."""
-    candidates: list[tuple[int, str]] = []
-    for line in dt.lines:
-        text = line.text.strip()
-        m = _NEXT.search(text)
-        if m is None:
-            continue
-        after = dt.text[line.start + m.end() : line.start + m.end() + 120]
-        label = bool(re.match(r"^\s*(?:date\s+of\s+(?:the\s+)?)?next\s+meeting\b", text, re.IGNORECASE))
-        verb = re.match(r"^[^.\n]{0,25}?\b(?:will\s+(?:be|take)|is|:)", after, re.IGNORECASE)
-        if not (label or verb):
-            continue
-        dates = find_dates(after)
-        if dates and dates[0].start < 80:
-            candidates.append((0 if label else 1, dates[0].iso))
-    candidates.sort(key=lambda c: c[0])
-    return candidates[0][1] if candidates else None

@@ -1,22 +1,32 @@
-"""One page in, one laid-out :class:`Page` out: the text layer when usable, OCR otherwise.
+"""One page in, one laid-out :class:`Page` out: the text layer when it can be trusted, OCR otherwise.
 
-A page with a usable text layer is read with pdfplumber; any other page is rendered (at its
-scan's own resolution when it is one full-page image), preprocessed and OCR'd.
+A page whose text layer is judged usable (``pdftext.text_layer``) is read with pdfplumber; any
+other page is rendered (at its scan's own resolution when it is one full-page image),
+preprocessed and OCR'd, and its provenance says why. Every stage runs under the run's limits:
+``--page-timeout`` on parsing and rendering (Tesseract has its own), ``--max-pixels`` before any
+image is decoded or rendered.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
 
-from pipeline.reading import layout, ocr, pdftext
+from pipeline.errors import InputError, MinutesError
+from pipeline.reading import layout, limits, ocr, pdftext
 from pipeline.reading.document import Page, Word
-from pipeline.reading.sources import PageTask
+from pipeline.reading.sources import PageTask, open_image, short_error, unwrap
 from pipeline.reading.tables import grids_from_image
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 
 def read_page(task: PageTask, settings: Settings, engine: ocr.OcrEngine | None = None) -> Page:
@@ -24,32 +34,99 @@ def read_page(task: PageTask, settings: Settings, engine: ocr.OcrEngine | None =
     started = time.perf_counter()
     engine = engine or ocr.TesseractEngine()
     if task.kind == "image":
-        with Image.open(task.path) as img:
-            img.seek(task.index)
-            dpi = _image_dpi(img, settings)
-            frame = img.copy()
+        frame, dpi = _decode_frame(task, settings)
         page = ocr_page(frame, number=task.number, dpi=dpi, settings=settings, engine=engine)
+        page.provenance = "image: OCR'd"
     else:
-        import pdfplumber
-
-        with pdfplumber.open(task.path) as pdf:
-            pp = pdf.pages[task.index]
-            words = pdftext.page_words(pp)
-            if pdftext.usable_text_layer(words, min_chars=settings.min_text_chars):
-                page = Page(number=task.number, method="pdf", width=float(pp.width), height=float(pp.height))
-                page = layout.build_page(page, layout.lines_from_words(words), pdftext.ruled_grids(pp))
-                page.seconds = time.perf_counter() - started
-                return page
-            native = pdftext.full_page_image_dpi(pp)
-        if native and 100 <= native <= 600:  # one scan filling the page: OCR it as scanned
-            dpi = round(native)
-            image = pdftext.embedded_scan(task.path, task.index) or pdftext.render_page(task.path, task.index, dpi)
-        else:
-            dpi = settings.dpi
-            image = pdftext.render_page(task.path, task.index, dpi)
+        layer, native = _read_text_layer(task, settings)
+        if isinstance(layer, Page):
+            layer.seconds = time.perf_counter() - started
+            return layer
+        image, dpi = _render(task, settings, native)
         page = ocr_page(image, number=task.number, dpi=dpi, settings=settings, engine=engine)
+        page.provenance = f"{layer.reason}: OCR'd"
     page.seconds = time.perf_counter() - started
     return page
+
+
+def _read_text_layer(task: PageTask, settings: Settings) -> tuple[Page | pdftext.TextLayer, float | None]:
+    """The page laid out from its text layer when usable; else the judgement and the scan's dpi."""
+    with limits.time_limit(settings.page_timeout, what=f"reading the text of page {task.number}"):
+        try:
+            pp = _open_pdf(task.path).pages[task.index]
+            try:
+                layer = pdftext.text_layer(pp, min_chars=settings.min_text_chars)
+                if layer.usable:
+                    page = Page(number=task.number, method="pdf", width=float(pp.width), height=float(pp.height),
+                                provenance=layer.reason)
+                    return layout.build_page(page, layout.lines_from_words(layer.words), pdftext.ruled_grids(pp)), None
+                pdftext.check_images(pp, max_pixels=settings.max_pixels, number=task.number)
+                return layer, pdftext.full_page_image_dpi(pp)
+            finally:
+                pp.close()  # its parsed objects: memory stays flat however long the document
+        except Exception as err:  # pdfminer raises many types on damaged pages
+            _close_pdf()  # a failure may leave the parser in any state: open it afresh next time
+            if isinstance(unwrap(err), MinutesError):  # a limit, raised inside pdfplumber and wrapped by it
+                raise unwrap(err) from None
+            raise InputError(f"page {task.number} is damaged and cannot be read ({short_error(err)})") from err
+
+
+# The PDF this process read a page of last, kept open: a worker given a run of one file's pages
+# parses the file's structure once, not once per page (which made long documents quadratic).
+_open: dict[str, object] = {}
+
+
+def _open_pdf(path: str) -> pdfplumber.PDF:
+    import pdfplumber
+
+    st = Path(path).stat()
+    key = f"{path}\0{st.st_size}\0{st.st_mtime_ns}"
+    if key not in _open:
+        _close_pdf()
+        _open[key] = pdfplumber.open(path)
+    return _open[key]
+
+
+def _close_pdf() -> None:
+    for pdf in _open.values():
+        with contextlib.suppress(Exception):  # closing a damaged document must not hide the error that matters
+            pdf.close()
+    _open.clear()
+
+
+def _render(task: PageTask, settings: Settings, native: float | None) -> tuple[Image.Image, int]:
+    """The page as an image to OCR: the scan as stored when it is one, else rendered."""
+    with limits.time_limit(settings.page_timeout, what=f"rendering page {task.number}"):
+        try:
+            if native and 100 <= native <= 600:  # one scan filling the page: OCR it as scanned
+                dpi = round(native)
+                image = pdftext.embedded_scan(task.path, task.index, max_pixels=settings.max_pixels)
+                if image is None:
+                    image = pdftext.render_page(task.path, task.index, dpi, max_pixels=settings.max_pixels)
+                return image, dpi
+            return pdftext.render_page(task.path, task.index, settings.dpi, max_pixels=settings.max_pixels), settings.dpi
+        except Exception as err:  # PdfiumError and the like on a damaged page
+            if isinstance(unwrap(err), MinutesError):
+                raise unwrap(err) from None
+            raise InputError(f"page {task.number} is damaged and cannot be rendered for OCR ({short_error(err)})") from err
+
+
+def _decode_frame(task: PageTask, settings: Settings) -> tuple[Image.Image, int]:
+    """One frame of an image file, decoded, after its size is checked against ``--max-pixels``.
+
+    Decoding is not under the time limit: its cost is bounded by the pixel limit.
+    """
+    with open_image(task.path) as img:
+        try:
+            img.seek(task.index)
+            limits.check_pixels(*img.size, limit=settings.max_pixels, what=f"page {task.number} of the image")
+            dpi = _image_dpi(img, settings)
+            frame = img.copy()
+        except Exception as err:  # truncated data, a broken TIFF directory ...
+            if isinstance(unwrap(err), MinutesError):
+                raise unwrap(err) from None
+            raise InputError(f"page {task.number} of the image is damaged or incomplete ({short_error(err)})") from err
+    return frame, dpi
 
 
 def _image_dpi(img: Image.Image, settings: Settings) -> int:

@@ -11,6 +11,7 @@ the two always hold the same rows.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import astuple, fields
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.errors import DatabaseError
+from pipeline.errors import DatabaseError, OutputError
 from pipeline.store.records import TABLES, ErrorRow, Records, columns
 
 log = logging.getLogger(__name__)
@@ -49,13 +50,35 @@ def _bool_columns(table: str) -> list[str]:
     return [f.name for f in fields(TABLES[table]) if "bool" in str(f.type)]
 
 
+def _unwritable(err: sqlite3.Error) -> bool:
+    """A database that is fine but cannot be written now (a full disk, a read-only folder)."""
+    return isinstance(err, sqlite3.OperationalError) and any(
+        words in str(err) for words in ("disk is full", "readonly", "read-only", "disk I/O error", "unable to open")
+    )
+
+
+def output_error(path: Path, err: BaseException) -> OutputError:
+    """The error for a write that failed: what happened, that nothing was lost, what to do."""
+    return OutputError(
+        f"could not write {path} ({err}); every file stored before is kept, and the file being stored was "
+        "not half-written. Free some disk space (or make the folder writable) and run again to finish the rest"
+    )
+
+
 class Store:
-    """The contract's tables plus ``files``, in one SQLite database."""
+    """The contract's tables plus ``files``, in one SQLite database.
+
+    Each file's rows are written in one transaction, so a failure (a full disk, the run being
+    killed) leaves the database as it was before that file.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = sqlite3.connect(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.con = sqlite3.connect(path)
+        except (OSError, sqlite3.Error) as err:
+            raise output_error(path, err) from err
         self._migrate()
 
     # -------------------------------------------------------------- schema
@@ -72,6 +95,8 @@ class Store:
         try:
             have = {name: [r[1] for r in self.con.execute(f'PRAGMA table_info("{name}")')] for name in wanted}
         except sqlite3.DatabaseError as err:
+            if _unwritable(err):
+                raise output_error(self.path, err) from err
             raise DatabaseError(f"{self.path} is not a database minutes can use ({err}); give another --out folder") from err
         for name, cols in have.items():
             unknown = [c for c in cols if c not in wanted[name]]
@@ -94,6 +119,8 @@ class Store:
                             self.con.execute(f'ALTER TABLE "{name}" ADD COLUMN {_q(col)} {sql_type.replace(" PRIMARY KEY", "")}')
                 self.con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as err:
+            if _unwritable(err):
+                raise output_error(self.path, err) from err
             raise DatabaseError(f"{self.path} is not a database minutes can use ({err}); give another --out folder") from err
 
     # -------------------------------------------------------------- files
@@ -123,21 +150,24 @@ class Store:
                 meetings=[records.meeting], attendees=records.attendees, identifiers=records.identifiers,
                 decisions=records.decisions, actions=records.actions,
             )
-        with self.con:
-            self._delete(source_file)
-            for table, items in rows.items():
-                if not items:
-                    continue
-                cols = columns(table)
-                self.con.executemany(
-                    f'INSERT INTO "{table}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" for _ in cols)})',
-                    [tuple(_sql_value(v) for v in astuple(item)) for item in items],
+        try:
+            with self.con:  # one transaction: all of this file's rows, or none
+                self._delete(source_file)
+                for table, items in rows.items():
+                    if not items:
+                        continue
+                    cols = columns(table)
+                    self.con.executemany(
+                        f'INSERT INTO "{table}" ({", ".join(map(_q, cols))}) VALUES ({", ".join("?" for _ in cols)})',
+                        [tuple(_sql_value(v) for v in astuple(item)) for item in items],
+                    )
+                self.con.execute(
+                    f"INSERT INTO files ({', '.join(FILES_SCHEMA)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (source_file, sha256, extractor, status, page_count, ocr_page_count, round(seconds, 3),
+                     datetime.now(UTC).isoformat(timespec="seconds")),
                 )
-            self.con.execute(
-                f"INSERT INTO files ({', '.join(FILES_SCHEMA)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (source_file, sha256, extractor, status, page_count, ocr_page_count, round(seconds, 3),
-                 datetime.now(UTC).isoformat(timespec="seconds")),
-            )
+        except sqlite3.Error as err:
+            raise output_error(self.path, err) from err
 
     def _delete(self, source_file: str) -> None:
         for table in (*TABLES, "files"):
@@ -149,13 +179,13 @@ class Store:
         ``inputs`` maps each input's ``source_file`` (the path as the user gave it) to its path;
         without this the same file reached another way would be counted twice.
         """
-        wanted = {path.resolve(): source for source, path in inputs.items()}
+        wanted = {_real(path): source for source, path in inputs.items()}
         aliases = []
         for stored in self.known():
             if stored in inputs:
                 continue
             path = Path(stored)
-            if path.exists() and wanted.get(path.resolve()) not in (None, stored):
+            if path.exists() and wanted.get(_real(path)) not in (None, stored):
                 aliases.append(stored)
         with self.con:
             for alias in aliases:
@@ -187,6 +217,11 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _real(path: Path) -> str:
+    """The path with links followed as far as they go (a link loop is left as it is, never an error)."""
+    return os.path.realpath(path)
 
 
 def _sql_value(value: object) -> object:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .layout import BODY_W, MARGIN_L, Composer, Layout, Op, decision_sentence
+from .layout import Composer, Layout, Op, _width, decision_sentence, wrap
 
-ID_RE = re.compile(r"\b(SECMP|DP|MP|IRP|CRP)(\d{3,4})\b")
+ID_RE = re.compile(r"\b(SECMP|DP|MP|IRP|CRP|CP)(\d{3,4})\b")
 TITLE_RE = r"{ident}\s+‘([^’]+)’"
 
 ATTENDEE_FORMS: dict[str, tuple[list[str], list[float]]] = {
@@ -21,12 +21,38 @@ ATTENDEE_FORMS: dict[str, tuple[list[str], list[float]]] = {
 
 def _shown_name(p: dict[str, Any], *, with_initials: bool) -> str:
     ini = p.get("ini")
+    name = p.get("display", p["name"])
     if with_initials and ini and p.get("show_ini", True):
-        return f"{p['name']} ({ini})"
-    return p["name"]
+        return f"{name} ({ini})"
+    return name
+
+
+def _attendee_text(c: Composer, block: dict[str, Any]) -> None:
+    """The drawn splits' text forms: inline paragraph, tabbed lines, two columns."""
+    form = block["form"]
+    entries = [p["shown"] for p in block["people"]]
+    label = block.get("label", "")
+    if form == "inline":
+        text = block.get("text") or block.get("sep", "; ").join(entries) + block.get("end", "")
+        c.labelled(label, text, label_font=c.bold if block.get("bold", True) else c.regular,
+                   hanging=block.get("hanging"))
+    elif form == "tabbed":
+        c.tabbed(label, entries, tab=block.get("tab", 90.0))
+    elif form == "twocol":
+        if label:
+            c.ensure(c.leading * 3)
+            c.text_line(c.ml, label, label, c.bold, c.size)
+        c.two_columns(entries, column_major=block.get("column_major", False),
+                      indent=block.get("indent", 0.0))
+    else:
+        raise ValueError(f"unknown attendee form {form!r}")
+    c.space(c.size * 0.6)
 
 
 def _attendee_block(c: Composer, block: dict[str, Any]) -> None:
+    if block.get("form") in ("inline", "tabbed", "twocol"):
+        _attendee_text(c, block)
+        return
     if block.get("heading"):
         c.heading(block["heading"], size=c.size)
     form = block.get("form", "category")
@@ -38,10 +64,10 @@ def _attendee_block(c: Composer, block: dict[str, Any]) -> None:
             c.ensure(c.leading)
             y = c.y - c.size
             ops = c.page.ops
-            ops.append(Op("text", MARGIN_L, y, p["name"], c.regular, c.size))
+            ops.append(Op("text", c.ml, y, p["name"], c.regular, c.size))
             if ini:
-                ops.append(Op("text", MARGIN_L + 150, y, ini, c.regular, c.size))
-            ops.append(Op("text", MARGIN_L + 190, y, cell, c.regular, c.size))
+                ops.append(Op("text", c.ml + 150, y, ini, c.regular, c.size))
+            ops.append(Op("text", c.ml + 190, y, cell, c.regular, c.size))
             c.page.lines.append(" ".join(t for t in (p["name"], ini, cell) if t))
             c.y -= c.leading
         c.space(c.size * 0.6)
@@ -59,7 +85,7 @@ def _attendee_block(c: Composer, block: dict[str, Any]) -> None:
         elif form == "repr_name":
             rows.append([cell, _shown_name(p, with_initials=True)])
         elif form == "initials":
-            rows.append([p["name"], p.get("ini", ""), cell])
+            rows.append([p.get("display", p["name"]), p.get("ini", ""), cell])
         else:
             rows.append([_shown_name(p, with_initials=block.get("initials", True)), cell])
     c.table(
@@ -111,10 +137,114 @@ def _record_actions(c: Composer, acts: list[dict[str, Any]], meeting_id: str, id
         )
 
 
+def _heading(c: Composer, b: dict[str, Any]) -> None:
+    style = b.get("hstyle")
+    if style is None:
+        c.heading(b["h"])
+    elif style == "bold":  # bold at body size, as a paragraph
+        c.heading(b["h"], size=c.size)
+    elif style == "underline":
+        c.space(c.size * 0.5)
+        c.ensure(c.leading * 4)
+        x, y = c.ml, c.y - c.size - 1.5
+        c.text_line(c.ml, b["h"], b["h"], c.bold, c.size)
+        c.page.ops.append(Op("line", x, y, x2=x + _width(b["h"], c.bold, c.size), y2=y))
+        c.space(c.size * 0.35)
+    elif style == "agenda":  # a one-row agenda table: number | title | purpose
+        c.space(c.size * 0.5)
+        c.ensure(c.leading * 5)
+        c.table([b["cells"]], b["widths"], kind="agenda", ruled=True, header=True)
+    else:
+        raise ValueError(f"unknown heading style {style!r}")
+
+
+def _row_pages(c: Composer, first_part: int) -> list[int]:
+    """The page of each row of the table whose parts start at ``c.layout.tables[first_part]``."""
+    return [part["page"] for part in c.layout.tables[first_part:] for _ in part["rows"]]
+
+
+def _rtable(c: Composer, b: dict[str, Any], meeting_id: str, ident: Any) -> None:
+    """A table whose rows carry decisions (``d``: cell text is the decision) or actions."""
+    c.ensure(c.leading * 3)
+    first = len(c.layout.tables)
+    c.table(b["rtable"], b["widths"], kind=b.get("kind", "actions"), ruled=b.get("ruled", True),
+            header=b.get("header", True))
+    pages = _row_pages(c, first)
+    for note in b.get("rows", []):
+        r = note["row"]
+        if "d" in note:
+            d = note["d"]
+            text = b["rtable"][r][note["col"]]
+            c.layout.decisions.append({"identifier": d.get("id", ident), "verb": d["v"],
+                                       "outcome": d.get("o"), "text": d.get("t", text),
+                                       "page": pages[r]})
+        if "a" in note:
+            before = len(c.layout.actions)
+            _record_actions(c, [note["a"]], meeting_id, ident)
+            c.layout.actions[before]["page"] = pages[r]
+
+
+def _itemtable(c: Composer, b: dict[str, Any], meeting_id: str) -> None:
+    t = b["itemtable"]
+    rows = t["rows"]
+    results = c.item_table(t["cols"], t["widths"], rows, ruled=t.get("ruled", True),
+                           repeat_header=t.get("repeat_header", False))
+    for row, starts in zip(rows, results, strict=True):
+        for para, st in zip(row["paras"], starts, strict=True):
+            ident = para.get("id", row.get("id"))
+            _record_decisions(c, para["t"], para.get("d", []), st, ident)
+            for a in para.get("a", []):
+                before = len(c.layout.actions)
+                _record_actions(c, [a], meeting_id, ident)
+                c.layout.actions[before]["page"] = st[0][0]
+
+
+def _title_block(c: Composer, t: dict[str, Any]) -> None:
+    font = {"bold": c.bold, "regular": c.regular, "italic": c.italic}[t.get("font", "regular")]
+    size = c.size + t.get("dsize", 0)
+    if "label" in t:  # "Date:" in bold, the value beside it (at a tab stop, if given)
+        lfont = c.bold
+        c.ensure(size * c.lf)
+        c.page.ops.append(Op("text", c.ml, c.y - size, t["label"] + " ", lfont, size))
+        lw = _width(t["label"] + " ", lfont, size)
+        x = c.ml + max(t.get("tab", lw), lw + size * 0.5) if "tab" in t else c.ml + lw
+        c.text_line(x, t["text"], f"{t['label']} {t['text']}", c.regular, size)
+    else:
+        for drawn, gold in wrap(t["text"], font, size, c.bw):
+            w = _width(drawn, font, size)
+            x = c.ml + (c.bw - w) / 2 if t.get("align") == "center" else c.ml
+            c.text_line(x, drawn, gold, font, size)
+    if t.get("after"):
+        c.space(t["after"])
+
+
 def _body_block(c: Composer, b: dict[str, Any], meeting_id: str) -> None:
     if "h" in b:
         c.current_id = b.get("id")
-        c.heading(b["h"])
+        _heading(c, b)
+        return
+    if "itemtable" in b:
+        _itemtable(c, b, meeting_id)
+        return
+    if "title" in b:
+        _title_block(c, b["title"])
+        return
+    if "rtable" in b:
+        _rtable(c, b, meeting_id, b.get("id", c.current_id))
+        return
+    if "lp" in b:  # labelled paragraph: "RESOLVED:" / "ACTION:" in bold, then the text
+        text = b["lp"]
+        starts = c.labelled(b["label"], text, hanging=b.get("hanging"))
+        full = f"{b['label']} {text}"
+        shifted = [(pg, off + len(b["label"]) + 1 if n else 0) for n, (pg, off) in enumerate(starts)]
+        ident = b.get("id", c.current_id)
+        _record_decisions(c, full, b.get("d", []), shifted, ident)
+        if b.get("a"):
+            before = len(c.layout.actions)
+            _record_actions(c, b["a"], meeting_id, ident)
+            for a in c.layout.actions[before:]:
+                a["page"] = starts[0][0]
+        c.space(c.size * 0.6)
         return
     if "item" in b:
         m = ID_RE.search(b["item"])
@@ -155,9 +285,9 @@ def _body_block(c: Composer, b: dict[str, Any], meeting_id: str) -> None:
             indent = 16.0
             starts = c.paragraph(
                 it["t"],
-                x=MARGIN_L + indent + 12,
-                width=BODY_W - indent - 12,
-                first_prefix=(mark, MARGIN_L + indent),
+                x=c.ml + indent + 12,
+                width=c.bw - indent - 12,
+                first_prefix=(b.get("mark", mark), c.ml + indent),
                 hyphenate=it.get("hy", False),
             )
             it_id = it.get("id", ident)
@@ -194,10 +324,14 @@ def compose(spec: dict[str, Any]) -> Layout:
     for n, line in enumerate(spec["title_lines"]):
         font = c.bold if n == 0 else c.regular
         size = c.size + 4 if n == 0 else c.size + 1
-        c.text_line(MARGIN_L, line, line, font, size)
+        c.text_line(c.ml, line, line, font, size)
         if n == 0:
             c.space(4)
+    for t in spec.get("title_blocks", []):
+        _body_block(c, t, meeting_id)
     c.space(c.size)
+    for block in spec.get("attendee_blocks", []):
+        _attendee_block(c, block)
     for key in ("attendees", "apologies"):
         if spec.get(key):
             _attendee_block(c, spec[key])
@@ -207,7 +341,10 @@ def compose(spec: dict[str, Any]) -> Layout:
 
 
 def gold(spec: dict[str, Any], layout: Layout, *, mixed_pages: list[int]) -> dict[str, Any]:
-    people = [*spec["attendees"]["people"], *(spec.get("apologies") or {}).get("people", [])]
+    if "attendee_blocks" in spec:
+        people = [p for block in spec["attendee_blocks"] for p in block["people"]]
+    else:
+        people = [*spec["attendees"]["people"], *(spec.get("apologies") or {}).get("people", [])]
     attendees = [
         {
             "name": p["name"],

@@ -36,36 +36,89 @@ def rng_for(key: str, variant: str, page: int) -> np.random.Generator:
 # -- drawing ----------------------------------------------------------------------------
 def draw_furniture(c: Canvas, spec: dict[str, Any], number: int, total: int) -> None:
     style = spec.get("style", {})
+    if style.get("furniture", "sec") == "plain":
+        draw_plain_furniture(c, spec, number, total)
+        return
+    ml = float(style.get("margin_l", MARGIN_L))
+    xr = PAGE_W - float(style.get("margin_r", MARGIN_R))
     c.setFillGray(0)
     # logo block and running header
     c.setLineWidth(1.2)
-    c.rect(MARGIN_L, PAGE_H - 62, 38, 24, stroke=1, fill=0)
+    c.rect(ml, PAGE_H - 62, 38, 24, stroke=1, fill=0)
     c.setFont("Helvetica-Bold", 12)
-    c.drawString(MARGIN_L + 5, PAGE_H - 54.5, "SEC")
+    c.drawString(ml + 5, PAGE_H - 54.5, "SEC")
     c.setFont("Helvetica", 8)
-    c.drawString(MARGIN_L + 44, PAGE_H - 48, "Smart Energy Code")
+    c.drawString(ml + 44, PAGE_H - 48, "Smart Energy Code")
     c.setFillGray(0.35)
     c.setFont("Helvetica", 8.5)
-    c.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 48, style.get("header", "Smart Energy Code"))
+    c.drawRightString(xr, PAGE_H - 48, style.get("header", "Smart Energy Code"))
     c.setFillGray(0)
     c.setLineWidth(0.4)
-    c.line(MARGIN_L, PAGE_H - 68, PAGE_W - MARGIN_R, PAGE_H - 68)
-    if number == 1:
+    c.line(ml, PAGE_H - 68, xr, PAGE_H - 68)
+    if number == 1 and style.get("banner", True):
         y = PAGE_H - 84
         c.setFont("Helvetica-Oblique", 8.5)
-        for drawn, _ in wrap(BANNER, "Helvetica-Oblique", 8.5, PAGE_W - MARGIN_L - MARGIN_R):
-            c.drawString(MARGIN_L, y, drawn)
+        for drawn, _ in wrap(BANNER, "Helvetica-Oblique", 8.5, xr - ml):
+            c.drawString(ml, y, drawn)
             y -= 10.5
     # footer
-    c.line(MARGIN_L, 66, PAGE_W - MARGIN_R, 66)
+    c.line(ml, 66, xr, 66)
     c.setFont("Helvetica", 8)
-    c.drawString(MARGIN_L, 54, spec["reference"])
+    c.drawString(ml, 54, spec["reference"])
     if style.get("footer_mid"):
         c.drawCentredString(PAGE_W / 2 + 30, 54, style["footer_mid"])
-    c.drawRightString(PAGE_W - MARGIN_R, 54, f"Page {number} of {total}")
+    c.drawRightString(xr, 54, f"Page {number} of {total}")
     if number > 1:
         c.setFont("Helvetica-Oblique", 7.5)
         c.drawCentredString(PAGE_W / 2, 40, FOOTER_CLASS)
+
+
+PAGE_LABELS = {
+    "page_n": "Page {n}",
+    "n": "{n}",
+    "page_n_of_m": "Page {n} of {m}",
+    "dash_n": "- {n} -",
+    "n_of_m": "{n} of {m}",
+}
+
+
+def draw_plain_furniture(c: Canvas, spec: dict[str, Any], number: int, total: int) -> None:
+    """Furniture of minutes written outside the SEC: an optional running header, a page
+    number in the footer, optional footer text and a DRAFT watermark."""
+    style = spec.get("style", {})
+    ml = float(style.get("margin_l", MARGIN_L))
+    xr = PAGE_W - float(style.get("margin_r", MARGIN_R))
+    c.setFillGray(0)
+    header = style.get("header")
+    if header and (number > 1 or style.get("header_first", False)):
+        c.setFillGray(0.3)
+        c.setFont(style.get("furniture_font", "Helvetica"), 8.5)
+        if style.get("header_align") == "left":
+            c.drawString(ml, PAGE_H - 44, header)
+        else:
+            c.drawRightString(xr, PAGE_H - 44, header)
+        c.setFillGray(0)
+        if style.get("header_rule"):
+            c.setLineWidth(0.4)
+            c.line(ml, PAGE_H - 50, xr, PAGE_H - 50)
+    label = PAGE_LABELS[style.get("page_label", "page_n")].format(n=number, m=total)
+    c.setFont(style.get("furniture_font", "Helvetica"), 8.5)
+    align = style.get("page_align", "center")
+    if align == "right":
+        c.drawRightString(xr, 40, label)
+    else:
+        c.drawCentredString(PAGE_W / 2, 40, label)
+    if style.get("footer_left"):
+        c.setFont(style.get("furniture_font", "Helvetica"), 7.5)
+        c.drawString(ml, 40 if align == "right" else 28, style["footer_left"])
+    if style.get("watermark"):
+        c.saveState()
+        c.setFillGray(0.88)
+        c.setFont("Helvetica-Bold", 96)
+        c.translate(PAGE_W / 2, PAGE_H / 2)
+        c.rotate(50)
+        c.drawCentredString(0, -30, style["watermark"])
+        c.restoreState()
 
 
 def draw_body(c: Canvas, page: PageLayout) -> None:
@@ -93,13 +146,21 @@ def draw_bullet(c: Canvas, x: float, y: float, font: str, size: float) -> None:
 
 
 def build_pdf(
-    spec: dict[str, Any], layout: Layout, *, image_for: Callable[[int], bytes | None] | None = None
+    spec: dict[str, Any],
+    layout: Layout,
+    *,
+    image_for: Callable[[int], bytes | None] | None = None,
+    overlay: Callable[[Canvas, int], None] | None = None,
+    title: str | None = None,
 ) -> bytes:
-    """Draw every page; ``image_for(n)`` may return JPEG bytes to place full-page instead."""
+    """Draw every page; ``image_for(n)`` may return JPEG bytes to place full-page instead;
+    ``overlay(canvas, n)`` draws over a drawn page (stamps, handwriting on the paper)."""
     rl_config.useA85 = 0  # embed JPEG bytes as they are, not ASCII85-inflated
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
-    c.setTitle(spec["reference"])
+    title = spec.get("pdf_title", spec["reference"]) if title is None else title
+    if title:
+        c.setTitle(title)
     total = len(layout.pages)
     for n, page in enumerate(layout.pages, start=1):
         jpeg = image_for(n) if image_for else None
@@ -108,6 +169,8 @@ def build_pdf(
         else:
             draw_furniture(c, spec, n, total)
             draw_body(c, page)
+            if overlay is not None:
+                overlay(c, n)
         c.showPage()
     c.save()
     return buf.getvalue()

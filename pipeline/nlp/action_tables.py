@@ -1,0 +1,98 @@
+"""Action tables: ``Ref | Action | Owner | Due`` and the action logs other bodies keep
+(``Date Opened | Action Item | Person/ Committee Responsible | Due Date | Status``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.nlp.actions import Action, due_date, one_line, split_owner
+from pipeline.nlp.dates import parse_date, parse_month
+from pipeline.reading.document import Table
+
+_ACTION_HEAD = {
+    "id": ("ref", "ref.", "no", "no.", "#", "action id", "action ref", "number", "id", "action no", "action no."),
+    "description": ("action", "actions", "description", "action description", "detail", "details", "task",
+                    "action item", "action items", "action point", "action points"),
+    "owner": ("owner", "owners", "who", "responsible", "lead", "by whom", "action by", "action owner", "assigned to",
+              "person responsible", "responsible person", "committee responsible", "responsibility"),
+    "due": ("due", "due date", "deadline", "by when", "target date", "date due", "due by", "date", "target"),
+    "identifier": ("proposal", "modification", "mod", "dp/mp", "identifier", "item"),
+}
+# words that make a header cell an owner column whatever else it says ("Person/ Committee Responsible")
+_OWNER_WORDS = re.compile(r"\b(?:responsible|owner|owners|assigned)\b")
+# "Date Opened", "Date Raised": a date column that says when, not by when
+_NOT_DUE = re.compile(r"\b(?:opened|raised|added|logged|created)\b")
+
+
+def _header_key(cell: str) -> str | None:
+    low = re.sub(r"\s+", " ", re.sub(r"[^a-z0-9\s#./]", " ", cell.lower())).strip(" .")
+    for key, words in _ACTION_HEAD.items():
+        if low in words:
+            return key
+    if _OWNER_WORDS.search(low):
+        return "owner"
+    if re.search(r"\bdue\b|\bdeadline\b", low) and not _NOT_DUE.search(low):
+        return "due"
+    return None
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        key = _header_key(cell)
+        if key is not None and key not in cols and not (key == "due" and _NOT_DUE.search(cell.lower())):
+            cols[key] = i
+    return cols if "description" in cols and ("owner" in cols or "due" in cols) else None
+
+
+def is_action_table(table: Table) -> bool:
+    return bool(table.rows) and _columns(table.rows[0]) is not None
+
+
+def _due(cell: str) -> str | None:
+    """A due cell: a date, or a month alone (``April 2019`` → ``2019-04``); nothing for ``Ongoing``."""
+    return parse_date(cell) or parse_month(cell)
+
+
+def from_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
+    """The actions of a table; ``header``: the columns of the table it continues (its rows all data)."""
+    cols = _columns(header if header is not None else table.rows[0]) if table.rows else None
+    if cols is None:
+        return []
+    actions: list[Action] = []
+    due_text: dict[int, str] = {}  # the due cell as written, joined over a row's wrapped lines
+    width = sum(bool(c.strip()) for c in (header if header is not None else table.rows[0]))
+    for row in table.rows[1:] if header is None else table.rows:
+        def cell(key: str, row: list[str] = row) -> str:
+            i = cols.get(key)
+            return one_line(row[i]).strip(" _=|-–—:;,") if i is not None and i < len(row) else ""
+
+        desc = cell("description")
+        filled = sum(bool(c.strip()) for c in row)
+        if "id" in cols:
+            wrapped = not cell("id")
+        else:  # no id: a row that goes on from the one above starts in lower case, or has no action
+            wrapped = not desc or (desc[:1].islower() and (not cell("owner") or filled < width))
+        if actions and wrapped:
+            # the next line of a wrapped row: its cells continue the row above
+            prev = actions[-1]
+            prev.description = one_line(f"{prev.description} {desc}")
+            if re.search(r"\w", cell("owner")):  # not a speck read as "." in the empty cell
+                prev.owner = one_line(f"{prev.owner or ''} {cell('owner')}")
+            if cell("due"):
+                k = len(actions) - 1
+                due_text[k] = one_line(f"{due_text.get(k, '')} {cell('due')}")
+                prev.due_date = prev.due_date or _due(due_text[k])
+            continue
+        if not desc:
+            continue
+        owner = cell("owner") or None
+        if owner is None:
+            owner, desc = split_owner(desc)
+        due_cell = cell("due")
+        due_text[len(actions)] = due_cell
+        due = _due(due_cell) if due_cell else due_date(desc)
+        actions.append(Action(cell("id") or None, owner, desc, due, start, page,
+                              cell("identifier") or None))
+    return actions

@@ -1,0 +1,363 @@
+"""Attendees written as lists rather than tables.
+
+- inline lists after a label: ``Present: Dr Andrew Payne, Chairman (AP). Evelyn Lindqvist (EL).``,
+  ``Attendees: Alison Beard (AB) Chair; Paul Saker (PS) Large Suppliers``;
+- prose: ``Present were President, Jim McCarthy; Vice President, Michael McQuinn …``,
+  ``Mayor Heather Kibbey, … and Councilors Carolyn Bahrman, Brenda Ruble, and Bill Tuttle were
+  present. City Attorney Bill Kabeiseman was also present.``;
+- one person a line, numbered or bulleted, with ``- Organisation`` or ``, Organisation``;
+- grids: two-column ``Voting Members: | Not in Attendance:`` tables, a ``Members Present`` grid.
+
+Offices written with a name (``Mayor``, ``Treasurer``, ``Chairman``) set the role and are not
+an organisation; the vocabulary (offices, titles, name particles, organisation and heading
+words, attendance labels) is the lexicon's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.nlp.vocab import alternation, lexicon
+
+UP = "A-ZÀ-ÖØ-Þ"
+LOW = "a-zß-öø-ÿ"
+_WORD = rf"(?:[{UP}][{LOW}’'\-]*[{LOW}][{UP}{LOW}’'\-]*|[{UP}]\.)"
+_CAPS = rf"[{UP}]{{3,}}(?:-[{UP}]+)?"  # DOLLEY, as some lists write a surname
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    lex = lexicon()
+    offices = sorted(lex["offices"], key=lambda o: len(o[0]), reverse=True)
+    labels = sorted(lex["attendance_labels"], key=lambda a: len(a[0]), reverse=True)
+    particles = alternation(lex["name_particles"])
+    name = rf"{_WORD}(?:\s+(?:{particles}\s+){{0,2}}(?:{_WORD}|{_CAPS})){{1,3}}"
+    return {
+        "offices": dict(offices),
+        "office_re": re.compile(rf"^(?P<office>{alternation([o[0] for o in offices])})\b\.?", re.IGNORECASE),
+        "title_re": re.compile(rf"^(?:{alternation(lex['person_titles'])})\.?\s+"),
+        "name_re": re.compile(rf"^(?P<name>{name})$"),
+        "org_words": {w.lower() for w in lex["organisation_words"]},
+        "not_name": {w.lower() for w in lex["organisation_words"] + lex["heading_words"]},
+        "label_re": re.compile(rf"(?:^|\b)(?P<label>{alternation([a[0] for a in labels])})\b"),
+        "label_roles": {a[0]: a[1] for a in labels},
+    }
+
+
+@dataclass
+class Entry:
+    name: str
+    initials: str | None = None
+    role: str | None = None  # from an office written with the name
+    representing: str | None = None
+    present: bool | None = None  # None: as the label or sentence says
+
+
+def office_role(text: str) -> str | None:
+    """``chair`` for ``Chairman``, ``member`` for ``Treasurer``; None when ``text`` is no office."""
+    return _vocab()["offices"].get(text.strip().lower().rstrip("."))
+
+
+def label_role(text: str) -> tuple[str | None, bool] | None:
+    """``(role, present)`` for an attendance label (``Voting members not in attendance``), else None."""
+    low = re.sub(r"\s+", " ", text.strip().strip(":-–—").lower())
+    v = _vocab()
+    found = [m["label"] for m in v["label_re"].finditer(low)]
+    if not found:
+        return None
+    role = v["label_roles"][max(found, key=len)]  # "voting members not in attendance": not present
+    return role, role != "apology"
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "each",
+                "every", "all", "no", "any", "some", "both"}
+
+
+def is_name(text: str, *, single: bool = False) -> bool:
+    """A person's name as written: capitalised words, no organisation or heading word."""
+    v = _vocab()
+    text = v["title_re"].sub("", text.strip())
+    words = text.split()
+    if any(w.lower().strip(".,") in v["not_name"] for w in words) or (words and words[0].lower() in _DETERMINERS):
+        return False
+    if office_role(text) is not None or label_role(text) is not None:
+        return False
+    if v["name_re"].match(text):
+        return True
+    return single and bool(re.fullmatch(rf"[{UP}][{LOW}’'\-]{{2,}}", text))
+
+
+def _split(text: str, seps: str) -> list[str]:
+    """Split on the separators ``seps`` (a regex) outside brackets."""
+    parts, depth, last = [], 0, 0
+    for m in re.finditer(rf"[()\[\]]|{seps}", text):
+        ch = m.group(0)
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[last : m.start()])
+            last = m.end()
+    parts.append(text[last:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+# a full stop ends an item, but not after an initial or a title ("B. Mooney", "Dr. Monti")
+_STOP = r"(?<![\s.][A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bMessrs)\.\s+(?=[A-ZÀ-ÖØ-Þ])"
+# a title starts the next name ("Cllr Theo Buckley Cllr Isla Pickering")
+_BEFORE_TITLE = r"\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+[A-ZÀ-ÖØ-Þ])"
+# separators lost: "Margaret Buckley (TABASC Chair) Abigail Gilchrist (Elexon) …"
+_AFTER_BRACKET = rf"(?<=\))\s+(?=[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}’'\-]+){{1,3}}\s*\()"
+_ITEM_SEP = r";|,|\s+(?:and|&)\s+|" + _STOP + "|" + _BEFORE_TITLE + "|" + _AFTER_BRACKET
+
+
+_DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|\s*-\s+")
+
+
+def person(seg: str, *, single: bool = False) -> Entry | None:
+    """``Dr Umi Shamir (US)``, ``Antonello Monti - SOGNO Representative``, ``Aliou Diate- RTE``,
+    ``Alison Beard (AB) Chair``."""
+    v = _vocab()
+    seg = v["title_re"].sub("", seg.strip(" .,;:"))
+    paren, after = "", ""
+    if "(" in seg or "[" in seg:
+        m = re.match(r"^(?P<core>[^(\[]*)[(\[](?P<paren>[^)\]]*)[)\]]?(?P<after>.*)$", seg)
+        core, paren, after = m["core"], m["paren"].strip(), m["after"]
+        more = re.match(r"^\s*[(\[](?P<p>[^)\]]*)[)\]]\s*(?P<rest>.*)$", after)
+        if more:  # "Niall Kirkby (NK) (Chair)"
+            after = f"{more['p']} {more['rest']}".strip()
+    else:
+        parts = _DASH.split(seg, maxsplit=1)
+        core, after = parts[0], (parts[1] if len(parts) > 1 else "")
+        if not after and ", " in core:  # "John Mertic, The Linux Foundation"
+            name, org = core.split(", ", 1)
+            if _is_org(org) or office_role(org) is not None:
+                core, after = name, org
+    core = v["title_re"].sub("", core.strip(" ,"))
+    if not is_name(core, single=single):
+        return None
+    entry = Entry(core)
+    if paren:
+        if re.fullmatch(r"[A-Z]{2,4}\d?", paren) and _initials_fit(core, paren):
+            entry.initials = paren
+        elif office_role(paren) is not None:
+            entry.role = office_role(paren)
+        else:
+            entry.representing = paren
+    org = after.strip(" .,;:-–—/")
+    if org:
+        if office_role(org) is not None:
+            entry.role = office_role(org)
+        elif entry.representing is None:
+            entry.representing = org
+    return entry
+
+
+def _initials_fit(name: str, initials: str) -> bool:
+    """``AP`` fits Andrew Payne; ``SCC`` (an organisation in brackets) does not fit Stephen Taylor."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    derived = "".join(w[0] for w in words)
+    return initials == derived or (len(initials) == len(words) and initials[0] == derived[:1])
+
+
+def _office_prefix(seg: str) -> tuple[str | None, str]:
+    """``("Council President", "Arne Nyberg")`` from ``Council President Arne Nyberg``."""
+    m = _vocab()["office_re"].match(seg.strip())
+    if m is None:
+        return None, seg
+    return m["office"], seg.strip()[m.end() :].strip(" ,:-–")
+
+
+def parse_list(text: str) -> list[Entry]:
+    """The people of an inline or prose list, offices and organisations attached to them."""
+    entries: list[Entry] = []
+    text = text.replace("{", "(").replace("}", ")")  # braces OCR read for brackets
+    groups = _split(text, ";")
+    for group in groups:
+        one = len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group)
+        found = _parse_group(group, one_person=one)
+        if found is None:
+            continue
+        entries.extend(found)
+    return entries
+
+
+def _parse_group(group: str, *, one_person: bool = False) -> list[Entry] | None:
+    """One ``;``-separated group: usually one person with their office or organisation, or a
+    plain comma list. Offices before a name belong to it; an office after a name with the
+    person's initials (``Chairman (AP)``), or at the end, belongs to the name before."""
+    entries: list[Entry] = []
+    pending: tuple[str, bool] | None = None  # an office waiting for its name; sticky when plural
+    segments = _split(group, _ITEM_SEP)
+    for k, seg in enumerate(segments):
+        seg = re.sub(r"^(?:and|&)\s+", "", seg.strip())
+        office, rest = _office_prefix(seg)
+        role = office_role(office) if office else None
+        if office and not rest.strip("() ."):
+            pending = (role or "member", office.lower().endswith("s"))
+            continue
+        if office and re.fullmatch(r"\(?\s*[A-Z]{2,4}\s*\)?\.?", rest):
+            if entries:  # "Alan Holzer, Minutes Secretary (AH)"
+                entries[-1].role = role
+                entries[-1].initials = entries[-1].initials or rest.strip("() .")
+            continue
+        entry = person(rest if office else seg)
+        if entry is not None and one_person and entries:
+            # "Esme Shackleton, British Gas" in a list of such groups: one person a group
+            if entries[-1].representing is None and entry.initials is None:
+                entries[-1].representing = seg.strip(" .")
+            continue
+        if entry is not None:
+            if office:
+                entry.role = role
+                pending = (role or "member", True) if office.lower().endswith("s") else None
+            elif pending is not None:
+                entry.role = entry.role or pending[0]
+                pending = pending if pending[1] else None
+            entries.append(entry)
+        elif entries and _is_org(seg) and entries[-1].representing is None and k > 0:
+            entries[-1].representing = seg.strip(" .")
+    if pending is not None and entries and entries[-1].role is None and not pending[1]:
+        entries[-1].role = pending[0]
+    return entries
+
+
+def _is_org(seg: str) -> bool:
+    words = seg.split()
+    if not words or len(words) > 8 or not words[0][:1].isupper():
+        return False
+    v = _vocab()
+    return (any(w.lower().strip(".,") in v["org_words"] for w in words) or seg.startswith("The ")
+            or bool(re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", seg.strip())))
+
+
+# ---------------------------------------------------------------- sentences saying who attended
+
+_PRESENT_AFTER = re.compile(r"^(?P<lead>.*?)\b(?:(?:also\s+)?present\s+were|in\s+attendance\s+were|attending\s+were)\b\s*:?\s*(?P<list>.+)$",
+                            re.IGNORECASE | re.DOTALL)
+_PRESENT_BEFORE = re.compile(r"^(?P<list>.+?)\s+(?:were|was)\s+(?P<also>also\s+)?(?:present|in\s+attendance)\s*\.?$",
+                             re.IGNORECASE | re.DOTALL)
+
+
+_ABSENT = re.compile(r"^(?P<list>[^,;]+?)\s+(?:was|were)\s+(?:not\s+present|absent|not\s+in\s+attendance)\b",
+                     re.IGNORECASE)
+
+
+_PROXY = re.compile(r"^(?P<holder>[^,;]+?)\s+(?:has|holds|held|is\s+holding)\s+(?P<absent>[^,;]+?)[’']s?(?:\s+proxy)?$")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, not broken after an initial or a title (``B. Mooney``, ``Dr.``)."""
+    return _split(text, _STOP)
+
+
+def from_sentence(sentence: str) -> tuple[list[Entry], str | None] | None:
+    """The people a sentence says attended, and the role its wording gives them.
+
+    ``Present were …`` (members), ``Also present were …``, ``X was also present`` (participants).
+    """
+    s = re.sub(r"\s+", " ", sentence).strip().rstrip(".")
+    s = re.sub(r"^(?:present|attendees|in attendance)\s*:\s*", "", s, flags=re.IGNORECASE)
+    m = _PRESENT_AFTER.match(s)
+    if m:
+        also = bool(re.search(r"\balso\b|in\s+attendance", s[: m.start("list")], re.IGNORECASE))
+        return parse_list(m["list"]), ("participant" if also else None)
+    m = _PRESENT_BEFORE.match(s)
+    if m:
+        return parse_list(m["list"]), ("participant" if m["also"] else None)
+    m = _ABSENT.match(s)
+    if m:
+        return parse_list(m["list"]), "apology"
+    m = _PROXY.match(s)
+    if m and is_name(m["holder"]) and is_name(m["absent"]):
+        return [Entry(m["absent"])], "apology"  # the member whose vote another holds is absent
+    return None
+
+
+# ---------------------------------------------------------------- tables of names
+
+
+def split_run(cell: str) -> list[Entry]:
+    """``Lindsay Gendreau - LF Energy Shuli Goodman - LF Energy``: several ``Name - Org`` run
+    together in one cell; each organisation is followed by the next person's name. Also
+    ``Kerry Blackwood (KB) Robin Holroyd (RH)``: two people a merged cell holds."""
+    head = re.match(r"^(?P<label>[^:]{2,40}):\s+(?P<rest>\S.*)$", cell)
+    if head and len(head["label"].split()) <= 4:  # "Linux Foundation: Lindsay Gendreau - …": a sub-heading
+        found = split_run(head["rest"])
+        if found:
+            return found
+    bracketed = list(re.finditer(r"\(([A-Z]{2,4})\)", cell))
+    if len(bracketed) >= 2:
+        out, start = [], 0
+        for m in bracketed:
+            tail = re.match(r"\s*\([^)]*\)", cell[m.end() :])  # "(Chair)" after the initials
+            end = m.end() + (tail.end() if tail else 0)
+            entry = person(cell[start:end])
+            if entry is not None:
+                out.append(entry)
+            start = end
+        if len(out) == len(bracketed):
+            return out
+    parts = [p.strip() for p in _DASH.split(cell) if p.strip()]
+    if len(parts) <= 2:
+        entry = person(cell, single=True)
+        return [entry] if entry is not None else []
+    entries: list[Entry] = []
+    name = parts[0]
+    for part in parts[1:]:
+        words = part.split()
+        split_at = next((k for k in range(1, len(words) - 1) if is_name(" ".join(words[k:]))), None)
+        org = " ".join(words[:split_at]) if split_at is not None else part
+        if is_name(name):
+            entries.append(Entry(name, representing=org.strip(" ,/") or None))
+        name = " ".join(words[split_at:]) if split_at is not None else ""
+    return entries
+
+
+def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | None, bool]] | None:
+    """People of a table that lists them in columns or a grid, with each one's label role.
+
+    Each column is read down: a cell that is an attendance label (``Voting Members:``,
+    ``Linux Foundation:`` is not one) sets the role of the cells below it; before any label,
+    the heading above the table (``Members Present``) does. None when the table is no such list.
+    """
+    start = label_role(context) if context else None
+    found: list[tuple[Entry, str | None, bool]] = []
+    cells = labels = names = 0
+    width = max((len(r) for r in rows), default=0)
+    for c in range(width):
+        current = start
+        for row in rows:
+            cell = row[c].strip() if c < len(row) else ""
+            if not cell:
+                continue
+            cells += 1
+            by_label = label_role(cell) if len(cell.split()) <= 6 else None
+            if by_label is not None and not split_run(cell):
+                current, labels = by_label, labels + 1
+                continue
+            if current is None:
+                continue
+            people = split_run(cell)
+            names += bool(people)
+            found.extend((e, current[0], current[1]) for e in people)
+    if not found or (labels == 0 and start is None) or names < 0.5 * (cells - labels):
+        return None
+    return found
+
+
+def label_rows(rows: list[list[str]]) -> list[tuple[Entry, str | None, bool]]:
+    """``Attendees | Tony Brown, Sylvia Knights, …`` and ``Invited | …`` rows of a details table."""
+    found = []
+    for row in rows:
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) != 2 or len(cells[0].split()) > 4:
+            continue
+        by_label = label_role(cells[0])
+        if by_label is None:
+            continue
+        found.extend((e, by_label[0], by_label[1]) for e in parse_list(cells[1]))
+    return found

@@ -1,0 +1,370 @@
+"""The meeting row: reference, committee, number, date, times, place, status and next date.
+
+Read from the title block (``SEC Panel Meeting 83`` / ``17 July 2020, 10:00 - 13:15`` /
+``Microsoft Teams``; ``Date: | Time: | Location:`` labels, several on a line or in a table;
+``Saturday, December 17, 2005, 10:00 AM (Betsy Frederick’s home)``) and from the sentences
+other minutes put them in (``The meeting was called to order at River Grove Elementary School
+at 7:01 p.m.``, ``… occurred on April 12, 2017 at the home of …``, ``adjourned at 9:36 p.m.``,
+``The next Board of Directors meeting will be held on May 17, 2017``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.nlp.dates import find_dates, parse_date, parse_time, parse_time_range
+from pipeline.nlp.structure import Sections
+from pipeline.nlp.text import DocText, TextLine
+from pipeline.nlp.vocab import alternation, lexicon
+
+_REF = re.compile(r"\b(?P<prefix>[A-Z][A-Z0-9]{1,11})_\s?(?P<num>\d{1,3})\s?[_ ]\s?(?P<code>\d{3,4})\b")
+_STATUS = re.compile(
+    r"\b(?P<a>draft|final|approved|agreed)\s+minutes\b|\bminutes\s*[-–(:]?\s*(?P<b>draft|final|approved)\b"
+    r"|^\s*(?P<c>DRAFT|FINAL|APPROVED)\s*$",
+    re.IGNORECASE,
+)
+# "Next Meeting:", "Date of next meeting", "The next Board of Directors meeting", "next LPC meeting"
+_NEXT = re.compile(r"(?:^|\b)(?:date\s+(?:and\s*time\s+)?of\s+(?:the\s+)?)?next\s+(?:[\w&-]+\s+){0,4}?meeting\b",
+                   re.IGNORECASE)
+_LABEL_WORDS = r"date|time|location|venue|place|where|meeting\s+no\.?|meeting\s+number|title\s+of\s+meeting|meeting\s+title"
+_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_WORDS})\s*[:|]\s*(?P<value>.+)$", re.IGNORECASE)
+# a second label on the same line: "Date: 21 August, 2025 Venue: Shibalik Apartment Block B"
+_MORE_LABELS = re.compile(rf"\s+(?=(?:{_LABEL_WORDS})\s*:)", re.IGNORECASE)
+_MEETING_NO = re.compile(r"\bmeeting\s+(?:no\.?\s*|number\s*)?(?P<num>\d{1,4})\b|\b(?P<ord>\d{1,4})(?:st|nd|rd|th)\s+meeting\b",
+                         re.IGNORECASE)
+_BODY_WORDS = alternation(lexicon()["body_words"])
+_TIME = r"(?P<time>[0-2]?\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?\s?m\b\.?)?)"
+_CALLED = re.compile(rf"\bcalled\s+to\s+order\s+(?:at\s+(?P<place>[A-Z][^.,;]{{2,80}}?)\s+)?at\s+{_TIME}", re.IGNORECASE)
+_ADJOURNED = re.compile(rf"\badjourned\b(?:\s+(?:the\s+)?(?:\w+\s+)?meeting)?\s*(?:at|:)\s*{_TIME}", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:held|occurred|took\s+place|met)\s+(?:on\s+[^.]{4,40}?\s+)?(?:at|in)\s+"
+                   r"(?P<place>(?:the\s+)?[A-Z][^.;()]{2,80}?|the\s+home\s+of\s+[A-Z][^.;()]{2,60}?)\s*(?:[.;(]|$)")
+_GENERIC_NAME = re.compile(rf"^(?:(?:the|minutes|of|meeting|annual|general|regular|open|committee)\s+)*{_BODY_WORDS}"
+                           r"(?:\s+(?:of\s+)?(?:directors|trustees|meeting))*$", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    meeting_id: str | None = None
+    committee: str | None = None
+    meeting_number: str | None = None
+    meeting_date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    location: str | None = None
+    status: str | None = None
+    next_meeting_date: str | None = None
+
+
+def is_furniture(text: str, patterns: list[str]) -> bool:
+    return any(re.search(p, text.strip(), re.IGNORECASE) for p in patterns)
+
+
+# ---------------------------------------------------------------- committee
+
+
+def display_case(name: str, text: str) -> str:
+    """``NORTH OF TYNE LPC COMMITTEE`` → ``North of Tyne LPC Committee``: an all-caps title in the
+    case the document writes its words elsewhere (acronyms stay in capitals)."""
+    if not name.isupper():
+        return name
+    words = []
+    for k, w in enumerate(name.split()):
+        core = w.strip(",.")
+        titled = core[:1] + core[1:].lower()
+        if k and core.lower() in {"of", "the", "and", "for", "in", "on", "at", "to"}:
+            new = core.lower()
+        elif not re.search(r"[AEIOUY]", core) or (
+                len(core) <= 4 and re.search(rf"[a-z]\W+{re.escape(core)}\b|\b{re.escape(core)}\W+[a-z]", text)):
+            new = core  # no vowel, or written in capitals inside ordinary sentences: an acronym
+        else:
+            new = titled
+        words.append(w.replace(core, new) if core else w)
+    return " ".join(words)
+
+
+def _known_committee(lines: list[str], committees: list[dict], prefix: str | None) -> str | None:
+    for text in lines:
+        best: tuple[int, str] | None = None
+        for c in committees:
+            for name in c["names"]:
+                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) and (
+                        best is None or len(name) > best[0]):
+                    best = (len(name), c["canonical"])
+        if best is not None:
+            return best[1]
+    if prefix:
+        for c in committees:
+            if prefix.upper() in c["abbrevs"]:
+                return c["canonical"]
+    return None
+
+
+def _strip_dates(text: str) -> str:
+    for d in reversed(find_dates(text)):
+        text = text[: d.start] + text[d.end :]
+    return re.sub(r"\s+", " ", text).strip(" -–—,|")
+
+
+def _join_small_caps(text: str) -> str:
+    """``N ORTH OF T YNE LPC C OMMITTEE``: a text layer that split small capitals from their
+    initial; joined when it happens to two words or more of the line."""
+    split = re.compile(r"\b([A-Z]) (?=[A-Z]{2,}\b)")
+    return split.sub(r"\1", text) if len(split.findall(text)) >= 2 else text
+
+
+def _named_committee(lines: list[str], labelled: dict[str, str]) -> str | None:
+    """The body a generic title names: ``Minutes of Trustees of the Friends of … meeting held
+    on …``, ``North of Tyne LPC Committee``, ``Falls Creek Ranch Association, Inc.`` over
+    ``Board of Directors Meeting``, ``Title of Meeting: Suffolk Libraries IPS - Board Meeting``."""
+    title = labelled.get("title")
+    if title:
+        return re.sub(r"\s+[-–—]\s+", " ", re.sub(r"\s+meeting\s*$", "", title, flags=re.IGNORECASE)).strip()
+    for k, raw in enumerate(lines):
+        text = _join_small_caps(raw)
+        m = re.search(r"^minutes\s+of\s+(?:the\s+)?(?P<name>.+?)\s+meeting\b", text, re.IGNORECASE)
+        if m and not _GENERIC_NAME.match(m["name"]):
+            return m["name"]
+        m = re.search(rf"^(?P<minutes>(?i:minutes\s+of\s+(?:the\s+)?))?(?P<name>(?:[A-Z][\w&'’.,-]*\s+){{0,6}}"
+                      rf"(?i:{_BODY_WORDS})(?:\s+(?i:of\s+(?:directors|trustees)))?)\b", _strip_dates(text))
+        if m is None:
+            continue
+        name = m["name"].strip()
+        if not _GENERIC_NAME.match(name):
+            return name
+        prev = _join_small_caps(lines[k - 1]) if k else ""
+        if (prev and not m["minutes"] and len(prev.split()) <= 8 and prev.isupper() and not find_dates(prev)
+                and not re.search(r"minutes|:", prev, re.I)):
+            body = re.sub(r"(?i)\s+meeting$", "", name)
+            return f"{prev.strip()} {body}"
+    # "Shibalik Apartment Block B" over "Minutes of Meeting (MOM)": the name above the title
+    for k, text in enumerate(lines[1:], start=1):
+        if re.match(r"^minutes\s+of\s+(?:the\s+)?meeting\b", text, re.IGNORECASE):
+            prev = lines[k - 1]
+            if len(prev.split()) <= 8 and not find_dates(prev) and ":" not in prev:
+                return prev.strip()
+    return None
+
+
+# ---------------------------------------------------------------- labels, times, place
+
+
+def _labels(lines: list[str]) -> dict[str, str]:
+    """``{"date": …, "time": …, "location": …, "title": …}`` from labelled lines (several a line)."""
+    out: dict[str, str] = {}
+    for text in lines:
+        for part in _MORE_LABELS.split(text):
+            m = _LABEL.match(part)
+            if m:
+                key = m["label"].lower().split()[0]
+                key = "title" if key in {"title", "meeting"} and "title" in m["label"].lower() else key
+                out.setdefault(key, m["value"].strip(" |"))
+    return out
+
+
+def _times(h: Header, labelled: dict[str, str], date_line: str | None, clean: list[str], dt: DocText) -> None:
+    for t in [labelled.get("time", ""), date_line or "", *clean]:
+        start, end = parse_time_range(t)
+        if start:
+            h.start_time, h.end_time = start, end
+            return
+    for t in [labelled.get("time", ""), _after_date(date_line)]:
+        one = parse_time(t) if t else None
+        if one:
+            h.start_time = one
+            break
+    called = _CALLED.search(dt.text)
+    if h.start_time is None and called:
+        h.start_time = parse_time(called["time"])
+    adjourned = _ADJOURNED.search(dt.text)
+    if h.end_time is None and adjourned:
+        h.end_time = parse_time(adjourned["time"])
+    if h.start_time and h.end_time and h.end_time < h.start_time and int(h.end_time[:2]) < 12:
+        h.end_time = f"{int(h.end_time[:2]) + 12:02d}{h.end_time[2:]}"  # "6:30 PM … Adjourned: 8:05"
+
+
+def _after_date(line: str | None) -> str:
+    """The rest of a date line after its date: ``10:00 AM (Betsy Frederick’s home, Albuquerque)``."""
+    if not line:
+        return ""
+    dates = find_dates(line)
+    return line[dates[0].end :] if dates else ""
+
+
+def _location(h: Header, labelled: dict[str, str], clean: list[str], date_idx: int | None,
+              head: list[str], dt: DocText) -> str | None:
+    for key in ("location", "venue", "place", "where"):
+        if key in labelled:
+            value = labelled[key]
+            nxt = _line_after(head, value)
+            if nxt and re.fullmatch(r"[A-Z][\w .'’-]{1,30},\s*[A-Z]{2}\b\.?", nxt):
+                value = f"{value}, {nxt}"  # "Socorro, NM" on the line below
+            return value
+    if date_idx is not None:
+        rest = _after_date(clean[date_idx])
+        m = re.search(r"\((?P<place>[^)]{3,80})\)\s*$", rest)
+        if m:
+            return m["place"]
+        near = _location_after(clean, date_idx)
+        if near:
+            return near
+    called = _CALLED.search(dt.text)
+    if called and called["place"]:
+        return called["place"]
+    for t in head:
+        m = _HELD.search(t)
+        if m and not find_dates(m["place"]):
+            return m["place"]
+    return None
+
+
+def _line_after(lines: list[str], value: str) -> str | None:
+    for k, t in enumerate(lines[:-1]):
+        if t.endswith(value):
+            return lines[k + 1].strip()
+    return None
+
+
+def _location_after(clean: list[str], date_line: int) -> str | None:
+    line = clean[date_line]
+    # "26 May 2020, 10:00 - 11:10, Teleconference": whatever follows the time range
+    m = re.search(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*[,;|–-]\s*(?P<rest>[^\n]+)$",
+                  line, re.IGNORECASE)
+    if m and m["rest"].strip():
+        return m["rest"].strip()
+    if parse_time_range(line)[0] is None:
+        return None  # only a title block's "date, time" line has the place below it
+    for t in clean[date_line + 1 : date_line + 3]:
+        if _REF.search(t) or _STATUS.search(t) or find_dates(t) or re.search(r"minutes|attendees|:", t, re.IGNORECASE):
+            continue
+        if len(t.split()) <= 12:
+            return t.strip()
+    return None
+
+
+# ---------------------------------------------------------------- the header
+
+
+def _head_lines(dt: DocText, sections: Sections) -> list[TextLine]:
+    stop = sections.first_agenda_line
+    head_lines: list[TextLine] = []
+    for i, line in enumerate(dt.lines):
+        if stop is not None and i >= stop:
+            break
+        if re.match(r"^\s*(attendees|attendance|present|members\s+present)\b", line.text, re.IGNORECASE):
+            break
+        if line.page > (dt.lines[0].page if dt.lines else 1) or len(head_lines) > 25:
+            break
+        head_lines.append(line)
+    return head_lines
+
+
+def _meeting_date(labelled: dict[str, str], clean: list[str]) -> tuple[str | None, int | None]:
+    """The meeting's date and the index of the line it was read from."""
+    if "date" in labelled and (found := parse_date(labelled["date"])):
+        idx = next((k for k, t in enumerate(clean) if labelled["date"] in t), None)
+        return found, idx
+    for idx, t in enumerate(clean):
+        if find_dates(t) and not _NEXT.search(t):
+            return parse_date(t), idx
+    for idx in range(len(clean) - 1):  # "… MEETING HELD ON 9TH" / "AUGUST 2016."
+        joined = f"{clean[idx]} {clean[idx + 1]}"
+        dates = [d for d in find_dates(joined) if d.start < len(clean[idx]) < d.end]
+        if dates and not _NEXT.search(joined):
+            return dates[0].iso, idx
+    return None, None
+
+
+def header(dt: DocText, sections: Sections, lexicon: dict) -> Header:
+    """The meeting's reference, committee, date, times, place, status and next date."""
+    furniture = lexicon.get("furniture", [])
+    head_lines = _head_lines(dt, sections)
+    texts = [ln.text.strip() for ln in head_lines if ln.text.strip()]
+    clean = [t for t in texts if not is_furniture(t, furniture)]
+    h = Header()
+
+    ref = next((m for t in texts if (m := _REF.search(t))), None)
+    if ref is None:
+        ref = _REF.search(dt.text)
+    prefix = None
+    if ref is not None:
+        prefix = ref["prefix"]
+        h.meeting_id = f"{ref['prefix']}_{ref['num']}_{ref['code']}"
+        h.meeting_number = ref["num"]
+    if h.meeting_number is None:
+        for t in clean:
+            m = _MEETING_NO.search(t)
+            if m:
+                h.meeting_number = m["num"] or m["ord"]
+                break
+    labelled = _labels(clean)
+    h.committee = _known_committee(clean, lexicon.get("committees", []), prefix)
+    if h.committee is None:
+        named = _named_committee(clean, labelled)
+        h.committee = display_case(named.strip(" ,.-–"), dt.text) if named else None
+
+    h.meeting_date, date_idx = _meeting_date(labelled, clean)
+    _times(h, labelled, clean[date_idx] if date_idx is not None else None, clean, dt)
+    h.location = _location(h, labelled, clean, date_idx, clean, dt)
+    if h.location is not None:
+        h.location = h.location.strip(" .,;:_-–—|") or None
+
+    for t in texts + [ln.text for ln in dt.lines if h.meeting_id and _REF.search(ln.text)]:
+        m = _STATUS.search(t)
+        if m:
+            word = (m["a"] or m["b"] or m["c"]).lower()
+            h.status = "draft" if word == "draft" else "final"
+            break
+    h.next_meeting_date = next_meeting(dt, after=h.meeting_date)
+    return h
+
+
+def next_meeting(dt: DocText, *, after: str | None = None) -> str | None:
+    """``Next Meeting: 30 June 2020`` or ``The next meeting will be held on …``.
+
+    A date written without its year (``22nd November, 5.45 pm``) is the first such day after
+    the meeting's own date ``after``.
+    """
+    candidates: list[tuple[int, str]] = []
+    for line in dt.lines:
+        text = line.text.strip()
+        m = _NEXT.search(text)
+        if m is None:
+            continue
+        start = line.start + line.text.find(text) + m.end()
+        following = dt.text[start : start + 120]
+        label = bool(re.match(r"^\W*(?:\d{1,2}[.)]?\s*\|?\s*)?(?:date\s+(?:and\s*time\s+)?of\s+(?:the\s+)?)?next\s+"
+                              r"(?:[\w&-]+\s+){0,4}?meeting\b", text, re.IGNORECASE))
+        verb = re.match(r"^[^.\n]{0,25}?\b(?:will\s+(?:be|take)|is|(?:is\s+)?scheduled|:)", following, re.IGNORECASE)
+        if not (label or verb):
+            continue
+        dates = [d for d in find_dates(following) if d.start < 80]
+        yearless = _without_year(following[: dates[0].start if dates else 80], after) if after else None
+        if yearless:  # "Tuesday 4thApril, 18:30 … Wednesday 3 rd May 2017": the first day named
+            candidates.append((0 if label else 1, yearless))
+        elif dates:
+            candidates.append((0 if label else 1, dates[0].iso))
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1] if candidates else None
+
+
+def _without_year(text: str, after: str) -> str | None:
+    """``Tuesday 4thApril`` after 2017-03-01 → 2017-04-04: the first such day after the meeting."""
+    from pipeline.nlp.dates import month_number
+
+    m = re.search(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<month>[A-Z][a-z]{2,8})\b", text)
+    if m is None:
+        return None
+    month = month_number(m["month"])
+    if month is None or month[1]:
+        return None
+    held = date.fromisoformat(after)
+    for year in (held.year, held.year + 1):
+        try:
+            day = date(year, month[0], int(m["day"]))
+        except ValueError:
+            return None
+        if day > held:
+            return day.isoformat()
+    return None

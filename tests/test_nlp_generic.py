@@ -1,0 +1,274 @@
+"""Minutes of other committees: title blocks, attendance lists, decisions in prose, action
+columns, and the repairs made from a document's own evidence. The phrasings are the forms
+such minutes use, written afresh here (no document's own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import extract, load, repairs
+from pipeline.reading.document import Block, Document, Line, Page, Table
+from pipeline.store.records import Records
+
+
+def document(*pages: list[str | list[list[str]]]) -> Document:
+    """Pages of blocks: a string is a text block (lines on newlines), a list of rows a table."""
+    out = []
+    for number, blocks in enumerate(pages, start=1):
+        page_blocks = [Block("text", [Line(words=[], text=t) for t in b.split("\n")]) if isinstance(b, str)
+                       else Block("table", table=Table(b)) for b in blocks]
+        out.append(Page(number, "text", blocks=page_blocks))
+    return Document("g.txt", "0" * 64, out)
+
+
+def run(*pages: list[str | list[list[str]]]) -> Records:
+    return extract(document(*pages), nlp=load(), meeting_id_fallback="g")
+
+
+def text(body: str) -> Records:
+    return run([b for b in body.split("\n\n") if b.strip()])
+
+
+def people(rec: Records) -> list[tuple]:
+    return [(a.name, a.role, a.representing, a.present) for a in rec.attendees]
+
+
+# ---------------------------------------------------------------- the title block
+
+
+def test_labelled_title_block_several_labels_a_line() -> None:
+    m = text("Minutes of Meeting\n\nDate: 14 March, 2022 Venue: The Old Mill Hall\nTime: 7 PM\n\n"
+             "1. Welcome\nThe Chair welcomed everyone.").meeting
+    assert (m.meeting_date, m.start_time, m.end_time, m.location) == ("2022-03-14", "19:00", None, "The Old Mill Hall")
+
+
+def test_date_line_with_time_and_place_in_brackets() -> None:
+    m = text("HARBOUR ROWING CLUB COMMITTEE\n\nThursday, March 3, 2011, 6:30 PM (the boathouse, Portsoy)\n\n"
+             "Present:\nAnna Fell, Rhys Morgan\n\nAdjourned: 8:05").meeting
+    assert (m.committee, m.meeting_date, m.start_time, m.end_time, m.location) == (
+        "Harbour Rowing Club Committee", "2011-03-03", "18:30", "20:05", "the boathouse, Portsoy")
+
+
+def test_times_and_place_from_the_call_to_order_and_adjournment() -> None:
+    m = text("Millbrook Village Council Meeting Minutes\nJune 3, 2019\n\n"
+             "The meeting was called to order at Millbrook Community Hall at 7:02 p.m.\n\n"
+             "Motion: Councilor Hale moved to adjourn. Councilor Ruiz seconded. The motion passed 4-0.\n"
+             "The meeting was adjourned at 8:47 p.m.").meeting
+    assert (m.committee, m.start_time, m.end_time, m.location) == (
+        "Millbrook Village Council", "19:02", "20:47", "Millbrook Community Hall")
+
+
+def test_next_meeting_without_a_year_follows_the_meeting() -> None:
+    m = text("Date: 20 October 2021\n\n1. Welcome\nAll were welcomed.\n\n"
+             "9. Date of next meeting: 12th January, 6 pm at the Library.").meeting
+    assert m.next_meeting_date == "2022-01-12"
+
+
+def test_ordinal_misread_on_a_scan_and_a_lost_space() -> None:
+    m = text('Date: | Thursday 21" February 2019\nTime: | 9.30 - 12.00').meeting
+    assert (m.meeting_date, m.start_time, m.end_time) == ("2019-02-21", "09:30", "12:00")
+    assert text("Date: Wednesday6thMarch2019").meeting.meeting_date == "2019-03-06"
+
+
+# ---------------------------------------------------------------- attendees
+
+
+def test_inline_list_with_offices_and_initials() -> None:
+    rec = text("Present: Dr Maria Lopez, Chairman (ML). Tom Reed (TR). Sara Okafor, Treasurer (SO).\n\n"
+               "1. Welcome\nThe Chair opened the meeting.")
+    assert [(a.name, a.initials, a.role) for a in rec.attendees] == [
+        ("Maria Lopez", "ML", "chair"), ("Tom Reed", "TR", "member"), ("Sara Okafor", "SO", "member")]
+
+
+def test_inline_list_of_name_and_organisation_groups() -> None:
+    rec = text("Attendees: Olivia Grant, Panel Chair; Ben Ash, North Water; Ruth Cole, East Gas; Ian Bell, DCC\n\n"
+               "1. Minutes\nThe minutes were approved.")
+    assert [(a.name, a.representing) for a in rec.attendees] == [
+        ("Olivia Grant", "Panel Chair"), ("Ben Ash", "North Water"), ("Ruth Cole", "East Gas"), ("Ian Bell", "DCC")]
+
+
+def test_prose_attendance_offices_and_also_present() -> None:
+    rec = text("The regular meeting of the Board took place on May 2, 2018 at the Grange. Present were "
+               "President, Helen Shaw; Secretary, Owen Pike and Treasurer, Lucy Dunn. Also present were "
+               "Mark Tait and Jo Baird.\n\n1. APPROVAL OF AGENDA\nThe agenda was approved.")
+    assert people(rec) == [("Helen Shaw", "chair", None, True), ("Owen Pike", "member", None, True),
+                           ("Lucy Dunn", "member", None, True), ("Mark Tait", "participant", None, True),
+                           ("Jo Baird", "participant", None, True)]
+
+
+def test_roll_call_sentence_with_titles() -> None:
+    rec = text("Present: Mayor Ann Pruitt, Council President Lee Vance, and Councilors Dana Voss and Kim Orr "
+               "were present. City Clerk Paul Nye was also present.")
+    assert people(rec) == [("Ann Pruitt", "chair", None, True), ("Lee Vance", "member", None, True),
+                           ("Dana Voss", "member", None, True), ("Kim Orr", "member", None, True),
+                           ("Paul Nye", "participant", None, True)]
+
+
+def test_bulleted_lists_under_labels_end_at_the_next_heading() -> None:
+    rec = text("Voting members present\n\n● Clara Wendt - Ostwind Energy\n● Hugo Stam proxy for Piet Ros - Gridlab\n\n"
+               "Voting members not in attendance\n\n● Marta Veld - Sunbay\n\nOther attendees\n\n"
+               "● Nina Boss, The Open Foundation\n● Yusuf\n\nAgenda\n\n● General Updates\n● Roadmap Review")
+    assert people(rec) == [
+        ("Clara Wendt", "member", "Ostwind Energy", True), ("Hugo Stam", "member", "Gridlab", True),
+        ("Piet Ros", "apology", "Gridlab", False),  # his seat held by proxy
+        ("Marta Veld", "apology", "Sunbay", False), ("Nina Boss", "participant", "The Open Foundation", True),
+        ("Yusuf", "participant", None, True)]
+
+
+def test_numbered_list_of_first_names() -> None:
+    rec = text("Attendees:\n1. Karin Holt\n2. Mateo\n3. Priya\n\nDiscussion\n\n[Mateo] We should meet monthly.")
+    assert [a.name for a in rec.attendees] == ["Karin Holt", "Mateo", "Priya"]
+
+
+def test_two_column_labelled_table_and_a_grid_of_names() -> None:
+    rec = run(["Attendance", [["Voting Members:", "Not in Attendance:"],
+                              ["Eva Lind - Nordgrid", "Tom Berg - Solvik"],
+                              ["Ali Kaya - Westwind", ""]]],
+              ["Members Present", [["Rita Sen", "Amit Ghosh", "Lina Paul"], ["Dev Rao", "Suma Iyer", ""]]])
+    assert people(rec)[:3] == [("Eva Lind", "member", "Nordgrid", True), ("Ali Kaya", "member", "Westwind", True),
+                               ("Tom Berg", "apology", "Solvik", False)]
+    assert [a.name for a in rec.attendees[3:]] == ["Rita Sen", "Dev Rao", "Amit Ghosh", "Suma Iyer", "Lina Paul"]
+
+
+def test_details_table_rows_and_the_list_that_runs_on_below() -> None:
+    rec = run([[["Date", "4th May 2017"], ["Attendees", "Joan Fry, Peter Lamb (County), Sally Hart"],
+                ["Invited", "Mo Farah (Head of Finance), Jill Dee (Clerk)"]],
+               "Tara Moss (Head of HR), Ed Vine (Manager)",
+               "1. Welcome\nApologies were received from Sally Hart."])
+    assert people(rec) == [
+        ("Sally Hart", "apology", None, False),  # listed, then sending apologies: an apology
+        ("Joan Fry", "member", None, True), ("Peter Lamb", "member", "County", True),
+        ("Mo Farah", "participant", "Head of Finance", True),
+        ("Jill Dee", "participant", None, True),  # "Clerk": an office, not an organisation
+        ("Tara Moss", "participant", "Head of HR", True), ("Ed Vine", "participant", "Manager", True)]
+
+
+def test_absence_and_proxies_in_prose() -> None:
+    rec = text("2. Apologies: Ken Ross (Archivist). June Hale was not present.\n\n"
+               "Proxies—Ann Lowe has Joe Park’s. Sam Fry has Eve Dunn’s.")
+    assert [(a.name, a.present) for a in rec.attendees] == [
+        ("Ken Ross", False), ("June Hale", False), ("Joe Park", False), ("Eve Dunn", False)]
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def decisions(body: str) -> list[tuple[str | None, str, str | None]]:
+    return [(d.identifier, d.verb, d.outcome) for d in text(body).decisions]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("It was agreed that the hall hire fee will rise in April.", [(None, "AGREED", "approved")]),
+    ("The Standing Orders were agreed and adopted by the Board.", [(None, "AGREED", "approved")]),
+    ("The complaints policy was reviewed and adopted by the Board.", [(None, "ADOPTED", "approved")]),
+    ("Motion: Councilor Hale moved to approve the budget as presented. Councilor Ruiz seconded. "
+     "The motion passed 5-0.", [(None, "CARRIED", "approved")]),
+    ("A motion to approve the minutes of the March meeting was seconded and unanimously approved.",
+     [(None, "APPROVED", "minutes_approved")]),
+    ("Dana proposed and Lee seconded to buy two new tables. Passed unanimously.", [(None, "CARRIED", "approved")]),
+    ("Noted the Treasurer’s report.\nNoted we should check the insurance.", [(None, "NOTED", "noted")]),
+    ("Agreed to purchase a new projector.", [(None, "AGREED", "approved")]),
+    ("DECISION: The club will open on Sundays from May.", [(None, "DECIDED", "approved")]),
+    ("Voting was by show of hands; the following officers were elected:\n• Chair: Ann Bell\n• Secretary: Tom Ray",
+     [(None, "ELECTED", "other"), (None, "ELECTED", "other")]),
+    ("Mr. Ode presented a motion to renew the project and all members were in favour.\n"
+     "RESOLVED: That the project is renewed for another year.", [(None, "RESOLVED", "approved")]),
+])
+def test_decisions_in_prose(body: str, want: list[tuple]) -> None:
+    assert decisions(body) == want
+
+
+@pytest.mark.parametrize("body", [
+    "The chair announced that the proposal from the council was accepted.",
+    "Tom agreed to look into the matter.",
+    "The report will be approved at the next meeting.",
+    "The county has not yet approved the plan.",
+    "He explained that the ordinance was approved by the state in 2010.",
+    "Councilor Hale moved that the ordinance be adopted. The motion was seconded by Councilor Ruiz.",
+])
+def test_not_decisions_in_prose(body: str) -> None:
+    assert decisions(body) == []
+
+
+def test_prose_phrasings_are_narration_in_formal_minutes() -> None:
+    got = decisions("The CSC AGREED further development is required.\n\nThe CSC NOTED the update.\n\n"
+                    "It was agreed that SECAS would follow this up.")
+    assert [v for _, v, _ in got] == ["AGREED", "NOTED"]
+
+
+# ---------------------------------------------------------------- actions
+
+
+def actions(rec: Records) -> list[tuple]:
+    return [(a.action_id, a.owner, a.due_date) for a in rec.actions]
+
+
+def test_several_action_lines_on_one_line_and_owner_verbs() -> None:
+    rec = text("Action: Tina will book the room. Action: Raj needs to order the badges by 3 May 2021.")
+    assert actions(rec) == [("g/A1", "Tina", None), ("g/A2", "Raj", "2021-05-03")]
+
+
+def test_action_column_cells_run_together_and_without_owner() -> None:
+    rec = text("Open Action Points. Reviewed.\n"
+               "5.11 SC to chase outstanding forms 9.2 SB to share the folder 7.7 AL to liaise with DBP\n"
+               "03-01–Amend attendance in both sets of minutes.\n"
+               "1-14 Comments to be submitted to the consultation\n"
+               "1-15SB to circulate the draft by 14-Jun-19")
+    assert actions(rec) == [("5.11", "SC", None), ("9.2", "SB", None), ("7.7", "AL", None),
+                            ("03-01", None, None), ("1-14", None, None), ("1-15", "SB", "2019-06-14")]
+
+
+def test_action_items_heading_owners_are_attendees() -> None:
+    rec = text("Attendees:\n1. Noor Haddad\n2. Felix\n\nAction Items\nFelix to send the survey link\n"
+               "Noor Haddad - Draft the budget note\nNoor Prepare the agenda")
+    assert actions(rec) == [("g/A1", "Felix", None), ("g/A2", "Noor Haddad", None), ("g/A3", "Noor", None)]
+
+
+def test_owner_cells_of_an_action_column() -> None:
+    rec = text("Item\nNotes\nOwner\n1.\nBudget The Treasurer presented the accounts. SECAS to publish the "
+               "accounts by 2 Jul 2021.\nSECAS\n2.\nPremises The lease was discussed.\nKT\n3.\nDRAFT")
+    assert actions(rec) == [("g/A1", "SECAS", "2021-07-02"), ("g/A2", "KT", None)]
+
+
+def test_action_log_headers_month_due_dates_and_a_table_over_a_page_break() -> None:
+    rec = run([[["Date Opened", "Action Item", "Person/ Committee Responsible", "Due Date", "Status"],
+                ["3.1.19", "Bring award ideas", "Board Members", "April 2019", "Open"],
+                ["4.2.19", "Order bottles", "Ann Roe", "Next Fiscal Year", "Open"]]],
+              [[["5.3.19", "Send reminders", "Ann Roe", "NLT May 30, 2019", "Open"],
+                ["6.3.19", "Book the hall", "Bo Li", "15-Jun-19 Open"]]])  # two cells run together
+    assert actions(rec) == [("g/A1", "Board Members", "2019-04"), ("g/A2", "Ann Roe", None),
+                            ("g/A3", "Ann Roe", "2019-05-30"), ("g/A4", "Bo Li", "2019-06-15")]
+
+
+def test_an_office_as_owner_is_not_repaired() -> None:
+    rec = text("ACTION: Secretary to obtain a second quotation by 11.06.2020.")
+    assert actions(rec) == [("g/A1", "Secretary", "2020-06-11")]
+
+
+# ---------------------------------------------------------------- repairs from the document's own evidence
+
+
+SEED_LIKE = ("DP108 ‘SSI Job Type Role’\n\nThe CSC AGREED further development is required.\n\n"
+             "125 ‘Correcting the ESME variant’\n"
+             "The CSC was provided with a verbal update on DP125 ‘Correcting the ESME variant’.\n"
+             "The CSC NOTED the update.\n\n"
+             "OPO96 ‘DNO Power Outage Alerts’\nThe CSC considered DP096 ‘DNO Power Outage Alerts’.\n"
+             "The.CSC AGREED further development is required.\n\n"
+             "CSC. 15/O1 SECAS to invite the Proposer to the next CSC meeting on. 30 June 2020.")
+
+
+def test_a_heading_that_lost_its_identifier_takes_the_one_its_body_names() -> None:
+    rec = text(SEED_LIKE)
+    assert [(d.identifier, d.verb) for d in rec.decisions] == [("DP108", "AGREED"), ("DP125", "NOTED"),
+                                                               ("DP096", "AGREED")]
+    clean, *repaired = rec.decisions
+    assert all(r.confidence < clean.confidence for r in repaired)
+    assert all(repairs.of(r) for r in repaired) and repairs.of(clean) == []
+
+
+def test_stray_marks_and_look_alikes_in_an_action() -> None:
+    rec = text(SEED_LIKE)
+    (a,) = rec.actions
+    assert (a.action_id, a.owner, a.due_date) == ("CSC 15/01", "SECAS", "2020-06-30")
+    assert a.confidence < 1.0 and "action id" in repairs.of(a)
+    assert repairs.count(rec) >= 3
