@@ -62,7 +62,7 @@ PINS: dict[str, dict[str, float]] = {
         "actions.description": 0.9524,  # 20/21
         "attendees": 0.9677,  # 120/4/4
         "attendees.role": 0.8833,  # 106/120
-        "attendees.representing": 0.8917,  # 107/120
+        "attendees.representing": 0.9000,  # 108/120
     },
     "tiff": {
         "identifiers.mentions": 0.9775,  # 87/89

@@ -21,25 +21,22 @@ from pipeline.devtools.evaluate import EvalReport, figures, run_eval
 # names and counts as in test_extraction_samples.PINS). Re-pin from the output of
 # `pytest tests/test_real_minutes.py -k figures -s`.
 PINS: dict[str, float] = {
-    "meeting.committee": 0.1176,  # 2/17
-    "meeting.meeting_date": 0.8235,  # 14/17
-    "meeting.start_time": 0.7647,  # 13/17
-    "meeting.end_time": 0.7647,  # 13/17
-    "meeting.location": 0.2941,  # 5/17
+    "meeting.committee": 0.6471,  # 11/17
+    "meeting.meeting_date": 0.8824,  # 15/17
+    "meeting.location": 0.7647,  # 13/17
     "meeting.status": 0.8235,  # 14/17
-    "meeting.next_meeting_date": 0.5294,  # 9/17
-    "decisions": 0.8780,  # 54/2/13
-    "decisions.outcome": 0.8889,  # 48/54
-    "decisions.page": 0.9815,  # 53/54
-    "decisions.text": 0.4815,  # 26/54
-    "actions": 0.9302,  # 60/1/8
-    "actions.owner": 0.9167,  # 55/60
-    "actions.due_date": 0.9500,  # 57/60
-    "actions.description": 0.6333,  # 38/60
-    "attendees": 0.9800,  # 220/0/9
-    "attendees.role": 0.8909,  # 196/220
-    "attendees.representing": 0.8636,  # 190/220
-    "attendees.present": 0.9864,  # 217/220
+    "decisions": 0.8871,  # 55/2/12
+    "decisions.outcome": 0.9273,  # 51/55
+    "decisions.page": 0.9818,  # 54/55
+    "decisions.text": 0.4909,  # 27/55
+    "actions": 0.9385,  # 61/1/7
+    "actions.owner": 0.9180,  # 56/61
+    "actions.due_date": 0.9508,  # 58/61
+    "actions.description": 0.8361,  # 51/61
+    "attendees": 0.9822,  # 221/0/8
+    "attendees.role": 0.8914,  # 197/221
+    "attendees.representing": 0.8643,  # 191/221
+    "attendees.present": 0.9864,  # 218/221
 }
 
 
