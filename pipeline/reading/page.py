@@ -10,6 +10,8 @@ image is decoded or rendered.
 from __future__ import annotations
 
 import contextlib
+import os
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -71,9 +73,17 @@ def _read_text_layer(task: PageTask, settings: Settings) -> tuple[Page | pdftext
             raise InputError(f"page {task.number} is damaged and cannot be read ({short_error(err)})") from err
 
 
-# The PDF this process read a page of last, kept open: a worker given a run of one file's pages
+# The PDF this thread read a page of last, kept open: a worker given a run of one file's pages
 # parses the file's structure once, not once per page (which made long documents quadratic).
-_open: dict[str, object] = {}
+# Per thread (Dask runs tasks in threads) and per process: what a forked worker inherits from
+# its parent is dropped unused, never touched.
+_local = threading.local()
+
+
+def _held() -> dict[str, pdfplumber.PDF]:
+    if getattr(_local, "pid", None) != os.getpid():
+        _local.pid, _local.open = os.getpid(), {}
+    return _local.open
 
 
 def _open_pdf(path: str) -> pdfplumber.PDF:
@@ -81,17 +91,19 @@ def _open_pdf(path: str) -> pdfplumber.PDF:
 
     st = Path(path).stat()
     key = f"{path}\0{st.st_size}\0{st.st_mtime_ns}"
-    if key not in _open:
+    held = _held()
+    if key not in held:
         _close_pdf()
-        _open[key] = pdfplumber.open(path)
-    return _open[key]
+        held[key] = pdfplumber.open(path)
+    return held[key]
 
 
 def _close_pdf() -> None:
-    for pdf in _open.values():
+    held = _held()
+    for pdf in held.values():
         with contextlib.suppress(Exception):  # closing a damaged document must not hide the error that matters
             pdf.close()
-    _open.clear()
+    held.clear()
 
 
 def _render(task: PageTask, settings: Settings, native: float | None) -> tuple[Image.Image, int]:
