@@ -26,6 +26,7 @@ import faulthandler
 import logging
 import multiprocessing as mp
 import os
+import pickle
 import resource
 import signal
 import threading
@@ -36,7 +37,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import InputError, LimitError, PageTimeoutError, ReaderCrashError
+from pipeline.errors import InputError, LimitError, MinutesError, PageTimeoutError, ReaderCrashError
 from pipeline.reading import limits
 
 log = logging.getLogger(__name__)
@@ -298,8 +299,20 @@ def _serve(conn: Connection, clock: Any, parent: int, memory_mb: int) -> None:
         clock[0], clock[1] = 0.0, 0.0
         try:
             conn.send(reply)
-        except Exception as err:  # an error that cannot be pickled
-            conn.send((False, ReaderCrashError(f"{type(reply[1]).__name__}: {str(reply[1])[:200]} ({type(err).__name__})")))
+        except Exception as err:  # an error that cannot be pickled (what it carries, not what it says)
+            conn.send((False, _plain(reply[1], err)))
+
+
+def _plain(error: BaseException, why: Exception) -> BaseException:
+    """The project's error rebuilt from its type and message alone; any other a ReaderCrashError."""
+    if isinstance(error, MinutesError):
+        try:
+            rebuilt = type(error)(str(error))
+            pickle.dumps(rebuilt)
+            return rebuilt
+        except Exception:  # a subclass with another signature: say what it was instead
+            pass
+    return ReaderCrashError(f"{type(error).__name__}: {str(error)[:200]} ({type(why).__name__})")
 
 
 def _die_with_parent(parent: int) -> None:
