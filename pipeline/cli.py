@@ -212,7 +212,7 @@ def cmd_draw(ns: argparse.Namespace) -> int:
 def cmd_eval(ns: argparse.Namespace) -> int:
     from pipeline.devtools.evaluate import format_json, format_report, run_eval
 
-    report = run_eval(ns.paths, gold_dir=ns.gold, settings=_settings(ns))
+    report = run_eval(ns.paths, gold_dir=ns.gold, settings=_settings(ns), cache_path=ns.cache)
     if report.without_gold:
         print(f"eval: {len(report.without_gold)} file(s) without gold not scored (e.g. {report.without_gold[0]})", file=sys.stderr)
     if ns.format == "json":

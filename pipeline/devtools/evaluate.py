@@ -173,11 +173,14 @@ def gold_for(path: Path, gold_dir: Path) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
-def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = None) -> EvalReport:
+def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = None,
+             cache_path: Path | None = None) -> EvalReport:
     """Extract every document under ``paths`` that has gold and score it (``minutes eval``).
 
-    A document whose extraction failed is scored as having found nothing.
+    A document whose extraction failed is scored as having found nothing. With ``cache_path``
+    pages come from (and go to) that page cache, keyed like a run's by the reader fingerprint.
     """
+    from pipeline.batch.cache import PageCache
     from pipeline.batch.run import extract_all
     from pipeline.reading.sources import discover
 
@@ -188,7 +191,16 @@ def run_eval(paths: list[str], *, gold_dir: Path, settings: Settings | None = No
     if not items:
         raise UsageError(f"no document under {' '.join(paths)} has gold in {gold_dir} (or {gold_dir}/{REAL_GOLD}); "
                          "name samples <key>__<variant>.<ext>")
-    result = extract_all(items, settings=settings or Settings())
+    settings = settings or Settings()
+    cache = None
+    if cache_path is not None:
+        Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
+        cache = PageCache(Path(cache_path), settings)
+    try:
+        result = extract_all(items, settings=settings, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     by_file = {r.meeting.source_file: r for r in result.records}
     docs = []
     for item in items:
