@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from pipeline.nlp import repairs, resolutions
-from pipeline.nlp.components import DECISIONS_KEY, doc_text
+from pipeline.nlp.components import DECISIONS_KEY, IDENTIFIERS_KEY, doc_text
 from pipeline.nlp.identifiers import Mention, named_in, pick, quoted_after
 from pipeline.nlp.structure import Sections
 from pipeline.nlp.vocab import lexicon
@@ -36,6 +36,13 @@ def _own_body(subject: str | None, own_names: set[str] | None) -> bool:
     # "LPC" in the minutes of the "North of Tyne LPC Committee" is the meeting's own body
     return low in own_names or low in GENERIC_BODIES or any(
         re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", name) for name in own_names)
+
+
+def _observation(span) -> bool:
+    """``noted that …`` / ``noted with concern``: what someone observed, not what was decided."""
+    doc = span.doc
+    nxt = next((t for t in doc[span.end : span.end + 3] if not t.is_space), None)
+    return nxt is None or nxt.lower_ in {"that", "with", "how"}
 
 
 def _coordinated(text: str, mentions: list[Mention], start: int, end: int) -> bool:
@@ -112,6 +119,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
     """
     placed: list[tuple[int, DecisionRow]] = []
     formal = resolutions.formal_style(doc)
+    sec_minutes = formal and bool(doc.spans.get(IDENTIFIERS_KEY))
     repaired_at = {m.start: m.repaired for m in mentions}
     text = doc_text(doc)  # Doc.text is joined anew on every access: the DocText it came from
     for span in doc.spans.get(DECISIONS_KEY, []):
@@ -127,12 +135,14 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             continue  # "the Operations Group agreed" in another body's minutes: narration
         verb, outcome_of = span._.verb, span._.outcome
         if not formal and not span.text.isupper():
-            if verb == "NOTED":
-                continue  # "the group noted that …": an observation, where decisions are not NOTED in capitals
+            if verb == "NOTED" and (span._.subject is None or _observation(span)):
+                # "members noted that …", "the group noted that …": an observation, where decisions
+                # are not NOTED in capitals; "The Board noted the treasurer's report" records one
+                continue
             verb = "APPROVED" if verb == "ACCEPTED" else verb
             outcome_of = generic_outcome(verb, span._.clause or "", sent.text, outcome) if outcome_of is None else outcome_of
-        if formal and outcome_of == "other":
-            # minutes in the SEC's formal style: an outcome none of their labels fits is left
+        if sec_minutes and outcome_of == "other":
+            # SEC minutes (formal style, proposals named): an outcome none of their labels fits is left
             # empty, as the contract says; ``other`` is for the decisions of other bodies
             outcome_of = None
         ident = pick(named, section, coordinated=_coordinated(text, mentions, *scope))

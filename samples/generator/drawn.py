@@ -717,6 +717,8 @@ class Drawer:
         bullet under "{S}:" when the template has that form."""
         table = SEC_DECISIONS if self.sec else GENERIC_DECISIONS
         outcome, variants = table[kind]
+        if self.sec and outcome == "other":
+            outcome = None  # the contract: SEC minutes leave the outcome empty where no label fits
         tpl = self.pick(variants)
         want = form or self.dec_form
         if want in ("table", "b"):

@@ -4,7 +4,8 @@ Decision templates give, per form, ``(VERB, text)``; the text carries the verb i
 exactly once and ``{S}`` for the body's name as subject ("The CSC", "The Council"). Forms:
 ``s`` a sentence with the body as subject, ``b`` a bullet under "{S}:", ``it`` "It was …",
 ``res`` "RESOLVED that …", ``pass`` passive ("… was APPROVED"). Every template has ``s``.
-Outcomes follow the contract's vocabulary, ``other`` where none fits.
+Outcomes follow the contract's vocabulary; where none fits, ``other`` for other bodies and empty
+for SEC minutes (the contract leaves it empty; the drawer blanks it).
 """
 
 from __future__ import annotations
