@@ -11,6 +11,7 @@ an action found or completed only by such a repair is less sure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -348,11 +349,13 @@ class _Finder:
             return
         taken = {it.line for it in self.items}
         for i, line in enumerate(lines):
-            m = INITIALS_CELL.match(line.text) if not line.table and i not in taken else None
-            if m and len(m["owner"]) > 4 and m["owner"] not in self.parties:
+            if line.table or i in taken or i == 0 or lines[i - 1].block != line.block:
+                continue
+            m = INITIALS_CELL.match(line.text)
+            owner, repaired = (m["owner"], False) if m else _misread_owner(line.text, self.parties)
+            if owner is None or (len(owner) > 4 and owner not in self.parties):
                 continue  # "DRAFT": a stamp, not an owner
-            if m and i > 0 and lines[i - 1].block == line.block:
-                self.items.append(_Item(i, line.start, None, "", owner=m["owner"], kind="column"))
+            self.items.append(_Item(i, line.start, None, "", owner=owner, kind="column", id_repaired=repaired))
 
 
 FLAT_HEADER = re.compile(r"^\s*(?:(?:action\s+)?(?:ref\.?|no\.?|id)\s+)?actions?(?:\s+items?)?\s+"
@@ -384,6 +387,22 @@ def _flat_row(text: str, known: list[str]) -> tuple[str | None, str, str, str | 
     return None
 
 
+def _misread_owner(text: str, parties: list[str]) -> tuple[str | None, bool]:
+    """``pcc`` alone in an action column: a party's abbreviation OCR read in the wrong case."""
+    word = text.strip()
+    if not re.fullmatch(r"[A-Za-z]{2,6}", word) or word.isupper():
+        return None, False
+    fixed, repaired = repair_one(word, parties)
+    return (fixed, True) if repaired and fixed.isupper() else (None, False)
+
+
+def _own_clause(desc: str, owner: str) -> str:
+    """``DCC to confirm the costs for CP1184 by 04-Dec-23`` beside owner DCC: what is to be done
+    (``confirm the costs for CP1184``), the owner and the due date read apart."""
+    m = re.match(rf"^\s*{re.escape(owner)}\s+{_TO}\s+(?P<rest>\S.*)$", desc, re.IGNORECASE | re.DOTALL)
+    return strip_due(m["rest"]).rstrip(" .") if m else desc
+
+
 def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
     """What an owner cell of an action column stands beside: the item's text on the line before,
     narrowed to its ``<owner> to …`` sentence when it has one (which gives the due date)."""
@@ -411,7 +430,12 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
             desc = _column_item(lines, item.line, item.owner or "")
         if not desc:
             return None
-        return Action(item.action_id, item.owner, desc, due_date(desc), item.offset, line.page)
+        action = Action(item.action_id, item.owner, desc, due_date(desc), item.offset, line.page)
+        if item.kind == "column":
+            action.description = _own_clause(desc, item.owner or "")
+            if item.id_repaired:
+                action.repairs.append("owner")
+        return action
     more = _continuation(lines, item.line, starts, widest) if item.last_on_line else ""
     full = one_line(f"{item.body} {more}")
     owner, desc = split_owner(full, parties)
@@ -466,6 +490,29 @@ def repair_owners(actions: list[Action], parties: list[str]) -> None:
             a.repairs.append(f"owner {a.owner} -> {owner}")
             a.owner = owner
             a.confidence = round(a.confidence * 0.7, 3)
+
+
+_PREFIXED_ID = re.compile(r"^(?P<prefix>\S{2,8}?)\s?(?P<num>\d{1,4}\s?/\s?\d{1,3})$")
+_PREFIX_LOOKALIKE = str.maketrans({"$": "S", "5": "S", "0": "O", "1": "I", "8": "B", "€": "E"})
+
+
+def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = ()) -> None:
+    """``$sc 79/02`` among ``SSC 79/01``: an action id whose prefix OCR misread takes the prefix
+    the document's own clean ids write (or a committee's known one) when the two fold alike."""
+    found = [(a, m) for a in actions if a.action_id and (m := _PREFIXED_ID.match(a.action_id))]
+    clean = [m["prefix"] for _, m in found if re.fullmatch(r"[A-Z]{2,8}", m["prefix"])]
+    candidates = list(dict.fromkeys([p for p, _ in Counter(clean).most_common()] + list(known_prefixes)))
+    for a, m in found:
+        prefix = m["prefix"]
+        if prefix in candidates:
+            continue
+        folded = prefix.upper().translate(_PREFIX_LOOKALIKE)
+        right = next((c for c in candidates if c.upper() == folded), None)
+        if right is not None:
+            a.repairs.append(f"action id {a.action_id!r}")
+            number = re.sub(r"\s+", "", m["num"])
+            a.action_id = f"{right} {number}"
+            a.confidence = round(a.confidence * 0.8, 3)
 
 
 def assign_identifiers(actions: list[Action], dt: DocText, sections: Sections, mentions: list) -> None:

@@ -48,7 +48,8 @@ def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
     if ref.page != before.page + 1 or abs(cells - width) > 1:
         return False
     between = [ln for ln in dt.lines if before.start < ln.start < ref.start and not ln.table and ln.text.strip()]
-    return not between
+    # on a scan the last line of a wrapped cell ("2023") can fall out of the table's grid
+    return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)
 
 
 def _block_after(dt: DocText, ref: TableRef) -> str:
@@ -176,10 +177,12 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
             table_actions.extend(action_tables.from_table(ref.table, ref.page, ref.start, header=header))
             previous = ref
         elif attendees_mod.is_attendee_table(ref.table):
+            previous = None  # another table came between: what follows continues that one
             people.extend(attendees_mod.from_table(
                 ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start),
                 context_role=_context_role(dt, ref.start)))
         else:
+            previous = None
             people.extend(attendees_mod.from_list_table(
                 ref.table, ref.page, context=_context(dt, ref.start), after=_block_after(dt, ref)))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
@@ -205,6 +208,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
 
     text_actions = actions_mod.from_text(dt, lexicon, organisations, names=_owner_names(people))
     acts = actions_mod.merge(text_actions, table_actions)
+    actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])])
     actions_mod.repair_owners(acts, parties)
     actions_mod.assign_identifiers(acts, dt, secs, found)
     action_rows = []

@@ -11,6 +11,7 @@ at 7:01 p.m.``, ``… occurred on April 12, 2017 at the home of …``, ``adjourn
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -260,9 +261,29 @@ def _head_lines(dt: DocText, sections: Sections) -> list[TextLine]:
     return head_lines
 
 
-def _meeting_date(labelled: dict[str, str], clean: list[str]) -> tuple[str | None, int | None]:
+_CLIPPED = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<month>[A-Za-z]{3,9})\.?,?\s*(?P<year>\d{0,3})\W*$")
+
+
+def _clipped_year(value: str, dt: DocText) -> str | None:
+    """``Wednesday5thJuly 201``: a labelled date whose year the layout clipped takes the year the
+    document's own full dates most often give, among those that begin with what is left."""
+    from pipeline.nlp.dates import month_number
+
+    m = _CLIPPED.search(value)
+    if m is None or (month := month_number(m["month"])) is None or month[1]:
+        return None
+    years = Counter(d.iso[:4] for d in find_dates(dt.text) if d.iso[:4].startswith(m["year"]))
+    if not years:
+        return None
+    try:
+        return date(int(years.most_common(1)[0][0]), month[0], int(m["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _meeting_date(labelled: dict[str, str], clean: list[str], dt: DocText) -> tuple[str | None, int | None]:
     """The meeting's date and the index of the line it was read from."""
-    if "date" in labelled and (found := parse_date(labelled["date"])):
+    if "date" in labelled and (found := parse_date(labelled["date"]) or _clipped_year(labelled["date"], dt)):
         idx = next((k for k, t in enumerate(clean) if labelled["date"] in t), None)
         return found, idx
     for idx, t in enumerate(clean):
@@ -304,7 +325,7 @@ def header(dt: DocText, sections: Sections, lexicon: dict) -> Header:
         named = _named_committee(clean, labelled)
         h.committee = display_case(named.strip(" ,.-–"), dt.text) if named else None
 
-    h.meeting_date, date_idx = _meeting_date(labelled, clean)
+    h.meeting_date, date_idx = _meeting_date(labelled, clean, dt)
     _times(h, labelled, clean[date_idx] if date_idx is not None else None, clean, dt)
     h.location = _location(h, labelled, clean, date_idx, clean, dt)
     if h.location is not None:
