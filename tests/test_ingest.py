@@ -187,3 +187,37 @@ def test_real_digital_pages_use_the_text_layer(real_dir: Path) -> None:
     assert present[0] == ["Name", "Organisation", "Affilliation"]
     assert present[1] == ["Simon Clark", "Tesco", "CCA"]
     assert len(present) == 14
+
+
+def _line(y: float, *runs: tuple[float, str]) -> "Line":
+    """A line of words at height ``y``: each run starts at its x, words 6 pt a letter apart."""
+    from pipeline.reading.document import Line, Word
+
+    words = []
+    for x, text in runs:
+        for w in text.split():
+            words.append(Word(w, (x, y, x + 6 * len(w), y + 10)))
+            x += 6 * len(w) + 4
+    return Line(words)
+
+
+def test_a_title_block_of_labels_keeps_each_value_whole_and_in_order() -> None:
+    """``Label: value`` lines are label and value, not columns: a wide gap inside a wrapped value
+    (a hanging indent, a speck removed on a poor scan) must not split it into two cells."""
+    from pipeline.reading.tables import build_unruled, find_unruled
+
+    lines = [
+        _line(100, (50, "Date:"), (150, "4 August 2023")),
+        _line(114, (50, "Venue:"), (150, "Gemserv,"), (260, "London EC3M")),
+        _line(128, (50, "Members present:"), (150, "Ann Lee (AL) Chair;"), (330, "Bo Li (BL) DCC;")),
+        _line(142, (150, "Cy Ng (CN)"), (260, "SECAS; Di Fox (DF) Bulb")),
+        _line(156, (50, "Also present:"), (150, "Ed Roe (ER) SECAS")),
+    ]
+    (first, last, cols), = find_unruled(lines)
+    table = build_unruled(lines[first : last + 1], cols)
+    assert table.rows == [
+        ["Date:", "4 August 2023"],
+        ["Venue:", "Gemserv, London EC3M"],
+        ["Members present:", "Ann Lee (AL) Chair; Bo Li (BL) DCC; Cy Ng (CN) SECAS; Di Fox (DF) Bulb"],
+        ["Also present:", "Ed Roe (ER) SECAS"],
+    ]

@@ -272,3 +272,75 @@ def test_stray_marks_and_look_alikes_in_an_action() -> None:
     assert (a.action_id, a.owner, a.due_date) == ("CSC 15/01", "SECAS", "2020-06-30")
     assert a.confidence < 1.0 and "action id" in repairs.of(a)
     assert repairs.count(rec) >= 3
+
+
+# ---------------------------------------------------------------- classes found on the tuning split
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("The Board noted the health and safety report.", [(None, "NOTED", "noted")]),
+    ("The Trustees noted the volunteer report.\n\nMembers noted that the roof needs repair.", [(None, "NOTED", "noted")]),
+    ("The Board noted that the lease ends in May.", []),
+    ("The Council AGREED that no objection be raised to the application.", [(None, "AGREED", "other")]),
+])
+def test_the_bodys_own_noting_and_outcomes_no_label_fits(body: str, want: list[tuple]) -> None:
+    assert decisions(body) == want
+
+
+def test_sec_minutes_leave_an_outcome_empty_where_no_label_fits() -> None:
+    got = decisions("CP1329 ‘Clarifying a definition’\n\nThe SSC AGREED that CP1329 has no security implications.\n\n"
+                    "The SSC NOTED the update.")
+    assert got == [("CP1329", "AGREED", None), ("CP1329", "NOTED", "noted")]
+
+
+def test_a_labelled_date_whose_year_the_layout_clipped() -> None:
+    m = text("MINUTES OF THE COMMITTEE MEETING\n\nDate: Wednesday5thJuly 201\nTime: 09.30–16.00\n\n"
+             "1. Welcome\nThe Chair welcomed everyone.\n\n"
+             "Date of next meeting: Wednesday 6th September 2017").meeting
+    assert (m.meeting_date, m.start_time, m.next_meeting_date) == ("2017-07-05", "09:30", "2017-09-06")
+
+
+def test_an_owner_cell_read_in_the_wrong_case_and_the_item_sentence_read_apart() -> None:
+    rec = text("No.\nDiscussion\nAction\n1.\nReport The Chair reported. DCC to confirm the costs for CP1184 "
+               "by 04-Dec-23.\npcc")
+    (a,) = rec.actions
+    assert (a.owner, a.description, a.due_date) == ("DCC", "confirm the costs for CP1184", "2023-12-04")
+    assert "owner" in repairs.of(a) and a.confidence < 1.0
+
+
+def test_an_action_id_prefix_misread_takes_the_documents_own() -> None:
+    rec = run([[["No.", "Action", "Owner", "Due date"],
+                ["SSC 79/01", "Publish the return data", "DCC", "25 August 2023"],
+                ["$sc 79/02", "Invite the Proposer", "SECAS", ""]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("SSC 79/01", "DCC"), ("SSC 79/02", "SECAS")]
+    assert "action id '$sc 79/02'" in repairs.of(rec.actions[1]) and repairs.of(rec.actions[0]) == []
+
+
+def test_an_action_table_goes_on_past_a_stray_fragment_but_not_past_another_table() -> None:
+    head = ["Action", "Owner", "Due date", "Status"]
+    rec = run([[head, ["Draft the newsletter article", "Kate Jarvis", "9 April 2023", "Open"]], "2023"],
+              [[["Send renewal reminders", "Esme Bradshaw", "18 April 2023", "New"]]])
+    assert [a.description for a in rec.actions] == ["Draft the newsletter article", "Send renewal reminders"]
+    rec = run([[head, ["Draft the newsletter article", "Kate Jarvis", "9 April 2023", "Open"]],
+               [["Ref", "Item", "Decision"], ["D1", "2", "The Board APPROVED the minutes."]]],
+              [[["D2", "3", "The Board NOTED the report."]]])
+    assert [a.description for a in rec.actions] == ["Draft the newsletter article"]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Motion: Councilor Hale moved to approve the budget as presented. Councilor Ruiz seconded. The motion passed 5-0.",
+     "Motion: Councilor Hale moved to approve the budget as presented. Councilor Ruiz seconded. The motion passed 5-0."),
+    ("The hall was discussed at length. Betsy moved, Dana seconds. Minutes unanimously approved.",
+     "Betsy moved, Dana seconds. Minutes unanimously approved."),
+    ("Dana proposed and Lee seconded to buy two new tables. Passed unanimously.",
+     "Dana proposed and Lee seconded to buy two new tables. Passed unanimously."),
+    ("Ann moved to close the record.\n\nThe motion passed 5-0.", "The motion passed 5-0."),
+])
+def test_a_vote_records_the_motion_it_decides(body: str, want: str) -> None:
+    (d,) = text(body).decisions
+    assert d.text == want
+
+
+def test_a_decision_in_a_table_row_is_its_own_cell() -> None:
+    rec = run([[["Ref", "Item", "Decision"], ["D79/03", "CP1329", "The SSC AGREED that CP1329 has no security implications."]]])
+    assert [(d.identifier, d.text) for d in rec.decisions] == [("CP1329", "The SSC AGREED that CP1329 has no security implications.")]

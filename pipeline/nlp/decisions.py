@@ -38,6 +38,16 @@ def _own_body(subject: str | None, own_names: set[str] | None) -> bool:
         re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", name) for name in own_names)
 
 
+def own_cell(text: str, start: int, end: int, at: int) -> str:
+    """The sentence ``text[start:end]`` narrowed to the table cell holding offset ``at``: a
+    decisions table's ``D79/03 | CP1329 | The SSC AGREED …`` row records ``The SSC AGREED …``."""
+    s = text[start:end]
+    rel = at - start
+    left = s.rfind(" | ", 0, rel)
+    right = s.find(" | ", rel)
+    return s[left + 3 if left >= 0 else 0 : right if right >= 0 else len(s)]
+
+
 def _observation(span) -> bool:
     """``noted that …`` / ``noted with concern``: what someone observed, not what was decided."""
     doc = span.doc
@@ -89,6 +99,31 @@ def generic_outcome(verb: str, clause: str, sentence: str,
     return "approved" if settles and verb in _APPROVING else (found or "other")
 
 
+# the sentence that puts a motion: "Motion: …", "Dana moved and Betsy seconded to …", "X made a motion: …"
+_MOTION_START = re.compile(r"^\W*(?:motion\b|(?:[^.]{0,60}?\b(?:moved|proposed|made\s+(?:a|the\s+following)\s+motion)\b))",
+                           re.IGNORECASE)
+# the sentence that records its fate: "The motion passed 5-0.", "Passed unanimously.", "… seconded and approved."
+_MOTION_RESULT = re.compile(r"\b(?:passed|carried|seconded|unanimous(?:ly)?|approved|moved\s+\d)\b", re.IGNORECASE)
+
+
+def _with_motion(doc: Doc, sent, text: str) -> int:
+    """Where the text of a decision that records a vote starts: the sentence (at most three
+    back, in the same paragraph) that put the motion, else the decision's own sentence."""
+    if _MOTION_START.match(text[sent.start_char : sent.end_char]) or not _MOTION_RESULT.search(sent.text):
+        return sent.start_char
+    prev = sent
+    for _ in range(3):
+        if prev.start == 0:
+            break
+        prev = doc[prev.start - 1].sent
+        between = text[prev.end_char : sent.start_char]
+        if "\n\n" in text[prev.start_char : sent.start_char] or " | " in between:
+            break
+        if _MOTION_START.match(text[prev.start_char : prev.end_char]):
+            return prev.start_char
+    return sent.start_char
+
+
 def _prose_rows(doc: Doc, text: str, sections: Sections, mentions: list[Mention],
                 outcome: Callable[[str, str, str], str | None] | None) -> list[tuple[int, DecisionRow]]:
     out = []
@@ -96,7 +131,10 @@ def _prose_rows(doc: Doc, text: str, sections: Sections, mentions: list[Mention]
         sent = r.sent
         named = named_in(mentions, sent.start_char, sent.end_char)
         ident = pick(named, sections.identifier_at(r.start))
-        said = clean_text(f"{r.lead} {clean_text(sent.text)}" if r.lead else sent.text)
+        cell = own_cell(text, sent.start_char, sent.end_char, r.start)
+        if not r.lead and cell == text[sent.start_char : sent.end_char]:
+            cell = text[_with_motion(doc, sent, text) : sent.end_char]
+        said = clean_text(f"{r.lead} {clean_text(cell)}" if r.lead else cell)
         clause = text[r.start : sent.end_char]
         scope = said
         if r.verb == "CARRIED" or (r.start == sent.start_char and r.verb == "APPROVED"):
@@ -162,7 +200,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             identifier=ident,
             verb=verb,
             outcome=outcome_of,
-            text=clean_text(sent.text),
+            text=clean_text(own_cell(text, sent.start_char, sent.end_char, span.start_char)),
             page=span._.page,
             confidence=confidence(caps=span.text.isupper(), repaired=bool(span._.repaired),
                                   ocr_conf=sent._.conf, identifier_repaired=ident_repaired),

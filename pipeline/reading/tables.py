@@ -248,6 +248,8 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
     to the one above than a row's pitch, that leaves empty a column the first line fills,
     continues that row.
     """
+    if _label_block(lines):
+        return _label_rows(lines)
     centers = [(ln.bbox[1] + ln.bbox[3]) / 2 for ln in lines]
     pitches = [b - a for a, b in zip(centers, centers[1:], strict=False)]
     # lines of one wrapped cell sit one leading (about 1.2 font sizes) apart; rows add padding
@@ -265,6 +267,45 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
             rows.append([[t] if t else [] for t in texts])
     table_rows = [[join_wrapped(parts) for parts in row] for row in rows]
     return Table(rows=table_rows, bbox=union([ln.bbox for ln in lines]), ruled=False)
+
+
+LABEL = re.compile(r"^[A-Z][\w’'/&()-]*(?:\s+[\w’'/&()-]+){0,3}:$")
+
+
+def _label(line: Line) -> str | None:
+    """``Members present:`` when a line opens with a label of one to four words ending in a colon."""
+    for k, word in enumerate(line.words[:4]):
+        if word.text.endswith(":"):
+            label = " ".join(w.text for w in line.words[: k + 1])
+            return label if LABEL.match(label) and k + 1 < len(line.words) else None
+    return None
+
+
+def _label_block(lines: list[Line]) -> bool:
+    """A title block of ``Label: value`` lines (``Date:``, ``Venue:``, ``Members present:``)
+    rather than a table: most lines that split into runs do so after a label."""
+    split = [ln for ln in lines if len(segments(ln)) >= 2]
+    labelled = sum(_label(ln) is not None for ln in split)
+    return labelled >= 2 and labelled >= 0.6 * len(split)
+
+
+def _label_rows(lines: list[Line]) -> Table:
+    """Two cells a row, label and value, the value in reading order: a wide gap inside a
+    wrapped value (a hanging indent, a speck removed on a poor scan) splits nothing, and a
+    line without a label goes on with the value above."""
+    rows: list[list[str]] = []
+    left = min(ln.bbox[0] for ln in lines)
+    height = statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines) or 10.0
+    for line in lines:
+        label = _label(line) if line.bbox[0] - left <= height else None  # an indented line goes on
+        words = [w.text for w in line.words]
+        if label is not None:
+            rows.append([label, " ".join(words[len(label.split()) :])])
+        elif rows:
+            rows[-1][1] = join_wrapped([rows[-1][1], " ".join(words)]) if rows[-1][1] else " ".join(words)
+        else:
+            rows.append(["", " ".join(words)])
+    return Table(rows=rows, bbox=union([ln.bbox for ln in lines]), ruled=False)
 
 
 def _cells(line: Line, cols: list[float], *, tol: float = 4.0) -> list[str]:
