@@ -89,7 +89,7 @@ def is_name(text: str, *, single: bool = False) -> bool:
     return single and bool(re.fullmatch(rf"[{UP}][{LOW}’'\-]{{2,}}", text))
 
 
-def _split(text: str, seps: str) -> list[str]:
+def split_outside_brackets(text: str, seps: str) -> list[str]:
     """Split on the separators ``seps`` (a regex) outside brackets."""
     parts, depth, last = [], 0, 0
     for m in re.finditer(rf"[()\[\]]|{seps}", text):
@@ -171,13 +171,49 @@ def _office_prefix(seg: str) -> tuple[str | None, str]:
     return m["office"], seg.strip()[m.end() :].strip(" ,:-–")
 
 
+_NAMED_INITIALS = re.compile(rf"(?P<words>(?:[{UP}][{LOW}’'\-]+\s+){{1,3}}[{UP}][{LOW}’'\-]+)\s*\((?P<ini>[{UP}]{{2,4}})\)")
+
+
+# "(IGy SECAS": the closing bracket of initials OCR read as a letter or another bracket
+_UNCLOSED = re.compile(rf"\((?P<ini>[{UP}]{{2,4}})[yj1l|\]}}]\s")
+
+
+def restore_separators(text: str) -> str:
+    """``Deborah Drummond (DD) - Small Supplier Member Niall Buckley (NB)``: where OCR lost the
+    separator, a name whose bracketed initials are its own starts a new item (``; Niall …``)."""
+    text = _UNCLOSED.sub(r"(\g<ini>) ", text)
+    cuts = []
+    for name_start in _named_starts(text):
+        before = text[:name_start].rstrip()
+        if before and not re.search(r"(?:[;,.(\[]|\band|&)$", before):
+            cuts.append(name_start)
+    for at in reversed(cuts):
+        text = f"{text[:at].rstrip()}; {text[at:]}"
+    return text
+
+
+def _named_starts(text: str) -> list[int]:
+    """Where each ``Name Surname (NS)`` whose initials are its own starts."""
+    starts = []
+    for m in _NAMED_INITIALS.finditer(text):
+        words = m["words"].split()
+        ini = m["ini"]
+        if len(words) < len(ini) or "".join(w[0] for w in words[-len(ini) :]) != ini:
+            continue
+        starts.append(m.start("words") + m["words"].rfind(" ".join(words[-len(ini) :])))
+    return starts
+
+
 def parse_list(text: str) -> list[Entry]:
     """The people of an inline or prose list, offices and organisations attached to them."""
     entries: list[Entry] = []
     text = text.replace("{", "(").replace("}", ")")  # braces OCR read for brackets
-    groups = _split(text, ";")
+    text = restore_separators(text)
+    groups = split_outside_brackets(text, ";")
     for group in groups:
-        one = len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group)
+        # one person a group, unless the group names two people by their own initials
+        # ("A (AB) - Org, C (CD) Org" where OCR read a semicolon as a comma)
+        one = len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group) and len(_named_starts(group)) < 2
         found = _parse_group(group, one_person=one)
         if found is None:
             continue
@@ -191,7 +227,7 @@ def _parse_group(group: str, *, one_person: bool = False) -> list[Entry] | None:
     person's initials (``Chairman (AP)``), or at the end, belongs to the name before."""
     entries: list[Entry] = []
     pending: tuple[str, bool] | None = None  # an office waiting for its name; sticky when plural
-    segments = _split(group, _ITEM_SEP)
+    segments = split_outside_brackets(group, _ITEM_SEP)
     for k, seg in enumerate(segments):
         seg = re.sub(r"^(?:and|&)\s+", "", seg.strip())
         office, rest = _office_prefix(seg)
@@ -251,7 +287,7 @@ _PROXY = re.compile(r"^(?P<holder>[^,;]+?)\s+(?:has|holds|held|is\s+holding)\s+(
 
 def sentences(text: str) -> list[str]:
     """Sentences of a paragraph, not broken after an initial or a title (``B. Mooney``, ``Dr.``)."""
-    return _split(text, _STOP)
+    return split_outside_brackets(text, _STOP)
 
 
 def from_sentence(sentence: str) -> tuple[list[Entry], str | None] | None:

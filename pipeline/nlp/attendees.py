@@ -131,7 +131,7 @@ class _Reader:
             role: str | None = None) -> None:
         if self.present and self.pending:
             self.role = self.pending.pop(0)
-        person_role = role or (self.role if self.present else "apology") or "member"
+        person_role = role or (self.role if self.present else "apology") or _default_role(rep or self.rep, {})
         self.people.append(Person(name.strip(), initials, person_role, rep or self.rep or None,
                                   self.present, page))
 
@@ -173,6 +173,12 @@ class _Reader:
             self.rep = text
             return
         role = _role_for_category(text, lex.get("categories", []))
+        named = lists.person(text, single=True) if "(" in text else None
+        if named is not None and role is not None:
+            # "Siobhan Mellor (Operations Group Chair)": a person with their office, not a heading
+            self.add(named.name, named.initials, named.representing, page,
+                     _default_role(named.representing, {}) if named.role is None else named.role)
+            return
         if role is not None and len(text.split()) <= 5:
             self.pending.append(role)
             self.rep = None
@@ -211,7 +217,7 @@ class _Reader:
 
 def split_people(text: str) -> list[str]:
     """``A (X), B and C (Y)`` → the chunks, keeping ``Name, Organisation`` pairs together."""
-    parts = [p.strip() for p in re.split(r";|,\s*(?:and\s+)?|\s+and\s+|\s+&\s+", text) if p.strip()]
+    parts = lists.split_outside_brackets(text, r";|,\s*(?:and\s+)?|\s+and\s+|\s+&\s+")  # "(Wales & West)" stays whole
     chunks: list[str] = []
     for part in parts:
         if chunks and not NAME_ONLY.match(re.sub(r"\s*[\(\[].*?[\)\]]", "", part)) and "(" not in part:
@@ -333,7 +339,9 @@ def _entries_to_people(entries: list[lists.Entry], role: str | None, present: bo
     out = []
     for e in entries:
         is_present = (present and role != "apology") if e.present is None else e.present
-        r = "apology" if not is_present else (e.role or role or "member")
+        # a list under a label that says no role ("Attendees:", "Present:") gives each person the
+        # role what is written beside them says: the Chair, the secretariat, a member
+        r = "apology" if not is_present else (e.role or role or _default_role(e.representing, {}))
         out.append(Person(e.name, e.initials, r, e.representing, is_present, page))
     return out
 
@@ -623,7 +631,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
 
 
 def _default_role(rep: str | None, lexicon: dict) -> str:
-    if rep and re.search(r"\bchair\b", rep, re.IGNORECASE):
+    if rep and re.search(r"\bchair\b", rep, re.IGNORECASE) and not re.search(r"\b(?:vice|deputy)\b", rep, re.IGNORECASE):
         return "chair"
     if rep and re.search(r"secas|secretariat|proposer|observer|dcc\b", rep, re.IGNORECASE):
         return "participant"

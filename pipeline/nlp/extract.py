@@ -192,13 +192,17 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     # abbreviation ("CD" is not "CB")
     parties = parties_mod.known_parties(lexicon, [p.name for p in people],
                                         [p.initials for p in people if p.initials], committees=False)
+    page_conf = _page_confidence(doc, dt)
+    text_layer = {pg.number for pg in doc.pages if pg.method == "pdf"}  # read, not recognised: nothing misread
     for p in people:
-        if p.representing:  # "bcc" for DCC in an attendee table's organisation column
+        if p.representing and p.role != "apology" and p.representing.strip().lower() in {"chair", "chairman", "chairperson", "chairwoman"}:
+            p.role, p.representing = "chair", None  # "Craig Wilkinson (CW) | Chair": an office, not an organisation
+        # "bcc" for DCC in an attendee table's organisation column; a text layer is not misread
+        if p.representing and p.page not in text_layer:
             fixed, repaired = parties_mod.repair(p.representing, organisations)
             if repaired:
                 p.repairs.append(f"representing {p.representing} -> {fixed}")
             p.representing = fixed
-    page_conf = _page_confidence(doc, dt)
     attendees = []
     for p in people:
         row = AttendeeRow(meeting_id, src, p.name, p.initials, p.role, p.representing, p.present, p.page,

@@ -174,6 +174,10 @@ def sections(dt: DocText, mentions: list[Mention]) -> Sections:
         by_line.setdefault(dt.line_index(m.start), []).append(m)
     for i, line in enumerate(dt.lines):
         if line.table:
+            row = _row_heading(line, by_line.get(i, []), dt.text, last)
+            if row is not None:
+                last = row.number
+                headings.append(Heading(i, line.start, "agenda", row.number, row.title, row.identifier))
             continue
         agenda = _is_agenda(dt.lines, i, last)
         if agenda is not None:
@@ -247,6 +251,33 @@ def _identifier_from_body(dt: DocText, i: int, orphan: tuple[str, str],
             if len(digits) >= 2 and m.identifier[len(m.kind):].endswith(digits):
                 return m.identifier
     return None
+
+
+_ROW_NUMBER = re.compile(r"^\s*(?P<num>\d{1,2})[.)]?\s*$")
+
+
+def _row_heading(line: TextLine, mentions: list[Mention], text: str, last: int | None) -> Heading | None:
+    """An agenda item written as a table row: ``4. | CP1459 ‘Title’ | For decision`` (an agenda
+    table) or ``4. | CP1459 ‘Title’ SECAS presented … | DCC`` (an item table, the discussion in
+    the row). The item's identifier is the one its title cell opens with."""
+    cells = line.text.split(" | ")
+    if not 2 <= len(cells) <= 3 or not (m := _ROW_NUMBER.match(cells[0])):
+        return None
+    num = int(m["num"])
+    if last is not None and not last < num <= last + 3 or last is None and num > 3:
+        return None
+    from pipeline.nlp.attendee_lists import is_name
+
+    title = cells[1].strip()
+    if not title[:1].isupper() and title[:1] not in "‘'\"“" or is_name(title):
+        return None
+    title_start = line.start + len(cells[0]) + 3 + (len(cells[1]) - len(cells[1].lstrip()))
+    first = next((mn for mn in mentions if mn.start >= title_start), None)
+    ident = first.identifier if first is not None and not text[title_start : first.start].strip() else None
+    short = title if len(title.split()) <= 14 else " ".join(title.split()[:8])
+    if ident is not None and (q := quoted_after(text, first.end)) is not None:
+        short = q[0]
+    return Heading(0, line.start, "agenda", num, clean_title(short), ident)
 
 
 def _item_heading_in_title(line: TextLine, mentions: list[Mention], text: str,
