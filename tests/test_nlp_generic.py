@@ -344,3 +344,20 @@ def test_a_vote_records_the_motion_it_decides(body: str, want: str) -> None:
 def test_a_decision_in_a_table_row_is_its_own_cell() -> None:
     rec = run([[["Ref", "Item", "Decision"], ["D79/03", "CP1329", "The SSC AGREED that CP1329 has no security implications."]]])
     assert [(d.identifier, d.text) for d in rec.decisions] == [("CP1329", "The SSC AGREED that CP1329 has no security implications.")]
+
+
+def test_an_item_table_cell_that_holds_heading_and_discussion_gives_the_section() -> None:
+    long = ("considered the problem statement and members discussed whether the November release remained "
+            "achievable given the volume of changes already planned for the year ahead")
+    rec = run([[["No.", "Discussion and decisions", "Action"],
+                ["4.", f"CP1184 ‘Correcting the list’ SECAS presented CP1184 and {long}. TABASC ENDORSED the approach.", ""],
+                ["6.", f"MP101 ‘Transfer of certificates’ TABASC {long}.", ""]]],
+              [[["", "Members agreed the plan was sound. TABASC NOTED the update.", ""]]])
+    assert [(d.identifier, d.verb) for d in rec.decisions] == [("CP1184", "ENDORSED"), ("MP101", "NOTED")]
+
+
+def test_a_decisions_table_row_naming_no_proposal_takes_none_from_the_section_above() -> None:
+    rec = text("CP1323 ‘Clarifying a definition’\n\nSECAS presented CP1323.\n\n"
+               "Ref | Agenda item | Decision\nD79/02 | 3 | The SSC NOTED the SECAS monthly report.\n"
+               "D79/03 | CP1323 | The SSC AGREED that CP1323 has no security implications.")
+    assert [(d.identifier, d.verb) for d in rec.decisions] == [(None, "NOTED"), ("CP1323", "AGREED")]

@@ -38,6 +38,19 @@ def _own_body(subject: str | None, own_names: set[str] | None) -> bool:
         re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", name) for name in own_names)
 
 
+def _table_row(text: str, at: int) -> tuple[int, int] | None:
+    """The bounds of the ``a | b | c`` table row holding offset ``at``, if it is in one."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    row = text[start:end]
+    if " | " not in row:
+        return None
+    own = own_cell(text, start, end, at)
+    # the rest of an item's discussion carried over a page (" | … TABASC NOTED … | ") is no row of its own
+    return (start, end) if any(c.strip() and c != own for c in row.split(" | ")) else None
+
+
 def own_cell(text: str, start: int, end: int, at: int) -> str:
     """The sentence ``text[start:end]`` narrowed to the table cell holding offset ``at``: a
     decisions table's ``D79/03 | CP1329 | The SSC AGREED …`` row records ``The SSC AGREED …``."""
@@ -169,6 +182,12 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
         if not named:
             scope = (sent.start_char, sent.end_char)
             named = named_in(mentions, *scope)
+        row = _table_row(text, span.start_char)
+        if row is not None:
+            # a decisions table's row names what it decides, or nothing: "D79/02 | 3 | The SSC NOTED …"
+            # (agenda item 3, no proposal) takes no identifier from the section above the table
+            section = None
+            named = named or named_in(mentions, *row)
         if not span.text.isupper() and not _own_body(span._.subject, own_names):
             continue  # "the Operations Group agreed" in another body's minutes: narration
         verb, outcome_of = span._.verb, span._.outcome

@@ -122,8 +122,10 @@ def _item_heading(line: TextLine, mentions: list[Mention], text: str) -> tuple[s
         tail = text[end : line.end] if end <= line.end else ""
         if not tail.strip(" :-–"):
             return first.identifier, title
-        if re.match(r"^\s+(?:The|A|An|SECAS|DCC)\s+[a-zA-Z]", tail):
-            return first.identifier, title  # the heading run into its paragraph (lost line break)
+        if re.match(r"^\s+(?:The|A|An|[A-Z][A-Za-z]+|[A-Z]{2,})\s+[a-zA-Z(]", tail):
+            # the heading run into its paragraph: a lost line break, or the cell of an item table
+            # that holds heading and discussion together ("MP101 ‘Title’ TABASC considered …")
+            return first.identifier, title
         more = re.fullmatch(r"\s*(?:,|and|&)\s*(?P<rest>.+)", tail)
         others = [m for m in mentions if end <= m.start < line.end]
         if more and others and not tail.rstrip().endswith("."):
