@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from pipeline.nlp.actions import Action, due_date, one_line, split_owner
-from pipeline.nlp.dates import parse_date, parse_month
+from pipeline.nlp.dates import find_dates, parse_date, parse_month
 from pipeline.reading.document import Table
 
 _ACTION_HEAD = {
@@ -34,6 +36,10 @@ def _header_key(cell: str) -> str | None:
         return "owner"
     if re.search(r"\bdue\b|\bdeadline\b", low) and not _NOT_DUE.search(low):
         return "due"
+    if len(low) >= 5:  # "Owmer", "Descripton": a header word OCR misread by a letter
+        for key, words in _ACTION_HEAD.items():
+            if any(len(w) >= 5 and fuzz.ratio(low, w) >= 80 for w in words):
+                return key
     return None
 
 
@@ -87,6 +93,9 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
             continue
         if not desc:
             continue
+        due_raw = row[cols["due"]].strip() if "due" in cols and cols["due"] < len(row) else ""
+        if find_dates(cell("owner")) or due_raw.endswith(":"):
+            continue  # "The next meeting will be held on | 2 May 2023", "Signed: … | (Chair) | Date:": no action
         owner = cell("owner") or None
         if owner is None:
             owner, desc = split_owner(desc)

@@ -355,6 +355,8 @@ class _Finder:
             owner, repaired = (m["owner"], False) if m else _misread_owner(line.text, self.parties)
             if owner is None or (len(owner) > 4 and owner not in self.parties):
                 continue  # "DRAFT": a stamp, not an owner
+            if owner not in self.parties and len(re.findall(rf"(?<!\w){re.escape(owner)}(?!\w)", self.dt.text)) < 2:
+                continue  # "VV": a speck read as letters, written nowhere else and naming no one
             self.items.append(_Item(i, line.start, None, "", owner=owner, kind="column", id_repaired=repaired))
 
 
