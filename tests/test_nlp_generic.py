@@ -225,8 +225,8 @@ def test_action_items_heading_owners_are_attendees() -> None:
 
 
 def test_owner_cells_of_an_action_column() -> None:
-    rec = text("Item\nNotes\nOwner\n1.\nBudget The Treasurer presented the accounts. SECAS to publish the "
-               "accounts by 2 Jul 2021.\nSECAS\n2.\nPremises The lease was discussed.\nKT\n3.\nDRAFT")
+    rec = text("Present: Kim Tate, Treasurer\n\nItem\nNotes\nOwner\n1.\nBudget The Treasurer presented the accounts. "
+               "SECAS to publish the accounts by 2 Jul 2021.\nSECAS\n2.\nPremises The lease was discussed.\nKT\n3.\nDRAFT")
     assert actions(rec) == [("g/A1", "SECAS", "2021-07-02"), ("g/A2", "KT", None)]
 
 
@@ -361,3 +361,19 @@ def test_a_decisions_table_row_naming_no_proposal_takes_none_from_the_section_ab
                "Ref | Agenda item | Decision\nD79/02 | 3 | The SSC NOTED the SECAS monthly report.\n"
                "D79/03 | CP1323 | The SSC AGREED that CP1323 has no security implications.")
     assert [(d.identifier, d.verb) for d in rec.decisions] == [(None, "NOTED"), ("CP1323", "AGREED")]
+
+
+def test_an_action_table_with_a_misread_header_and_a_signature_row_below() -> None:
+    rec = run([[["Action", "Owmer", "Due date", "Status"],
+                ["Book the hall for the open day", "LB", "15 May 2023", "Open"],
+                ["The next meeting will be held on Tuesday", "2 May 2023", "at 18:00.", ""],
+                ["Signed: ....................", "(Chair)", "Date:", ""]]])
+    assert actions(rec) == [("g/A1", "LB", "2023-05-15")]
+
+
+def test_a_speck_in_an_action_column_is_no_owner() -> None:
+    rec = text("Item\nNotes\nAction\n1.\nBudget The Treasurer presented the accounts.\nKT\n2.\n"
+               "Any other business There was none.\n\nDate of next meeting: 3 May 2023.\nVV")
+    assert actions(rec) == []  # KT is written once and names no one either
+    rec = text("Present: Kim Tate\n\nItem\nNotes\nAction\n1.\nBudget The Treasurer presented the accounts.\nKT")
+    assert actions(rec) == [("g/A1", "KT", None)]  # the initials of an attendee

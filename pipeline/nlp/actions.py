@@ -342,12 +342,14 @@ class _Finder:
                 else:
                     break
 
-    def column_owners(self) -> None:
+    def column_owners(self, names: Sequence[str] = ()) -> None:
         """``NS`` standing alone under an ``Action`` column header: the owner of the item before it."""
         lines = self.dt.lines
         if not any(COLUMN_HEADER.match(ln.text) for ln in lines if not ln.table):
             return
         taken = {it.line for it in self.items}
+        # who an owner cell may name: the parties, the attendees' initials as written or as their names give them
+        known = set(self.parties) | set(names) | {"".join(w[0] for w in n.split()) for n in names if " " in n}
         for i, line in enumerate(lines):
             if line.table or i in taken or i == 0 or lines[i - 1].block != line.block:
                 continue
@@ -355,7 +357,7 @@ class _Finder:
             owner, repaired = (m["owner"], False) if m else _misread_owner(line.text, self.parties)
             if owner is None or (len(owner) > 4 and owner not in self.parties):
                 continue  # "DRAFT": a stamp, not an owner
-            if owner not in self.parties and len(re.findall(rf"(?<!\w){re.escape(owner)}(?!\w)", self.dt.text)) < 2:
+            if owner not in known and len(re.findall(rf"(?<!\w){re.escape(owner)}(?!\w)", self.dt.text)) < 2:
                 continue  # "VV": a speck read as letters, written nowhere else and naming no one
             self.items.append(_Item(i, line.start, None, "", owner=owner, kind="column", id_repaired=repaired))
 
@@ -470,7 +472,7 @@ def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[st
             finder.led(i, line)
     finder.listed(list(names))
     finder.flat_table(list(names))
-    finder.column_owners()
+    finder.column_owners(list(names))
     starts = {it.line for it in finder.items}
     widest = _widest(dt.lines)
     actions = []
