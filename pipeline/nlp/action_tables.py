@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from pipeline.nlp.actions import Action, due_date, one_line, split_owner
+from pipeline.nlp.actions import OWNER_TO, TO, Action, due_date, due_date_match, one_line, split_owner, strip_due
 from pipeline.nlp.dates import find_dates, parse_date, parse_month
 from pipeline.reading.document import Table
 
@@ -104,4 +104,55 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
         due = _due(due_cell) if due_cell else due_date(desc)
         actions.append(Action(cell("id") or None, owner, desc, due, start, page,
                               cell("identifier") or None))
+    return actions
+
+
+# an agenda-item table with an owner column: ``Item | Notes | Owner``, ``No. | Discussion and decisions | Action``
+_ITEM_TEXT = ("notes", "note", "discussion", "minute", "minutes", "discussion and decisions", "discussion and actions",
+              "decisions", "discussion and outcome", "summary", "item")
+_ITEM_OWNER = ("owner", "action", "actions", "action by", "who", "lead")
+
+
+def _item_columns(header: list[str]) -> tuple[int, int] | None:
+    """``(text column, owner column)`` of an item table's header, the owner column its last."""
+    cells = [re.sub(r"\s+", " ", re.sub(r"[^a-z\s]", " ", c.lower())).strip() for c in header]
+    if len(cells) < 2 or cells[-1] not in _ITEM_OWNER:
+        return None
+    text_col = next((i for i in range(len(cells) - 2, -1, -1) if cells[i] in _ITEM_TEXT), None)
+    return (text_col, len(cells) - 1) if text_col is not None else None
+
+
+def is_item_table(table: Table) -> bool:
+    return bool(table.rows) and _item_columns(table.rows[0]) is not None and not is_action_table(table)
+
+
+def read(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
+    """The actions of an action table, or of an item table's owner column."""
+    head = header if header is not None else (table.rows[0] if table.rows else [])
+    if _columns(head) is not None:
+        return from_table(table, page, start, header=header)
+    return from_item_table(table, page, start, header=header)
+
+
+def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
+    """``4. | DP126 ‘…’ … SECAS to invite the Proposer of DP126 to the next meeting. … | SECAS``: the
+    owner cell names who acts; the action is the ``<owner> to …`` sentence of the item's text."""
+    cols = _item_columns(header if header is not None else table.rows[0]) if table.rows else None
+    if cols is None:
+        return []
+    text_col, owner_col = cols
+    actions = []
+    for row in table.rows[1:] if header is None else table.rows:
+        owner = one_line(row[owner_col]).strip(" .,;:") if owner_col < len(row) else ""
+        text = one_line(row[text_col]) if text_col < len(row) else ""
+        if not owner or not text or not re.fullmatch(r"[A-Z][\w&’'.\- ]{0,30}(?:\s*[,/&]\s*[A-Z][\w&’'.\- ]{0,30}){0,3}", owner):
+            continue
+        said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
+                         text)
+        if said is None:
+            continue  # an owner beside an item that says nothing it is to do: read no action into it
+        m = OWNER_TO.match(said["s"])
+        body = m["desc"] if m else said["s"]
+        due = due_date_match(body)
+        actions.append(Action(None, owner, strip_due(body), due[0] if due else None, start, page))
     return actions

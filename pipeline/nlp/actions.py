@@ -29,14 +29,15 @@ _BULLET = r"(?:(?:" + char_class(LINE_BULLETS) + r"|[●○◦▪■▫➢✓])\
 _OWNER_WORD = r"(?:[A-Z][\w&'’.\-]*)"
 _OWNER = rf"{_OWNER_WORD}(?:(?:\s*(?:,|/|&)\s*|\s+and\s+|\s+(?:of\s+|the\s+|for\s+)?){_OWNER_WORD}){{0,5}}?"
 _TO = r"(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to)"
+TO = _TO  # "SECAS to …", "KB will …": what joins an owner to what they are to do
 OWNER_TO = re.compile(rf"^(?P<owner>{_OWNER})\s+{_TO}\s+(?P<desc>[a-z]\S*.*)$", re.DOTALL)
 OWNER_TO_LOWER = re.compile(r"^(?P<owner>[a-z][a-z0-9]{1,5})\s+(?:to|will|should|must)\s+(?P<desc>[a-z]\S*.*)$",
                             re.DOTALL)
 _CUE_WORD = r"ac?t?ion"  # "Action", and "Acion" as typed in haste
 # a speck before the cue on a scan: "‘Action: LG to …"
 _SPECK = r"(?:[‘’'\"“”`.,:;*]\s*)?"
-ACTION_LEAD = re.compile(r"^\s*" + _SPECK + _BULLET + _CUE_WORD + r"(?:\s+point)?s?\s*(?:\d{1,3})?\s*[:\-–—]\s*(?P<body>.*)$",
-                         re.IGNORECASE)
+ACTION_LEAD = re.compile(r"^\s*" + _SPECK + _BULLET + r"(?P<cue>" + _CUE_WORD + r")(?:\s+point)?s?\s*(?P<num>\d{1,3})?"
+                         r"\s*[:\-–—]\s*(?P<body>.*)$", re.IGNORECASE)
 # a second "Action:" on the same line starts another action
 _NEXT_LEAD = re.compile(r"(?<=\S)\s+(?=" + _CUE_WORD + r"\s*:\s)", re.IGNORECASE)
 ACTION_BARE = re.compile(r"^\s*" + _BULLET + r"(?:ACTION|Action)\s+(?P<body>[A-Za-z].*)$")
@@ -216,7 +217,7 @@ class _Item:
     body: str
     id_repaired: bool = False
     owner: str | None = None  # known before the body is read (closes, listed, column, flat)
-    kind: str = "written"  # written | closes ("… Action: DS") | listed | column | flat
+    kind: str = "written"  # written | closes ("… Action: DS") | listed | column | trailing | flat
     due: str | None = None  # a flat table row's due cell
     last_on_line: bool = True
 
@@ -265,8 +266,11 @@ class _Finder:
             parts = _NEXT_LEAD.split(m["body"])
             pos = line.start + m.start("body")
             for n, part in enumerate(parts):
-                body = ACTION_LEAD.match(part)
-                self.items.append(_Item(i, pos, None, (body["body"] if body else part).strip(),
+                lead = ACTION_LEAD.match(part)
+                # "ACTION 2: Margaret Wilkinson to …": the action numbered as written
+                numbered = lead if n else m
+                aid = f"{numbered['cue']} {numbered['num']}" if numbered is not None and numbered["num"] else None
+                self.items.append(_Item(i, pos, aid, (lead["body"] if lead else part).strip(),
                                         last_on_line=n == len(parts) - 1))
                 pos += len(part) + 1
             return True
@@ -342,22 +346,46 @@ class _Finder:
                 else:
                     break
 
+    def trailing_owners(self, names: Sequence[str] = ()) -> None:
+        """``Cllr Buckley to obtain … by 3rd TB`` / ``September 2019.``: under a ``No. Discussion
+        Action`` header with no rules, the Action column's initials end the line they stand beside."""
+        lines = self.dt.lines
+        if not any(ROW_HEADER_ACTION.match(ln.text) for ln in lines if not ln.table):
+            return
+        known = _known_owners(self.parties, names)
+        taken = {it.line for it in self.items}
+        for i, line in enumerate(lines):
+            m = TRAILING_INITIALS.match(line.text) if not line.table and i not in taken else None
+            if m is None or m["owner"] not in known:
+                continue
+            text, j = m["before"].strip(), i
+            while not text.endswith(".") and j + 1 < len(lines) and lines[j + 1].block == line.block:
+                j += 1
+                text = f"{text} {lines[j].text.strip()}"
+            said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:[A-Z][\w'’.\-]*\s+){{1,4}}{_TO}\s+[a-z][^\n]*)$", text)
+            if said is not None:
+                self.items.append(_Item(i, line.start, None, said["s"], owner=m["owner"], kind="trailing"))
+
     def column_owners(self, names: Sequence[str] = ()) -> None:
         """``NS`` standing alone under an ``Action`` column header: the owner of the item before it."""
         lines = self.dt.lines
-        if not any(COLUMN_HEADER.match(ln.text) for ln in lines if not ln.table):
+        # the header alone on its line, or the last cell of a table's header row (an item table whose
+        # later pages, all prose, were read as lines)
+        if not (any(COLUMN_HEADER.match(ln.text) for ln in lines if not ln.table)
+                or any(ref.table.rows and COLUMN_HEADER.match(ref.table.rows[0][-1]) for ref in self.dt.tables)):
             return
         taken = {it.line for it in self.items}
-        # who an owner cell may name: the parties, the attendees' initials as written or as their names give them
-        known = set(self.parties) | set(names) | {"".join(w[0] for w in n.split()) for n in names if " " in n}
+        known = _known_owners(self.parties, names)
         for i, line in enumerate(lines):
             if line.table or i in taken or i == 0 or lines[i - 1].block != line.block:
                 continue
             m = INITIALS_CELL.match(line.text)
             owner, repaired = (m["owner"], False) if m else _misread_owner(line.text, self.parties)
-            if owner is None or (len(owner) > 4 and owner not in self.parties):
+            if owner is None and office_role(line.text.strip()) is not None and len(line.text.split()) <= 2:
+                owner = line.text.strip()  # "Chair", "Clerk": an office in the column, as written
+            if owner is None or (len(owner) > 4 and owner not in self.parties and office_role(owner) is None):
                 continue  # "DRAFT": a stamp, not an owner
-            if owner not in known and len(re.findall(rf"(?<!\w){re.escape(owner)}(?!\w)", self.dt.text)) < 2:
+            if owner not in known and office_role(owner) is None and len(re.findall(rf"(?<!\w){re.escape(owner)}(?!\w)", self.dt.text)) < 2:
                 continue  # "VV": a speck read as letters, written nowhere else and naming no one
             self.items.append(_Item(i, line.start, None, "", owner=owner, kind="column", id_repaired=repaired))
 
@@ -391,6 +419,18 @@ def _flat_row(text: str, known: list[str]) -> tuple[str | None, str, str, str | 
     return None
 
 
+def _known_owners(parties: Sequence[str], names: Sequence[str]) -> set[str]:
+    """Who an owner cell may name: the parties, the attendees' initials as written or as their names give them."""
+    return set(parties) | set(names) | {"".join(w[0] for w in n.split()) for n in names if " " in n}
+
+
+# a line of an item table without rules ending in the Action column's initials
+TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,4})\s*$")
+# that table's header: "No. Discussion and decisions Action", "Item Minute Action"
+ROW_HEADER_ACTION = re.compile(r"^\s*(?:no\.?|item|ref\.?|#)?\s*(?:[A-Za-z]+\s+){0,4}?(?:discussion|minutes?|notes|decisions?)"
+                               r"(?:\s+[A-Za-z]+){0,3}\s+(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)
+
+
 def _misread_owner(text: str, parties: list[str]) -> tuple[str | None, bool]:
     """``pcc`` alone in an action column: a party's abbreviation OCR read in the wrong case."""
     word = text.strip()
@@ -416,7 +456,7 @@ def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
     if j < 0:
         return ""
     text = lines[j].text
-    m = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>{re.escape(owner)}\s+{_TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
+    m = re.search(rf"(?:^|(?<=[.;:]\s))(?:The\s+)?(?P<s>{re.escape(owner)}\s+{_TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
     return m["s"] if m else text
 
 
@@ -430,6 +470,11 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
             desc = item.body
         elif item.kind == "flat":
             return Action(item.action_id, item.owner, item.body, item.due, item.offset, line.page)
+        elif item.kind == "trailing":
+            said = OWNER_TO.match(item.body)
+            body = said["desc"] if said else item.body
+            due = due_date_match(body)
+            return Action(None, item.owner, strip_due(body), due[0] if due else None, item.offset, line.page)
         else:
             desc = _column_item(lines, item.line, item.owner or "")
         if not desc:
@@ -473,6 +518,7 @@ def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[st
     finder.listed(list(names))
     finder.flat_table(list(names))
     finder.column_owners(list(names))
+    finder.trailing_owners(list(names))
     starts = {it.line for it in finder.items}
     widest = _widest(dt.lines)
     actions = []

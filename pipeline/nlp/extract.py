@@ -167,14 +167,15 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     organisations = parties_mod.known_parties(lexicon)  # what an OCR-misread owner or organisation may be
     people = attendees_mod.from_text(dt, secs, lexicon)
     table_actions: list[actions_mod.Action] = []
-    previous: TableRef | None = None  # the action table a table on the next page may continue
+    previous: TableRef | None = None  # the action or item table a table on the next page may continue
+    header: list[str] = []  # that table's header row
     for ref in dt.tables:
-        if action_tables.is_action_table(ref.table):
-            table_actions.extend(action_tables.from_table(ref.table, ref.page, ref.start))
+        if action_tables.is_action_table(ref.table) or action_tables.is_item_table(ref.table):
+            header = ref.table.rows[0]
+            table_actions.extend(action_tables.read(ref.table, ref.page, ref.start))
             previous = ref
         elif previous is not None and _continues(dt, previous, ref):
-            header = previous.table.rows[0]
-            table_actions.extend(action_tables.from_table(ref.table, ref.page, ref.start, header=header))
+            table_actions.extend(action_tables.read(ref.table, ref.page, ref.start, header=header))
             previous = ref
         elif attendees_mod.is_attendee_table(ref.table):
             previous = None  # another table came between: what follows continues that one
