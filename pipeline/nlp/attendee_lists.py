@@ -183,13 +183,34 @@ def restore_separators(text: str) -> str:
     separator, a name whose bracketed initials are its own starts a new item (``; Niall …``)."""
     text = _UNCLOSED.sub(r"(\g<ini>) ", text)
     cuts = []
-    for name_start in _named_starts(text):
+    for name_start in _named_starts(text) + _comma_named_starts(text):
         before = text[:name_start].rstrip()
         if before and not re.search(r"(?:[;,.(\[]|\band|&)$", before):
             cuts.append(name_start)
+    cuts = sorted(set(cuts))
     for at in reversed(cuts):
         text = f"{text[:at].rstrip()}; {text[at:]}"
     return text
+
+
+_NAME_COMMA = re.compile(rf"(?<![\w’'\-])(?P<name>[{UP}][{LOW}’'\-]+\s+[{UP}][{LOW}’'\-]+),\s")
+
+
+def _comma_named_starts(text: str) -> list[int]:
+    """``… Security Sub-Committee Chair Beatrice Oakley, Good Energy``: in a list of ``Name,
+    Organisation`` entries, where each two-word name followed by its comma starts, when the list
+    writes every entry so (the first entry, at the start, says it does)."""
+    found = list(_NAME_COMMA.finditer(text))
+    if not found or found[0].start() != 0 or len(found) < 2:
+        return []
+    starts = []
+    for prev, m in zip(found, found[1:]):
+        between = text[prev.end() : m.start()]
+        # "Sylvia Knights, Maureen Garrett Simpson," is a three-word name; an organisation or an
+        # office between the entries ("…, Security Sub-Committee Chair Beatrice Oakley,") is not
+        if is_name(m["name"]) and len(between.split()) >= 2 and not re.search(r"[,;]", between):
+            starts.append(m.start())
+    return starts
 
 
 def _named_starts(text: str) -> list[int]:

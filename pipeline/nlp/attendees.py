@@ -323,6 +323,16 @@ def _is_inline_list(rest: str) -> bool:
         (said := lists.from_sentence(s)) is not None and said[0] for s in lists.sentences(rest))
 
 
+ENTRY_START = re.compile(rf"^\s*(?:{_TITLE})?{_NAME_WORD}\s+{_NAME_WORD}\s*(?:[,(]|$)")
+
+
+def entry_joiner(before: str, line: str) -> str:
+    """How a list's next line joins the text before it: a line break ends an item when the next
+    line starts a whole name or entry ("Fraser Gallagher, Clerk" / "Gillian Sandhu, …"), not
+    inside one ("Jeanne" / "Banks")."""
+    return "; " if ENTRY_START.match(line) and not before.rstrip().endswith((",", "&", "and", ";")) else " "
+
+
 def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
     """The lines after a label's line in its block, up to the next label."""
     out = []
@@ -352,11 +362,7 @@ def _inline(label: str, rest: str, lines: list[TextLine], dt: DocText) -> tuple[
     more = _block_lines(dt.lines, lines[0])
     text, ends = rest, [(len(rest), lines[0].start)]
     for ln in more:
-        # a line break ends an item when the line ended on a whole name or entry ("Fraser
-        # Gallagher, Clerk" / "Gillian Sandhu, …"), not inside one ("Jeanne" / "Banks")
-        starts_entry = re.match(rf"^\s*(?:{_TITLE})?{_NAME_WORD}\s+{_NAME_WORD}\s*(?:[,(]|$)", ln.text)
-        joiner = "; " if starts_entry and not text.rstrip().endswith((",", "&", "and")) else " "
-        text += joiner + ln.text
+        text += entry_joiner(text, ln.text) + ln.text
         ends.append((len(text), ln.start))
     by_label = lists.label_role(label) or (None, True)
     people: list[Person] = []
@@ -767,20 +773,49 @@ def dedupe(people: list[Person]) -> list[Person]:
 # ---------------------------------------------------------------- tables that list names
 
 
+def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, bool]]:
+    """``Attendees | |`` over rows of ``Name, Organisation`` entries laid out in two columns,
+    an entry's parts in any cell (``Niall Hartley, OVO | Energy | Lynne Quayle, SECAS``)."""
+    out: list[tuple[lists.Entry, str | None, bool]] = []
+    for k, row in enumerate(rows):
+        if not row or any(row[1:]) or (label := lists.label_role(row[0])) is None:
+            continue
+        below = []
+        for nxt in rows[k + 1 :]:  # up to the next label ("Apologies: | …")
+            if nxt and re.match(r"^[A-Z][\w ]{2,30}:$", nxt[0]) or (nxt and lists.label_role(nxt[0]) is not None and not any(nxt[1:])):
+                break
+            below.append(" ".join(c for c in nxt if c))
+        out += [(e, label[0], label[1]) for e in lists.parse_list("; ".join(t for t in below if t))]
+    return out
+
+
 def from_list_table(table: Table, page: int, *, context: str = "", after: str = "") -> list[Person]:
     """People from a table that is a list rather than an attendee table: ``Attendees | A, B …``
     rows of a details table, name grids and labelled columns. ``context`` is the heading above
     the table; ``after`` the text right below it, which may run on the list of its last row
     (a cell that continued past the table's end)."""
     rows = [[c.strip() for c in row] for row in table.rows]
-    found = lists.label_rows(rows) or lists.grid(rows, context) or []
-    people = [Person(e.name, e.initials, "apology" if not present else (e.role or role or "member"),
+    found = lists.label_rows(rows) or lists.grid(rows, context) or _listed_rows(rows) or []
+    people = [Person(e.name, e.initials, "apology" if not present else (e.role or role or _default_role(e.representing, {})),
                      e.representing, present, page) for e, role, present in found]
     last = [c for c in rows[-1] if c] if rows else []
     by_label = lists.label_role(last[0]) if len(last) == 2 else None
     if people and by_label is not None and after.strip():
         more = lists.parse_list(after)
-        segments = [s for s in re.split(r",|;", re.sub(r"\([^)]*\)", "", after)) if s.strip()]
+        # one entry a ";"-group ("Anita Henshaw, SP Energy Networks; …"), else a comma list
+        segments = [s for s in re.split(r";" if ";" in after else r",|;", re.sub(r"\([^)]*\)", "", after)) if s.strip()]
         if more and len(more) >= len(segments) - 1:  # the text is nothing but names
             people.extend(_entries_to_people(more, by_label[0], by_label[1], page))
+    return people
+
+
+def listed_after(lines: list[str], role: str | None, present: bool, page: int | None) -> list[Person]:
+    """``Arjun Oakley (AO)`` on the lines below an attendee table, one a line and nothing else:
+    the table's rows whose other cells were empty, laid out as text."""
+    people = []
+    for text in lines:
+        m = NAME_INITIALS.fullmatch(text.strip())
+        if m is None or not _plausible_initials(m["name"], m["init"]):
+            break
+        people.append(Person(m["name"].strip(), m["init"], role if present else "apology", None, present, page))
     return people

@@ -52,6 +52,19 @@ def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
     return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)
 
 
+def _lines_after(dt: DocText, ref: TableRef, limit: int = 40) -> list[str]:
+    """The text lines after a table, blank lines skipped, up to the next table."""
+    end = ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
+    out = []
+    for ln in dt.lines[dt.line_index(end + 1) :][:limit]:
+        if ln.start <= end or not ln.text.strip():
+            continue
+        if ln.table:
+            break
+        out.append(ln.text)
+    return out
+
+
 def _block_after(dt: DocText, ref: TableRef) -> str:
     """The text block right after a table (the rest of a cell the table's end cut off)."""
     end = ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
@@ -61,7 +74,12 @@ def _block_after(dt: DocText, ref: TableRef) -> str:
     if i >= len(dt.lines) or dt.lines[i].table:
         return ""
     block = dt.lines[i].block
-    return " ".join(ln.text for ln in dt.lines[i:] if ln.block == block and not ln.table)
+    text = ""
+    for ln in dt.lines[i:]:
+        if ln.block != block or ln.table:
+            break
+        text = f"{text}{attendees_mod.entry_joiner(text, ln.text) if text else ''}{ln.text}"
+    return text
 
 
 def _apology_context(dt: DocText, table_start: int) -> bool:
@@ -179,9 +197,13 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
             previous = ref
         elif attendees_mod.is_attendee_table(ref.table):
             previous = None  # another table came between: what follows continues that one
-            people.extend(attendees_mod.from_table(
-                ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start),
-                context_role=_context_role(dt, ref.start)))
+            from_rows = attendees_mod.from_table(ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start),
+                                                 context_role=_context_role(dt, ref.start))
+            people.extend(from_rows)
+            if from_rows:
+                last = from_rows[-1]
+                people.extend(attendees_mod.listed_after(_lines_after(dt, ref), "member" if last.present else "apology",
+                                                         last.present, last.page))
         else:
             previous = None
             people.extend(attendees_mod.from_list_table(

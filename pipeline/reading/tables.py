@@ -295,16 +295,25 @@ def _label_rows(lines: list[Line]) -> Table:
     line without a label goes on with the value above."""
     rows: list[list[str]] = []
     left = min(ln.bbox[0] for ln in lines)
+    right = max(ln.bbox[2] for ln in lines)
     height = statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines) or 10.0
+    previous: Line | None = None
     for line in lines:
         label = _label(line) if line.bbox[0] - left <= height else None  # an indented line goes on
         words = [w.text for w in line.words]
         if label is not None:
             rows.append([label, " ".join(words[len(label.split()) :])])
+        elif rows and rows[-1][1] and previous is not None:
+            # a line that stopped well short of the block's right edge ended its entry
+            # (a list written one entry a line); a full line wrapped on into this one
+            short = (previous.bbox[2] < left + 0.8 * (right - left)
+                     and not rows[-1][1].endswith((",", ";", "-", "–", "&", " and", " of", " the")))
+            rows[-1][1] = f"{rows[-1][1]}; {' '.join(words)}" if short else join_wrapped([rows[-1][1], " ".join(words)])
         elif rows:
-            rows[-1][1] = join_wrapped([rows[-1][1], " ".join(words)]) if rows[-1][1] else " ".join(words)
+            rows[-1][1] = " ".join(words)
         else:
             rows.append(["", " ".join(words)])
+        previous = line
     return Table(rows=rows, bbox=union([ln.bbox for ln in lines]), ruled=False)
 
 
