@@ -38,6 +38,10 @@ def _own_body(subject: str | None, own_names: set[str] | None) -> bool:
         re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", name) for name in own_names)
 
 
+_STATUS_LINE = re.compile(r"(?:draft|final|approved|agreed|confirmed|unconfirmed)\s+minutes\.?|minutes\s*[-–(:]?\s*"
+                          r"(?:draft|final|approved|confirmed)\)?\.?", re.IGNORECASE)
+
+
 def _table_row(text: str, at: int) -> tuple[int, int] | None:
     """The bounds of the ``a | b | c`` table row holding offset ``at``, if it is in one."""
     start = text.rfind("\n", 0, at) + 1
@@ -59,6 +63,17 @@ def own_cell(text: str, start: int, end: int, at: int) -> str:
     left = s.rfind(" | ", 0, rel)
     right = s.find(" | ", rel)
     return s[left + 3 if left >= 0 else 0 : right if right >= 0 else len(s)]
+
+
+def _under_lead(text: str, sent_start: int, at: int) -> bool:
+    """``The Trustees:`` / ``• Noted the Treasurer’s report``: the decision word opens a bullet
+    of a list whose lead line names who decides."""
+    if text[sent_start:at].strip(" •·-–*\t") != "":
+        return False
+    line_start = text.rfind("\n", 0, sent_start) + 1
+    before = text[:line_start].rstrip()
+    lead = before[before.rfind("\n") + 1 :].strip()
+    return bool(re.fullmatch(r"(?:the\s+)?[\w’'&\- ]{2,60}:", lead, re.IGNORECASE))
 
 
 def _observation(span) -> bool:
@@ -142,6 +157,8 @@ def _prose_rows(doc: Doc, text: str, sections: Sections, mentions: list[Mention]
     out = []
     for r in resolutions.find(doc, text):
         sent = r.sent
+        if _STATUS_LINE.fullmatch(sent.text.strip()):
+            continue  # "Approved minutes" under the title: the document's status, no decision
         named = named_in(mentions, sent.start_char, sent.end_char)
         ident = pick(named, sections.identifier_at(r.start))
         cell = own_cell(text, sent.start_char, sent.end_char, r.start)
@@ -192,7 +209,8 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             continue  # "the Operations Group agreed" in another body's minutes: narration
         verb, outcome_of = span._.verb, span._.outcome
         if not formal and not span.text.isupper():
-            if verb == "NOTED" and (span._.subject is None or _observation(span)):
+            if verb == "NOTED" and ((span._.subject is None and not _under_lead(text, sent.start_char, span.start_char))
+                                    or _observation(span)):
                 # "members noted that …", "the group noted that …": an observation, where decisions
                 # are not NOTED in capitals; "The Board noted the treasurer's report" records one
                 continue

@@ -101,6 +101,10 @@ def _own_names(committee: str | None, lexicon: dict) -> set[str] | None:
     for c in lexicon.get("committees", []):
         if c["canonical"] == committee:
             names |= {n.lower() for n in c["names"] + c["abbrevs"]}
+    # "TAC" for the "Open Utility Alliance Technical Advisory Council": the acronym of the name's
+    # last two or more capitalised words
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", committee) if w[0].isupper()]
+    names |= {"".join(w[0] for w in words[k:]).lower() for k in range(len(words) - 1)}
     return names
 
 
