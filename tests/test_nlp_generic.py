@@ -377,3 +377,18 @@ def test_a_speck_in_an_action_column_is_no_owner() -> None:
     assert actions(rec) == []  # KT is written once and names no one either
     rec = text("Present: Kim Tate\n\nItem\nNotes\nAction\n1.\nBudget The Treasurer presented the accounts.\nKT")
     assert actions(rec) == [("g/A1", "KT", None)]  # the initials of an attendee
+
+
+def test_action_ids_a_scan_misread_take_the_committees_prefix_and_a_titled_log_is_read() -> None:
+    rec = text("SEC Change Sub-Committee Meeting 111\n\n1. Welcome\nThe Chair welcomed members.\n\n"
+               "Ese 110/01: SECAS to arrange a Working Group meeting.\n\ncsc 111/02: DCC to confirm the costs.")
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("CSC 110/01", "SECAS"), ("CSC 111/02", "DCC")]
+    rec = run([[["ACTIONS LOG", "", "", ""], ["Action", "Owner", "Deadline", "Status"],
+                ["Prepare the annual report", "Ann Roe", "17 Dec 2022", "Open"]]])
+    assert actions(rec) == [("g/A1", "Ann Roe", "2022-12-17")]
+
+
+def test_numbered_action_lines_keep_their_number() -> None:
+    rec = text("ACTION 1: Craig Gilchrist to arrange the repairs to the play area.\n\n"
+               "Action 2: Clerk to renew the insurance policy by 17/09/2023.")
+    assert actions(rec) == [("ACTION 1", "Craig Gilchrist", None), ("Action 2", "Clerk", "2023-09-17")]

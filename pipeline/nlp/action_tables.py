@@ -52,7 +52,22 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return cols if "description" in cols and ("owner" in cols or "due" in cols) else None
 
 
+def _titled(table: Table) -> Table:
+    """The table without a title row above its header (``ACTIONS LOG | | |``)."""
+    rows = table.rows
+    if (len(rows) >= 2 and _columns(rows[0]) is None and sum(bool(c.strip()) for c in rows[0]) <= 1
+            and _columns(rows[1]) is not None):
+        return Table(rows=rows[1:], bbox=table.bbox, ruled=table.ruled)
+    return table
+
+
+def header_row(table: Table) -> list[str]:
+    """The header row of an action or item table, below any title row."""
+    return _titled(table).rows[0]
+
+
 def is_action_table(table: Table) -> bool:
+    table = _titled(table)
     return bool(table.rows) and _columns(table.rows[0]) is not None
 
 
@@ -63,6 +78,8 @@ def _due(cell: str) -> str | None:
 
 def from_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """The actions of a table; ``header``: the columns of the table it continues (its rows all data)."""
+    if header is None:
+        table = _titled(table)
     cols = _columns(header if header is not None else table.rows[0]) if table.rows else None
     if cols is None:
         return []
@@ -128,7 +145,7 @@ def is_item_table(table: Table) -> bool:
 
 def read(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """The actions of an action table, or of an item table's owner column."""
-    head = header if header is not None else (table.rows[0] if table.rows else [])
+    head = header if header is not None else (header_row(table) if table.rows else [])
     if _columns(head) is not None:
         return from_table(table, page, start, header=header)
     return from_item_table(table, page, start, header=header)

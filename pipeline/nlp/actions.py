@@ -546,18 +546,25 @@ _PREFIXED_ID = re.compile(r"^(?P<prefix>\S{2,8}?)\s?(?P<num>\d{1,4}\s?/\s?\d{1,3
 _PREFIX_LOOKALIKE = str.maketrans({"$": "S", "5": "S", "0": "O", "1": "I", "8": "B", "€": "E"})
 
 
-def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = ()) -> None:
+def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
+                  meeting_number: str | None = None, own_prefixes: Sequence[str] = ()) -> None:
     """``$sc 79/02`` among ``SSC 79/01``: an action id whose prefix OCR misread takes the prefix
-    the document's own clean ids write (or a committee's known one) when the two fold alike."""
+    the document's own clean ids write (or a committee's known one) when the two fold alike;
+    ``Ese 110/01`` in the minutes of CSC meeting 110 takes the meeting's own committee's prefix."""
     found = [(a, m) for a in actions if a.action_id and (m := _PREFIXED_ID.match(a.action_id))]
     clean = [m["prefix"] for _, m in found if re.fullmatch(r"[A-Z]{2,8}", m["prefix"])]
     candidates = list(dict.fromkeys([p for p, _ in Counter(clean).most_common()] + list(known_prefixes)))
+    own = [p for p in dict.fromkeys(clean) if p in own_prefixes] + list(own_prefixes)
     for a, m in found:
         prefix = m["prefix"]
         if prefix in candidates:
             continue
         folded = prefix.upper().translate(_PREFIX_LOOKALIKE)
         right = next((c for c in candidates if c.upper() == folded), None)
+        first = re.match(r"\d+", m["num"])
+        if (right is None and own and meeting_number and meeting_number.isdigit() and first
+                and not re.fullmatch(r"[A-Z]{2,8}", prefix) and 0 <= int(meeting_number) - int(first[0]) <= 5):
+            right = own[0]  # this or a recent meeting's number: the committee's own ids, the prefix misread
         if right is not None:
             a.repairs.append(f"action id {a.action_id!r}")
             number = re.sub(r"\s+", "", m["num"])

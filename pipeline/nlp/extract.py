@@ -193,7 +193,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     header: list[str] = []  # that table's header row
     for ref in dt.tables:
         if action_tables.is_action_table(ref.table) or action_tables.is_item_table(ref.table):
-            header = ref.table.rows[0]
+            header = action_tables.header_row(ref.table)
             table_actions.extend(action_tables.read(ref.table, ref.page, ref.start))
             previous = ref
         elif previous is not None and _continues(dt, previous, ref):
@@ -239,7 +239,9 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
 
     text_actions = actions_mod.from_text(dt, lexicon, organisations, names=_owner_names(people))
     acts = actions_mod.merge(text_actions, table_actions)
-    actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])])
+    own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
+    actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])],
+                              meeting_number=head.meeting_number, own_prefixes=own)
     actions_mod.repair_owners(acts, parties)
     actions_mod.assign_identifiers(acts, dt, secs, found)
     action_rows = []
