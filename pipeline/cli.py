@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", type=Path, default=Path("samples/gold"), help="gold folder (default samples/gold; real minutes in its real/)")
     p.add_argument("--details", action="store_true", help="list every missed or spurious row and wrong field as file:page table.field: got → want")
     p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json, for tools")
+    p.add_argument("--cache", type=Path, metavar="FILE",
+                   help="page cache to read and fill (e.g. outputs/cache/pages.sqlite): pages already read the same way "
+                        "are not read again, so re-scoring after an NLP change skips OCR (default: no cache)")
     _settings_args(p)
 
     p = sub.add_parser("audit", help="trace proposals, recommendations and actions across meetings (reads minutes.sqlite)")
