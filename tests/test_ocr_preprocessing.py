@@ -75,6 +75,16 @@ def test_clean_scan_is_read_plain():
         assert not choice.despeckle, stats
 
 
+def test_print_marks_on_a_crisp_page_are_not_specks():
+    """ops_31's first page: dot leaders and bullets make 30 lone marks per Mpx, on crisp print."""
+    path = RENDERED / "ops_31__scan300.pdf"
+    if not path.exists():
+        pytest.skip(f"{path.name} not rendered ('make samples')")
+    stats, choice = _decide(*_scan(path, 0))
+    assert stats.specks >= ocr.POOR_SPECKS and stats.contrast >= ocr.CRISP_CONTRAST
+    assert not choice.despeckle
+
+
 def test_poor_scan_is_despeckled():
     for index in range(2):
         stats, choice = _decide(*_scan(POOR, index))
