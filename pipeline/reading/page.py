@@ -38,7 +38,7 @@ def read_page(task: PageTask, settings: Settings, engine: ocr.OcrEngine | None =
     if task.kind == "image":
         frame, dpi = _decode_frame(task, settings)
         page = ocr_page(frame, number=task.number, dpi=dpi, settings=settings, engine=engine)
-        page.provenance = "image: OCR'd"
+        page.provenance = f"image: OCR'd {page.provenance}"
     else:
         layer, native = _read_text_layer(task, settings)
         if isinstance(layer, Page):
@@ -46,7 +46,7 @@ def read_page(task: PageTask, settings: Settings, engine: ocr.OcrEngine | None =
             return layer
         image, dpi = _render(task, settings, native)
         page = ocr_page(image, number=task.number, dpi=dpi, settings=settings, engine=engine)
-        page.provenance = f"{layer.reason}: OCR'd"
+        page.provenance = f"{layer.reason}: OCR'd {page.provenance}"
     page.seconds = time.perf_counter() - started
     return page
 
@@ -151,24 +151,22 @@ def _image_dpi(img: Image.Image, settings: Settings) -> int:
 def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, engine: ocr.OcrEngine) -> Page:
     """Preprocess, find ruled tables, OCR and lay out one page image.
 
-    A page Tesseract reads with low confidence (a poor scan) is read a second time,
-    despeckled and with automatic page segmentation; the better-scored reading wins.
+    The preprocessing is chosen once, from cheap statistics of the image
+    (``ocr.choose_preprocessing``): a poor scan is despeckled and read with automatic page
+    segmentation, a clean one read as it is. Each page is OCR'd once (twice only when it
+    reads as unreadable and turns out to lie on its side). The choice goes into the page's
+    provenance.
     """
-    gray, _angle = ocr.preprocess(image, settings=settings)
-    grids, words = _recognize(gray, dpi=dpi, settings=settings, engine=engine)
+    gray, stats, choice = _prepare(image, dpi=dpi, settings=settings)
+    grids, words = _recognize(choice.apply(gray), dpi=dpi, settings=replace(settings, psm=choice.psm), engine=engine)
     rotation = 0
     if settings.detect_orientation and _looks_unreadable(words) and hasattr(engine, "orientation"):
         rotation = engine.orientation(gray, settings=settings)
         if rotation:
             turned = ocr.to_gray(image).rotate(-rotation, expand=True, fillcolor=255)
-            gray, _angle = ocr.preprocess(turned, settings=settings)
-            grids, words = _recognize(gray, dpi=dpi, settings=settings, engine=engine)
-    if words and _mean_conf(words) < POOR_SCAN_CONFIDENCE:
-        retry = replace(settings, psm=3)
-        grids2, words2 = _recognize(ocr.despeckle(gray), dpi=dpi, settings=retry, engine=engine)
-        if _mean_conf(words2) > _mean_conf(words):
-            grids, words = grids2, words2
-    # specks are dropped only now: they are part of what marks a page as a poor scan above
+            gray, stats, choice = _prepare(turned, dpi=dpi, settings=settings)
+            grids, words = _recognize(choice.apply(gray), dpi=dpi, settings=replace(settings, psm=choice.psm), engine=engine)
+    # specks are dropped only now, after the reading they may have coloured
     words = [w for w in words if not ocr.is_noise(w.text, w.conf)]
     scale = 72.0 / dpi
     page_words = [
@@ -188,14 +186,27 @@ def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, e
         mean_confidence=round(_mean_conf(words), 2) if words else 0.0,
         dpi=dpi,
         rotation=rotation,
+        provenance=f"{choice.describe()}; {stats.describe()}",
     )
     return layout.build_page(page, lines, grids)
 
 
-POOR_SCAN_CONFIDENCE = 88.0
+def _prepare(image: Image.Image, *, dpi: int, settings: Settings) -> tuple[Image.Image, ocr.ImageStats, ocr.Preprocessing]:
+    """Grayscale, measure (on one reduced copy, shared with the skew estimate), deskew, choose."""
+    gray = ocr.to_gray(image)
+    arr = np.asarray(gray, dtype=np.uint8)
+    small = ocr.reduced(arr)
+    angle = ocr.estimate_skew(small) if settings.deskew else 0.0
+    stats = ocr.image_stats(arr, dpi=dpi, skew=angle, small=small)
+    if abs(angle) >= 0.15:
+        gray = ocr.rotate(gray, angle)
+    if settings.binarize:
+        gray = ocr.binarize(gray)
+    return gray, stats, ocr.choose_preprocessing(stats, settings)
 
 
 def _recognize(gray: Image.Image, *, dpi: int, settings: Settings, engine: ocr.OcrEngine):
+    """Ruled tables found and their rules erased, then one Tesseract pass."""
     grids, cleaned = grids_from_image(np.asarray(gray, dtype=np.uint8), scale=72.0 / dpi)
     image = Image.fromarray(cleaned)
     image.info["dpi"] = (dpi, dpi)

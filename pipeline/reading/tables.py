@@ -125,10 +125,7 @@ def grids_from_image(gray: np.ndarray, *, scale: float) -> tuple[list[Grid], np.
     rules = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((3, 3), np.uint8))
     cleaned = gray.copy()
     grids: list[Grid] = []
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(rules, connectivity=8)
-    for i in range(1, n):
-        x, y, bw, bh = stats[i][:4]
-        comp = labels[y : y + bh, x : x + bw] == i
+    for x, y, bw, bh, comp in _rule_components(rules):
         thin = max(12, h // 250)
         if bh <= thin and bw >= w * 0.1:
             cleaned[y : y + bh, x : x + bw][comp] = 255  # a lone rule (underline, separator): never text
@@ -142,6 +139,39 @@ def grids_from_image(gray: np.ndarray, *, scale: float) -> tuple[list[Grid], np.
         grids.append(Grid(xs=[(x + v) * scale for v in vx], ys=[(y + v) * scale for v in hy]))
         cleaned[y : y + bh, x : x + bw][comp] = 255
     return grids, cleaned
+
+
+def _rule_components(rules: np.ndarray, factor: int = 4):
+    """The 8-connected components of the rule mask: ``(x, y, width, height, mask)`` each, the
+    mask over its box.
+
+    Components are labelled on a copy reduced ``factor`` times (any rule pixel marks its
+    block): labelling the whole page cost a quarter of a second, mostly empty paper. Each
+    box is then measured again at full resolution; rules closer than ``factor`` pixels, which
+    the reduced copy joins, come out as one component.
+    """
+    import cv2
+
+    h, w = rules.shape
+    if not cv2.countNonZero(rules):
+        return
+    sh, sw = -(-h // factor), -(-w // factor)
+    padded = np.zeros((sh * factor, sw * factor), dtype=np.uint8)
+    padded[:h, :w] = rules
+    small = cv2.resize(padded, (sw, sh), interpolation=cv2.INTER_AREA)  # block means: > 0 where any rule pixel
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(small, connectivity=8)
+    for i in range(1, n):
+        sx, sy, sbw, sbh = (int(v) for v in stats[i][:4])
+        y0, x0 = sy * factor, sx * factor
+        block = labels[sy : sy + sbh, sx : sx + sbw] == i
+        full = np.repeat(np.repeat(block, factor, axis=0), factor, axis=1)[: h - y0, : w - x0]
+        mask = (rules[y0 : y0 + full.shape[0], x0 : x0 + full.shape[1]] > 0) & full
+        rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+        if not len(rows):
+            continue
+        y, x = y0 + int(rows[0]), x0 + int(cols[0])
+        bh, bw = int(rows[-1] - rows[0] + 1), int(cols[-1] - cols[0] + 1)
+        yield x, y, bw, bh, mask[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
 
 
 def _rule_positions(mask: np.ndarray, *, axis: int, min_len: float) -> list[float]:

@@ -1,0 +1,151 @@
+"""Preprocessing chosen once from image statistics, on real rendered pages, with real Tesseract.
+
+- a clean page (the digital sample rendered at 300 dpi; the scan300 sample when rendered) and a
+  poor scan (``csc_15__scan200poor.pdf``, kept in the repository) get the right statistics and
+  the right decision;
+- each is OCR'd exactly once (a counting wrapper around the real ``TesseractEngine``), and the
+  page's provenance says how it was prepared and why;
+- the cheap replacements behind it (skew on a shared reduced copy, rotation, rule components
+  labelled on a reduced mask) give what the slower originals gave.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+from conftest import RENDERED, require
+from PIL import Image
+
+from pipeline.reading import ocr, pdftext
+from pipeline.reading.page import ocr_page
+from pipeline.reading.tables import grids_from_image
+from pipeline.settings import Settings
+
+POOR = RENDERED / "csc_15__scan200poor.pdf"
+DIGITAL = RENDERED / "csc_15__digital.pdf"
+CLEAN_SCAN = RENDERED / "csc_15__scan300.pdf"
+
+
+def _scan(path, index: int = 0) -> tuple[Image.Image, int]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        dpi = round(pdftext.full_page_image_dpi(pdf.pages[index]) or 300)
+    return pdftext.embedded_scan(str(path), index), dpi
+
+
+def _clean() -> tuple[Image.Image, int]:
+    return pdftext.render_page(str(DIGITAL), 0, 300), 300
+
+
+class CountingEngine:
+    """The real Tesseract engine, counting its calls."""
+
+    def __init__(self) -> None:
+        self.engine = ocr.TesseractEngine()
+        self.calls = 0
+
+    def recognize(self, image, *, settings):
+        self.calls += 1
+        return self.engine.recognize(image, settings=settings)
+
+    def orientation(self, image, *, settings):
+        return self.engine.orientation(image, settings=settings)
+
+
+def _decide(image: Image.Image, dpi: int) -> tuple[ocr.ImageStats, ocr.Preprocessing]:
+    stats = ocr.image_stats(ocr.to_gray(image), dpi=dpi)
+    return stats, ocr.choose_preprocessing(stats, Settings())
+
+
+def test_clean_page_is_read_plain():
+    stats, choice = _decide(*_clean())
+    assert stats.specks < ocr.POOR_SPECKS and stats.noise < ocr.POOR_NOISE and stats.contrast > 200
+    assert 0.3 < stats.stroke < 1.5  # points: body text
+    assert not choice.despeckle and choice.psm == 6 and choice.reason == "clean scan"
+
+
+def test_clean_scan_is_read_plain():
+    if not CLEAN_SCAN.exists():
+        pytest.skip(f"{CLEAN_SCAN.name} not rendered ('make samples')")
+    for index in range(2):
+        stats, choice = _decide(*_scan(CLEAN_SCAN, index))
+        assert not choice.despeckle, stats
+
+
+def test_print_marks_on_a_crisp_page_are_not_specks():
+    """ops_31's first page: dot leaders and bullets make 30 lone marks per Mpx, on crisp print."""
+    path = RENDERED / "ops_31__scan300.pdf"
+    if not path.exists():
+        pytest.skip(f"{path.name} not rendered ('make samples')")
+    stats, choice = _decide(*_scan(path, 0))
+    assert stats.specks >= ocr.POOR_SPECKS and stats.contrast >= ocr.CRISP_CONTRAST
+    assert not choice.despeckle
+
+
+def test_poor_scan_is_despeckled():
+    for index in range(2):
+        stats, choice = _decide(*_scan(POOR, index))
+        assert stats.specks >= ocr.POOR_SPECKS, stats
+        assert choice.despeckle and choice.psm == 3 and choice.reason.startswith("poor scan: specks")
+
+
+def test_statistics_are_cheap():
+    import time
+
+    image, dpi = _scan(POOR)
+    gray = ocr.to_gray(image)
+    arr = np.asarray(gray)
+    small = ocr.reduced(arr)
+    ocr.image_stats(arr, dpi=dpi, small=small)  # warm
+    started = time.perf_counter()
+    ocr.image_stats(arr, dpi=dpi, small=small)
+    assert time.perf_counter() - started < 0.5  # tens of ms on a loaded machine; a Tesseract pass takes seconds
+
+
+@pytest.fixture(scope="module")
+def tesseract():
+    require(shutil.which("tesseract"), "tesseract is not installed", fix="apt-get install tesseract-ocr")
+
+
+@pytest.mark.parametrize("which", ["poor", "clean"])
+def test_page_is_ocrd_once(tesseract, which):
+    image, dpi = _scan(POOR) if which == "poor" else _clean()
+    engine = CountingEngine()
+    page = ocr_page(image, number=1, dpi=dpi, settings=Settings(), engine=engine)
+    assert engine.calls == 1
+    assert page.lines and page.mean_confidence > 80
+    if which == "poor":
+        assert page.provenance.startswith("despeckled, psm 3 (poor scan: specks")
+    else:
+        assert page.provenance.startswith("plain, psm 6 (clean scan)")
+    assert "specks" in page.provenance and "stroke" in page.provenance  # the statistics behind the choice
+
+
+def test_skew_measured_and_rotation_matches_pil():
+    gray = ocr.to_gray(_clean()[0])
+    tilted = gray.rotate(1.2, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)  # counter-clockwise
+    assert ocr.estimate_skew(tilted) == pytest.approx(1.2, abs=0.15)  # the angle preprocessing turns back
+    assert ocr.estimate_skew(ocr.reduced(np.asarray(tilted))) == ocr.estimate_skew(tilted)
+    ours = np.asarray(ocr.rotate(tilted, 1.2), dtype=np.int16)
+    pil = np.asarray(tilted.rotate(-1.2, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255), dtype=np.int16)
+    assert np.abs(ours - pil).mean() < 2.0
+
+
+def test_ruled_table_found_from_reduced_rule_mask():
+    import cv2
+
+    page = np.full((1200, 1000), 255, dtype=np.uint8)
+    for y in (200, 300, 400, 500):
+        cv2.line(page, (100, y), (900, y), 0, 3)
+    for x in (100, 400, 900):
+        cv2.line(page, (x, 200), (x, 500), 0, 3)
+    cv2.line(page, (100, 800), (700, 800), 0, 2)  # a lone rule: erased, not a table
+    cv2.putText(page, "Text", (150, 270), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 3)
+    grids, cleaned = grids_from_image(page, scale=1.0)
+    assert len(grids) == 1
+    assert len(grids[0].xs) == 3 and len(grids[0].ys) == 4
+    assert cleaned[800, 400] == 255 and cleaned[300, 250] == 255  # rules gone
+    assert (cleaned[230:280, 150:300] < 128).sum() > 100  # the text stays
