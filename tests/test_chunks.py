@@ -110,3 +110,24 @@ def test_parts_restart_the_clock_and_survive_a_hang() -> None:
             hung.result()
         assert hung.parts == [0, 1]
 
+
+
+def test_importing_the_cli_imports_nothing_heavy() -> None:
+    heavy = ("spacy", "pandas", "cv2", "pdfplumber", "pdfminer", "pytesseract", "dask", "numpy", "rapidfuzz")
+    code = f"import sys, pipeline.cli; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    assert out.stdout.split() == []
+
+
+def test_the_tesseract_version_read_directly_is_pytesseracts() -> None:
+    import shutil
+
+    import pytesseract
+
+    from pipeline.batch.fingerprint import tesseract_version
+
+    if shutil.which("tesseract") is None:
+        assert tesseract_version() == "none"
+    else:
+        assert tesseract_version() == str(pytesseract.get_tesseract_version())

@@ -13,8 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.batch.cache import PageCache
 from pipeline.batch.fingerprint import extractor_fingerprint
@@ -28,6 +27,9 @@ from pipeline.settings import Settings
 from pipeline.store import export
 from pipeline.store.database import Store, output_error
 from pipeline.store.records import ErrorRow, Records
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,19 @@ def records_for(doc: Document, *, meeting_id_fallback: str) -> Records:
     return nlp.records_for(doc, meeting_id_fallback=meeting_id_fallback)
 
 
+def get_ready(pages: int) -> None:
+    """What the rest of a run needs, loaded while the workers read the first pages rather than
+    after them: pandas (the tables) and, when there are pages, spaCy and the model (the NLP
+    stage). A failure here is left for the stage itself to report, on its own document."""
+    with contextlib.suppress(Exception):
+        import pandas  # noqa: F401
+
+        if pages:
+            from pipeline import nlp
+
+            nlp.load()
+
+
 def extract_all(
     items: list[InputFile],
     *,
@@ -92,7 +107,8 @@ def extract_all(
         if bar is not None:
             bar.update(1)
 
-    docs = read_documents(items, settings=settings, cache=cache, on_plan=on_plan, on_page=on_page)
+    docs = read_documents(items, settings=settings, cache=cache, on_plan=on_plan, on_page=on_page,
+                          on_submitted=get_ready)
     try:
         for item, doc in zip(items, docs, strict=True):
             result.files += 1

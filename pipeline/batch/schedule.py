@@ -23,15 +23,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.batch import pool
 from pipeline.batch.cache import PageCache
 from pipeline.batch.executors import Submit, page_executor, single_threaded_ocr
 from pipeline.errors import InputError, LimitError, MinutesError
-from pipeline.reading import layout, ocr
 from pipeline.reading.document import Document, Page, PageError
-from pipeline.reading.page import read_page
 from pipeline.reading.sources import (
     InputFile,
     PageTask,
@@ -42,6 +40,9 @@ from pipeline.reading.sources import (
     unwrap,
 )
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from pipeline.reading import ocr
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,13 @@ def _as_minutes_error(err: BaseException, settings: Settings) -> MinutesError:
         return InputError("the file is damaged: its structure nests too deeply to be read")
     log.debug("reading failed", exc_info=err)  # any library's failure on a damaged file is this file's error
     return InputError(f"the file is damaged or uses a feature the reader does not support ({short_error(err)})")
+
+
+def read_page(task: PageTask, settings: Settings, engine: ocr.OcrEngine | None = None) -> Page:
+    """``page.read_page``, imported where pages are read (a worker), not where the batch starts."""
+    from pipeline.reading.page import read_page as read
+
+    return read(task, settings, engine)
 
 
 def _open_task(path: str, settings: Settings) -> Source:
@@ -172,14 +180,14 @@ def read_documents(
     cache: PageCache | None = None,
     on_plan: Callable[[int], None] | None = None,
     on_page: Callable[[InputFile, Page | None, bool], None] | None = None,
-    on_submitted: Callable[[], None] | None = None,
+    on_submitted: Callable[[int], None] | None = None,
 ) -> Iterator[Document]:
     """Read files page by page on a shared pool; yields Documents in input order.
 
     Pages found in ``cache`` are not read again; pages read are put in it. ``on_plan`` is
     told how many pages there are in all, ``on_page`` of each page as it is done (and whether
-    it came from the cache), ``on_submitted`` once every page is handed out and before the
-    first is waited for (the caller's moment to get ready for what follows while workers
+    it came from the cache), ``on_submitted`` (of the same count) once every page is handed
+    out and before the first is waited for (the caller's moment to get ready for what follows while workers
     read). With an ``engine`` (a test double) everything is read in this process. Every file
     ends with pages, errors, or both.
     """
@@ -188,15 +196,16 @@ def read_documents(
         planned = _plan(items, settings=settings, submit=submit)
         # which pages the cache holds; each is loaded only when its document's turn comes
         cached = cache.keys({p.doc.sha256 for p in planned}) if cache is not None else set()
+        pages = sum(len(p.tasks) + len(p.doc.pages) for p in planned)
         if on_plan:
-            on_plan(sum(len(p.tasks) + len(p.doc.pages) for p in planned))
+            on_plan(pages)
         chunks = chunk_tasks(
             [[t for t in p.tasks if (p.doc.sha256, t.index) not in cached] if submit else [] for p in planned],
             settings.n_workers,
         )
         futures = [[(c, submit(_run_chunk, c, settings)) for c in file_chunks] for file_chunks in chunks]
         if on_submitted:
-            on_submitted()
+            on_submitted(pages)
         for p, futs in zip(planned, futures, strict=True):
             outcomes = _outcomes(futs, submit, settings)
             yield _collect(p, outcomes, settings=settings, engine=engine, cache=cache, cached=cached, on_page=on_page)
@@ -260,6 +269,8 @@ def _collect(p: _Planned, outcomes: Iterator[tuple[PageTask, Outcome]], *, setti
             on_page(item, page, hit is not None)
     if not doc.pages and not doc.errors:
         doc.errors.append(PageError(None, "ingest", "InputError", "nothing could be read from this file"))
+    from pipeline.reading import layout
+
     layout.remove_repeated_furniture(doc)
     return doc
 
