@@ -131,3 +131,23 @@ def test_the_tesseract_version_read_directly_is_pytesseracts() -> None:
         assert tesseract_version() == "none"
     else:
         assert tesseract_version() == str(pytesseract.get_tesseract_version())
+
+
+def test_a_run_keeps_lines_not_words_and_extracts_the_same() -> None:
+    import contextlib
+
+    from pipeline import nlp
+    from pipeline.reading.sources import InputFile
+
+    item = InputFile(SIX_PAGES, str(SIX_PAGES))
+    read = []
+    for keep in (True, False):
+        with contextlib.closing(schedule.read_documents([item], settings=Settings(workers=2), keep_words=keep)) as docs:
+            read.append(next(docs))
+    full, compact = read
+    assert [p.text for p in compact.pages] == [p.text for p in full.pages]
+    assert [[ln.text for ln in p.removed] for p in compact.pages] == [[ln.text for ln in p.removed] for p in full.pages]
+    assert [[ln.bbox for ln in p.lines] for p in compact.pages] == [[ln.bbox for ln in p.lines] for p in full.pages]
+    assert all(len(ln.words) == 1 for p in compact.pages for ln in p.lines)
+    assert sum(len(ln.words) for p in full.pages for ln in p.lines) > 3 * sum(len(p.lines) for p in full.pages)
+    assert nlp.records_for(compact, meeting_id_fallback="x") == nlp.records_for(full, meeting_id_fallback="x")

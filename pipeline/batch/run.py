@@ -108,7 +108,7 @@ def extract_all(
             bar.update(1)
 
     docs = read_documents(items, settings=settings, cache=cache, on_plan=on_plan, on_page=on_page,
-                          on_submitted=get_ready)
+                          on_submitted=get_ready, keep_words=False)
     try:
         for item, doc in zip(items, docs, strict=True):
             result.files += 1
