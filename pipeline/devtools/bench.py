@@ -111,9 +111,9 @@ def measured_main(argv: list[str]) -> int:
     is counted in ``children`` (the largest of the processes this one waited for).
     """
     import json
+    import runpy
 
     from pipeline.batch.pool import WorkerPool
-    from pipeline.cli import main as cli_main
 
     workers: list[float] = []
     close = WorkerPool.close
@@ -123,13 +123,17 @@ def measured_main(argv: list[str]) -> int:
         close(self)
 
     WorkerPool.close = measured_close  # type: ignore[method-assign]
+    sys.argv = ["minutes", *argv]
+    code: int | str | None = 0
     try:
-        code = cli_main(argv)
+        runpy.run_module("pipeline", run_name="__main__", alter_sys=True)  # as ``python -m pipeline``
+    except SystemExit as done:
+        code = done.code
     finally:
         peaks = {"main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers": workers,
                  "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
         print(_PEAKS + json.dumps(peaks), file=sys.stderr)
-    return code
+    return code if isinstance(code, int) else 1
 
 
 def _minutes_run(path: Path, out: Path, workers: int) -> tuple[float, dict]:
