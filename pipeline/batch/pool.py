@@ -50,6 +50,9 @@ PR_SET_PDEATHSIG = 1
 WATCHDOG_SECONDS = 0.5
 _inherited_fds: set[int] = set()  # descriptors a worker must not keep (the output lock)
 _serving: tuple[int, Connection, Any] | None = None  # in a worker: its pid, pipe to the parent and clock
+# Held by a thread that imports modules while the pool runs (``run.get_ready``): a worker forked
+# meanwhile would inherit the lock of a half-imported module and hang on its first import of it.
+fork_lock = threading.Lock()
 
 
 def close_in_workers(fd: int) -> None:
@@ -91,7 +94,8 @@ class _Worker:
         # shared with the worker: when its current task began and when its current stage must end
         self.clock = ctx.RawArray("d", 2)
         self.process = ctx.Process(target=_worker_main, args=(child, self.clock, os.getpid(), memory_mb), daemon=True)
-        self.process.start()
+        with fork_lock:
+            self.process.start()
         child.close()
         self.tasks: deque[Task] = deque()  # sent, in the order the worker runs them
 
