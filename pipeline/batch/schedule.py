@@ -83,11 +83,6 @@ def _open_task(path: str, settings: Settings) -> Source:
     return guarded(lambda: open_source(Path(path), settings=settings), settings=settings)
 
 
-def _run_task(task: PageTask, settings: Settings) -> Page:
-    single_threaded_ocr()
-    return guarded(lambda: read_page(task, settings), settings=settings)
-
-
 Outcome = tuple[bool, Any]  # (True, Page) or (False, the page's error)
 
 
@@ -107,7 +102,7 @@ def _run_chunk(tasks: list[PageTask], settings: Settings) -> list[Outcome]:
     return kept
 
 
-MAX_CHUNK = 16  # pages: a chunk's pages wait for each other only in the worker, never in the batch
+MAX_CHUNK = 16  # pages one worker is handed at once (each still comes back as soon as it is read)
 CHUNK_SHARE = 4  # a chunk is at most 1/(CHUNK_SHARE * workers) of the pages still to hand out
 
 
