@@ -102,7 +102,10 @@ def _run_chunk(tasks: list[PageTask], settings: Settings) -> list[Outcome]:
     return kept
 
 
-MAX_CHUNK = 16  # pages one worker is handed at once (each still comes back as soon as it is read)
+# pages one worker is handed at once (each still comes back as soon as it is read): two chunks
+# of read pages fit in the pipe's buffer, so a worker never waits on a parent busy elsewhere
+# (loading spaCy, extracting a document) to take its pages
+MAX_CHUNK = 4
 CHUNK_SHARE = 4  # a chunk is at most 1/(CHUNK_SHARE * workers) of the pages still to hand out
 
 
