@@ -29,7 +29,6 @@ from pipeline.settings import MAX_PIXELS, Settings
 
 if TYPE_CHECKING:
     from pipeline.batch.run import RunResult
-from pipeline.store.export import DB_NAME
 
 log = logging.getLogger("pipeline")
 
@@ -85,6 +84,8 @@ def summary(result: RunResult, out_dir: Path) -> str:
                      "-v lists them)")
     if result.errors:
         lines.append(f"  {len(result.errors)} error(s) in {len(result.failed_files)} file(s): see {out_dir / 'errors.csv'}")
+    from pipeline.store.export import DB_NAME
+
     lines.append(f"  tables written to {out_dir}/ (CSV and {DB_NAME})")
     return "\n".join(lines)
 

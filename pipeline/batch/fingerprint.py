@@ -13,6 +13,8 @@ neither the page cache nor the database.
 from __future__ import annotations
 
 import hashlib
+import string
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,10 +37,15 @@ def hash_tree(root: Path, pattern: str = "*") -> str:
 
 @lru_cache(maxsize=1)
 def tesseract_version() -> str:
+    """Tesseract's version as pytesseract gives it ("5.3.0"), read from ``tesseract --version``
+    directly: importing pytesseract imports pandas, a second of a short run's start-up."""
     try:
-        import pytesseract
+        from packaging.version import parse
 
-        return str(pytesseract.get_tesseract_version())
+        raw = subprocess.run(["tesseract", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             stdin=subprocess.DEVNULL, check=True, timeout=30).stdout.decode()
+        version = raw.lstrip(string.printable[10:]).partition(" ")[0].partition("-")[0]
+        return str(parse(version))
     except Exception:  # not installed: only text-layer and .txt pages can be read, and none are OCR'd
         return "none"
 

@@ -8,6 +8,10 @@ worker is ended, with anything it started (Tesseract), and replaced; the other t
   stage's own alarm normally ends it in time, and the pool kills a worker that is still busy
   ``grace`` seconds later (a stage stuck in C code). Outside a stage a task may take
   ``task_budget`` seconds (OCR passes have their own Tesseract time limit).
+- **Runs of pages.** A task may send its result in parts (``send_part``): a chunk of pages
+  sends each page as it is read, and each part restarts the task's clock, so every page of a
+  chunk has the time one page task has; when the worker crashes or overruns, the parts already
+  received are kept (``Task.parts``) and only the page in progress fails.
 - **Memory.** ``RLIMIT_AS`` caps what a worker may add to its address space.
 - **Dying with the parent.** Each worker leads its own process group (so its Tesseract
   children can be ended with it), asks the kernel for SIGTERM when its parent dies
@@ -45,6 +49,10 @@ log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1
 WATCHDOG_SECONDS = 0.5
 _inherited_fds: set[int] = set()  # descriptors a worker must not keep (the output lock)
+_serving: tuple[int, Connection, Any] | None = None  # in a worker: its pid, pipe to the parent and clock
+# Held by a thread that imports modules while the pool runs (``run.get_ready``): a worker forked
+# meanwhile would inherit the lock of a half-imported module and hang on its first import of it.
+fork_lock = threading.Lock()
 
 
 def close_in_workers(fd: int) -> None:
@@ -63,6 +71,7 @@ class Task:
         self._pool = pool
         self.fn, self.args = fn, args
         self._done = False
+        self.parts: list[Any] = []  # what the task sent before its result (``send_part``), in order
         self._value: Any = None
         self._error: BaseException | None = None
 
@@ -85,7 +94,8 @@ class _Worker:
         # shared with the worker: when its current task began and when its current stage must end
         self.clock = ctx.RawArray("d", 2)
         self.process = ctx.Process(target=_worker_main, args=(child, self.clock, os.getpid(), memory_mb), daemon=True)
-        self.process.start()
+        with fork_lock:
+            self.process.start()
         child.close()
         self.tasks: deque[Task] = deque()  # sent, in the order the worker runs them
 
@@ -202,6 +212,9 @@ class WorkerPool:
         try:
             while worker.tasks and worker.conn.poll():
                 ok, value = worker.conn.recv()
+                if ok is None:  # one part of the current task's result
+                    worker.tasks[0].parts.append(value)
+                    continue
                 task = worker.tasks.popleft()
                 if ok:
                     task._finish(value=value)
@@ -260,6 +273,29 @@ def _crash_error(exitcode: int | None) -> ReaderCrashError:
 # ------------------------------------------------------------------ the worker's side
 
 
+def send_part(value: Any) -> bool:
+    """In a pool worker: send ``value`` to the parent now, as one part of the current task's
+    result (it lands in ``Task.parts``), and restart the task's clock. False elsewhere (in the
+    parent, on a Dask worker): the caller returns what it has instead."""
+    if _serving is None or _serving[0] != os.getpid():
+        return False
+    _, conn, clock = _serving
+    try:
+        conn.send((None, value))
+    except Exception as err:  # what it carries cannot be pickled: a plain error in its place
+        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], BaseException)):
+            raise
+        conn.send((None, (value[0], _plain(value[1], err))))
+    clock[0], clock[1] = time.time(), 0.0
+    return True
+
+
+def end_children() -> None:
+    """In a pool worker: end what a failed call left running (a Tesseract); nothing elsewhere."""
+    if _serving is not None and _serving[0] == os.getpid():
+        _end_children()
+
+
 def _worker_main(conn: Connection, clock: Any, parent: int, memory_mb: int) -> None:
     code = 1
     try:
@@ -282,6 +318,8 @@ def _serve(conn: Connection, clock: Any, parent: int, memory_mb: int) -> None:
     if memory_mb:
         _cap_memory(memory_mb)
     limits.set_deadline_hook(lambda when: clock.__setitem__(1, when))
+    global _serving
+    _serving = (os.getpid(), conn, clock)
     while True:
         try:
             message = conn.recv()

@@ -9,13 +9,14 @@ import contextlib
 import logging
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from pipeline.batch import pool
 from pipeline.batch.cache import PageCache
 from pipeline.batch.fingerprint import extractor_fingerprint
 from pipeline.batch.lock import output_lock
@@ -28,6 +29,9 @@ from pipeline.settings import Settings
 from pipeline.store import export
 from pipeline.store.database import Store, output_error
 from pipeline.store.records import ErrorRow, Records
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,29 @@ def records_for(doc: Document, *, meeting_id_fallback: str) -> Records:
     return nlp.records_for(doc, meeting_id_fallback=meeting_id_fallback)
 
 
+def get_ready(pages: int) -> threading.Thread:
+    """What the rest of a run needs, loaded in a thread while the workers read rather than after
+    them: pandas (the tables) and, when there are pages, spaCy and the model (the NLP stage).
+
+    The caller's thread goes on handing pages out meanwhile (join the thread before extracting);
+    no worker is forked until the imports are done (``pool.fork_lock``). A failure here is left
+    for the stage itself to report, on its own document.
+    """
+
+    def load() -> None:
+        with pool.fork_lock, contextlib.suppress(Exception):
+            import pandas  # noqa: F401
+
+            if pages:
+                from pipeline import nlp
+
+                nlp.load()
+
+    thread = threading.Thread(target=load, name="get-ready", daemon=True)
+    thread.start()
+    return thread
+
+
 def extract_all(
     items: list[InputFile],
     *,
@@ -92,7 +119,9 @@ def extract_all(
         if bar is not None:
             bar.update(1)
 
-    docs = read_documents(items, settings=settings, cache=cache, on_plan=on_plan, on_page=on_page)
+    ready: list[threading.Thread] = []
+    docs = read_documents(items, settings=settings, cache=cache, on_plan=on_plan, on_page=on_page,
+                          on_submitted=lambda pages: ready.append(get_ready(pages)), keep_words=False)
     try:
         for item, doc in zip(items, docs, strict=True):
             result.files += 1
@@ -101,6 +130,8 @@ def extract_all(
             for err in doc.errors:
                 log.info("%s%s: %s", doc.source_file, f" page {err.page}" if err.page else "", err.message)
             records = None
+            for thread in ready:  # spaCy and the model, loaded while the pages were read
+                thread.join()
             if doc.pages:
                 try:
                     budget = EXTRACTION_SECONDS + settings.page_timeout * len(doc.pages)

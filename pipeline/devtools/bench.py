@@ -1,6 +1,6 @@
 """Throughput benchmark: each kind of input against its bound, timed in one process.
 
-    python -m pipeline.devtools.bench [--digital-pages 300] [--scans 2] [--repeat 2] [--workers N]
+    python -m pipeline.devtools.bench [--digital-pages 300] [--memory-pages 1000] [--scans 2] [--repeat 2] [--workers N]
 
 Every figure is a ratio against a baseline measured in the same run, so a noisy machine
 shifts both sides alike; with ``--repeat N`` the bound and the pipeline are timed
@@ -10,6 +10,10 @@ alternately N times and the best of each is kept.
   ``--digital-pages``). Bound: pdfplumber's own ``extract_words`` over every page, one
   process. Pipeline: the whole ``minutes run --no-cache`` command (start-up, reading, layout,
   extraction, database and CSVs), with its peak memory per process.
+* **start-up**: ``minutes run`` of one small digital sample, against the 1 s target, and what
+  importing spaCy and loading the model alone take (a floor for any run that extracts).
+* **memory**: one ``minutes run --no-cache`` of a ``--memory-pages`` digital PDF (default
+  1,000), with the peak RSS of the main process and of each worker, against 400 MB.
 * **clean scans** (``scan300``) and **poor scans** (``scan200poor``): bound: raw
   ``tesseract IMAGE stdout`` single-threaded (OMP_THREAD_LIMIT=1), one page per core, on the
   same page images. Pipeline: ``read_documents`` (decode, preprocess, OCR, layout).
@@ -84,33 +88,130 @@ def _pdfplumber_words(path: Path) -> float:
     return time.perf_counter() - started
 
 
-def _minutes_run(path: Path, out: Path, workers: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB, largest of the command's processes) of a whole ``minutes run``."""
+MEMORY_TARGET_MB = 400
+STARTUP_TARGET_S = 1.0
+_PEAKS = "bench-peaks "  # the line ``measured_main`` ends with: the JSON of each process's peak RSS
+
+
+def _vm_hwm(pid: int) -> float | None:
+    """A live process's peak resident set (VmHWM) in MiB, from /proc."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def measured_main(argv: list[str]) -> int:
+    """``minutes ARGV`` that ends by printing the peak RSS of its main process and of each worker.
+
+    Each worker's peak is read from /proc as the pool stops it; a worker replaced during the run
+    is counted in ``children`` (the largest of the processes this one waited for).
+    """
+    import json
+    import runpy
+
+    from pipeline.batch.pool import WorkerPool
+
+    workers: list[float] = []
+    close = WorkerPool.close
+
+    def measured_close(self: WorkerPool) -> None:
+        workers.extend(filter(None, (_vm_hwm(w.process.pid) for w in self._pool)))
+        close(self)
+
+    WorkerPool.close = measured_close  # type: ignore[method-assign]
+    sys.argv = ["minutes", *argv]
+    code: int | str | None = 0
+    try:
+        runpy.run_module("pipeline", run_name="__main__", alter_sys=True)  # as ``python -m pipeline``
+    except SystemExit as done:
+        code = done.code
+    finally:
+        peaks = {"main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "workers": workers,
+                 "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+        print(_PEAKS + json.dumps(peaks), file=sys.stderr)
+    return code if isinstance(code, int) else 1
+
+
+def _minutes_run(path: Path, out: Path, workers: int) -> tuple[float, dict]:
+    """Seconds and peak RSS per process (MiB: ``main``, ``workers``) of a whole ``minutes run``."""
+    import json
+
     shutil.rmtree(out, ignore_errors=True)
-    cmd = [sys.executable, "-m", "pipeline", "run", str(path), "--out", str(out), "--no-cache", "--no-progress",
-           "--workers", str(workers)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    cmd = [sys.executable, "-c", "import sys; from pipeline.devtools.bench import measured_main; "
+           "sys.exit(measured_main(sys.argv[1:]))",
+           "run", str(path), "--out", str(out), "--no-cache", "--no-progress", "--workers", str(workers)]
     started = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
+    done = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, (peak if peak > before else before) / 1024
+    if done.returncode != 0:
+        raise SystemExit(f"minutes run failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    lines = [ln for ln in done.stderr.splitlines() if ln.startswith(_PEAKS)]
+    peaks = json.loads(lines[-1][len(_PEAKS):]) if lines else {"main": 0.0, "workers": [], "children": 0.0}
+    peaks["errors"] = [ln for ln in done.stderr.splitlines() if ln.startswith("error:")]
+    return seconds, peaks
+
+
+def _peaks_text(peaks: dict) -> str:
+    workers = peaks["workers"] or [peaks["children"]]
+    return f"main {peaks['main']:.0f} MiB, workers " + " / ".join(f"{w:.0f}" for w in workers) + " MiB"
 
 
 def bench_digital(pages: int, *, repeat: int, workers: int, tmp: Path) -> None:
     pdf = long_digital_pdf(tmp, pages)
-    rss: list[float] = []
+    peaks: list[dict] = []
 
     def ours() -> float:
         seconds, peak = _minutes_run(pdf, tmp / "out", workers)
-        rss.append(peak)
+        peaks.append(peak)
         return seconds
 
     bound, run = _best(repeat, lambda: _pdfplumber_words(pdf), ours)
-    print(f"digital PDF, {pages} pages")
+    print(f"digital PDF, {pages} pages, {workers} worker(s)")
     print(f"  bound: pdfplumber extract_words, one process     {bound:7.2f} s  {pages / bound:6.1f} pages/s")
     print(f"  minutes run --no-cache (whole command)           {run:7.2f} s  {pages / run:6.1f} pages/s"
-          f"  ratio {run / bound:4.2f}x   peak RSS {max(rss):.0f} MiB per process")
+          f"  ratio {run / bound:4.2f}x (target 1.50x)")
+    print(f"  peak RSS per process: {_peaks_text(peaks[-1])}")
+    for line in peaks[-1]["errors"]:
+        print(f"  {line}")
+
+
+def bench_memory(pages: int, *, workers: int, tmp: Path) -> None:
+    """One whole run of a long digital PDF: the peak RSS of each process against the target."""
+    pdf = long_digital_pdf(tmp, pages)
+    seconds, peaks = _minutes_run(pdf, tmp / "out_memory", workers)
+    largest = max([peaks["main"], *peaks["workers"], peaks["children"]])
+    verdict = "within" if largest <= MEMORY_TARGET_MB else "OVER"
+    print(f"memory: digital PDF, {pages} pages, one minutes run --no-cache, {workers} worker(s): {seconds:.1f} s")
+    print(f"  peak RSS per process: {_peaks_text(peaks)}; largest {largest:.0f} MiB, "
+          f"{verdict} the {MEMORY_TARGET_MB} MB target")
+    for line in peaks["errors"]:
+        print(f"  {line}")
+
+
+def bench_startup(*, repeat: int, tmp: Path) -> None:
+    """``minutes run`` of one small digital sample, and the part of it spaCy alone takes."""
+    sample = RENDERED / "cb_55__digital.pdf"
+    if not sample.exists():
+        print("no samples/rendered/cb_55__digital.pdf; run 'make samples' first", file=sys.stderr)
+        return
+    cmd = [sys.executable, "-m", "pipeline", "run", str(sample), "--out", str(tmp / "out_small"), "--no-cache",
+           "--no-progress"]
+    floor = [sys.executable, "-c", "from pipeline import nlp; nlp.load()"]
+
+    def timed(argv: list[str]) -> float:
+        shutil.rmtree(tmp / "out_small", ignore_errors=True)  # a fresh --out: the file is read, not kept
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        return time.perf_counter() - started
+
+    run, spacy = _best(max(repeat, 3), lambda: timed(cmd), lambda: timed(floor))
+    print(f"start-up: minutes run of one small digital PDF ({sample.name}, 3 pages)")
+    print(f"  minutes run --no-cache (whole command)           {run:7.2f} s  target {STARTUP_TARGET_S:.1f} s")
+    print(f"  of it, python + import spaCy + load the model    {spacy:7.2f} s  (the floor of any run that extracts)")
 
 
 # ---------------------------------------------------------------- scans
@@ -191,14 +292,21 @@ def bench_scans(variant: str, limit: int, *, repeat: int, workers: int, tmp: Pat
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline.devtools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--digital-pages", type=int, default=300, help="pages of the long digital PDF (0: skip)")
+    parser.add_argument("--memory-pages", type=int, default=1000,
+                        help="pages of the digital PDF whose run's peak memory is measured (0: skip)")
+    parser.add_argument("--startup", type=int, default=1, help="time a run of one small file (0: skip)")
     parser.add_argument("--scans", type=int, default=2, help="scanned sample files per variant (0: skip)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=2, help="time each bound and pipeline N times, interleaved; best of N")
     parser.add_argument("--threads", action="store_true", help="also time Tesseract's own OpenMP threads")
     ns = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
+        if ns.startup:
+            bench_startup(repeat=ns.repeat, tmp=Path(tmp))
         if ns.digital_pages:
             bench_digital(ns.digital_pages, repeat=ns.repeat, workers=ns.workers, tmp=Path(tmp))
+        if ns.memory_pages:
+            bench_memory(ns.memory_pages, workers=ns.workers, tmp=Path(tmp))
         for variant in ("scan300", "scan200poor") if ns.scans else ():
             bench_scans(variant, ns.scans, repeat=ns.repeat, workers=ns.workers, tmp=Path(tmp), threads=ns.threads)
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -23,5 +23,15 @@ __all__ = ["MODEL_PATH", "extract", "load", "records_for"]
 
 @lru_cache(maxsize=4)
 def load(path: Path | None = None) -> Language:
-    """The versioned minutes pipeline, loaded once per process (and per path)."""
-    return spacy.load(Path(path) if path is not None else MODEL_PATH)
+    """The versioned minutes pipeline, loaded once per process (and per path).
+
+    spaCy refuses texts over ``max_length`` (a million characters, about 500 pages) to protect
+    a parser or NER model's memory; this pipeline has neither (rules and its own components,
+    linear in the text), so a long document is taken whole.
+    """
+    nlp = spacy.load(Path(path) if path is not None else MODEL_PATH)
+    nlp.max_length = max(nlp.max_length, MAX_TEXT_CHARS)
+    return nlp
+
+
+MAX_TEXT_CHARS = 200_000_000  # about 100,000 pages

@@ -21,9 +21,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-from PIL import Image
+from typing import TYPE_CHECKING, Literal
 
 from pipeline.errors import (
     EncryptedPdfError,
@@ -32,9 +30,12 @@ from pipeline.errors import (
     TooLargeError,
     UnsupportedFileError,
 )
-from pipeline.reading import layout, limits
+from pipeline.reading import limits
 from pipeline.reading.document import Page
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -248,6 +249,8 @@ def open_image(path: str | Path) -> Image.Image:
 
     Nothing is decoded yet: the caller checks each frame's size against ``--max-pixels`` first.
     """
+    from PIL import Image
+
     name = Path(path).name
     _quiet_libtiff()
     pillow_limit = Image.MAX_IMAGE_PIXELS
@@ -340,6 +343,8 @@ def read_text(path: Path, *, settings: Settings) -> list[Page]:
     text = "".join(ch for ch in text if ch.isprintable() or ch in TEXT_CONTROLS)  # NULs and other controls
     if not text.strip():
         raise InputError(f"{path.name} is empty; nothing to extract")
+    from pipeline.reading import layout
+
     started = time.perf_counter()
     with limits.time_limit(settings.page_timeout, what=f"laying out {path.name}"):
         pages = [layout.page_from_text(i + 1, chunk) for i, chunk in enumerate(text.split("\f")) if chunk.strip()]

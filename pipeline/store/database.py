@@ -16,11 +16,13 @@ import sqlite3
 from dataclasses import astuple, fields
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.errors import DatabaseError, OutputError
 from pipeline.store.records import TABLES, ErrorRow, Records, columns
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -204,6 +206,8 @@ class Store:
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every table in the contract's column order, rows by source file then document order."""
+        import pandas as pd
+
         out: dict[str, pd.DataFrame] = {}
         for table in TABLES:
             cols = columns(table)

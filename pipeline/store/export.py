@@ -12,19 +12,23 @@ import contextlib
 import sqlite3
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-import pandas as pd
 
 from pipeline.errors import OutputError
 from pipeline.store.records import TABLES, columns
 
 CSV_NAMES = {name: f"{name}.csv" for name in TABLES}
+if TYPE_CHECKING:
+    import pandas as pd
+
 DB_NAME = "minutes.sqlite"
 
 
 def frame(table: str, rows: list) -> pd.DataFrame:
     """A DataFrame with exactly the contract's columns, in order, even when empty."""
+    import pandas as pd
+
     df = pd.DataFrame([asdict(r) for r in rows], columns=columns(table))
     return df.astype(object).where(df.notna(), None)
 
@@ -96,6 +100,8 @@ def read_tables(db: Path, tables: tuple[str, ...] | None = None) -> dict[str, pd
     ``mode=ro``, so reading never changes it; a table the database lacks is absent from the
     result. Any path works, ``#`` and ``?`` included.
     """
+    import pandas as pd
+
     uri = "file:" + quote(str(Path(db).resolve())) + "?mode=ro"
     out: dict[str, pd.DataFrame] = {}
     con = sqlite3.connect(uri, uri=True)
