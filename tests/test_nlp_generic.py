@@ -392,3 +392,22 @@ def test_numbered_action_lines_keep_their_number() -> None:
     rec = text("ACTION 1: Craig Gilchrist to arrange the repairs to the play area.\n\n"
                "Action 2: Clerk to renew the insurance policy by 17/09/2023.")
     assert actions(rec) == [("ACTION 1", "Craig Gilchrist", None), ("Action 2", "Clerk", "2023-09-17")]
+
+
+def test_a_label_row_and_the_rows_under_it_list_one_person_each() -> None:
+    rec = run([[["25 May 2021", "Gemserv, London"], ["Present:", "Rhiannon Blackwood, Change Board Chair"],
+                ["", "Callum Prentice, Large Supplier Member"], ["", "Jonathan Quayle, Large Supplier Member"],
+                ["In attendance:", "Hugo Akhtar, DCC"], ["", "Trevor Carmichael, SECAS"]]])
+    assert [(n, r) for n, r, _, _ in people(rec)] == [
+        ("Rhiannon Blackwood", "chair"), ("Callum Prentice", "member"), ("Jonathan Quayle", "member"),
+        ("Hugo Akhtar", "participant"), ("Trevor Carmichael", "participant")]
+
+
+def test_names_with_inner_capitals_start_an_entry_where_the_separator_was_lost() -> None:
+    from pipeline.nlp.attendee_lists import parse_list
+
+    got = parse_list("Robin Wilkinson (RW) Security Sub-Committee Chair Nadia McAllister (NM) SGN "
+                     "Maureen Chadwick (MC) Northern Gas Networks")
+    assert [(e.name, e.initials, e.representing) for e in got] == [
+        ("Robin Wilkinson", "RW", "Security Sub-Committee Chair"), ("Nadia McAllister", "NM", "SGN"),
+        ("Maureen Chadwick", "MC", "Northern Gas Networks")]

@@ -171,7 +171,8 @@ def _office_prefix(seg: str) -> tuple[str | None, str]:
     return m["office"], seg.strip()[m.end() :].strip(" ,:-–")
 
 
-_NAMED_INITIALS = re.compile(rf"(?P<words>(?:[{UP}][{LOW}’'\-]+\s+){{1,3}}[{UP}][{LOW}’'\-]+)\s*\((?P<ini>[{UP}]{{2,4}})\)")
+_NAME_PART = rf"[{UP}][{LOW}’'\-]*[{LOW}][{UP}{LOW}’'\-]*"  # "McAllister", "O’Neill"
+_NAMED_INITIALS = re.compile(rf"(?P<words>(?:{_NAME_PART}\s+){{1,3}}{_NAME_PART})\s*\((?P<ini>[{UP}]{{2,4}})\)")
 
 
 # "(IGy SECAS": the closing bracket of initials OCR read as a letter or another bracket
@@ -193,7 +194,7 @@ def restore_separators(text: str) -> str:
     return text
 
 
-_NAME_COMMA = re.compile(rf"(?<![\w’'\-])(?P<name>[{UP}][{LOW}’'\-]+\s+[{UP}][{LOW}’'\-]+),\s")
+_NAME_COMMA = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME_PART}\s+{_NAME_PART}),\s")
 
 
 def _comma_named_starts(text: str) -> list[int]:

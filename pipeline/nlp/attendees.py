@@ -778,12 +778,17 @@ def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, b
     an entry's parts in any cell (``Niall Hartley, OVO | Energy | Lynne Quayle, SECAS``)."""
     out: list[tuple[lists.Entry, str | None, bool]] = []
     for k, row in enumerate(rows):
-        if not row or any(row[1:]) or (label := lists.label_role(row[0])) is None:
+        if not row or (label := lists.label_role(row[0])) is None:
             continue
-        below = []
-        for nxt in rows[k + 1 :]:  # up to the next label ("Apologies: | …")
-            if nxt and re.match(r"^[A-Z][\w ]{2,30}:$", nxt[0]) or (nxt and lists.label_role(nxt[0]) is not None and not any(nxt[1:])):
+        # the label's own row, then the rows under it whose first cell is empty (or a speck)
+        # up to the next label: one entry a row when the label row has one, else as written
+        below = [" ".join(c for c in row[1:] if c)] if any(row[1:]) else []
+        for nxt in rows[k + 1 :]:
+            if not nxt or (re.search(r"\w", nxt[0]) and (lists.label_role(nxt[0]) is not None
+                                                         or re.match(r"^[A-Z][\w ]{2,30}:$", nxt[0]))):
                 break
+            if any(row[1:]) and re.search(r"\w", nxt[0]):
+                break  # a row that is not this list's: it has a first cell of its own
             below.append(" ".join(c for c in nxt if c))
         out += [(e, label[0], label[1]) for e in lists.parse_list("; ".join(t for t in below if t))]
     return out
@@ -795,7 +800,10 @@ def from_list_table(table: Table, page: int, *, context: str = "", after: str = 
     the table; ``after`` the text right below it, which may run on the list of its last row
     (a cell that continued past the table's end)."""
     rows = [[c.strip() for c in row] for row in table.rows]
-    found = lists.label_rows(rows) or lists.grid(rows, context) or _listed_rows(rows) or []
+    found = lists.label_rows(rows) or lists.grid(rows, context) or []
+    listed = _listed_rows(rows)
+    if len(listed) > len(found):  # rows continuing a label's list, one entry a row
+        found = listed
     people = [Person(e.name, e.initials, "apology" if not present else (e.role or role or _default_role(e.representing, {})),
                      e.representing, present, page) for e, role, present in found]
     last = [c for c in rows[-1] if c] if rows else []
