@@ -13,6 +13,7 @@ from pipeline.batch.schedule import read_document, read_documents
 from pipeline.devtools.textmetrics import cer, normalise
 from pipeline.errors import OcrError
 from pipeline.reading import ocr
+from pipeline.reading.document import Line, Word
 from pipeline.reading.pdftext import render_page
 from pipeline.reading.sources import InputFile, discover
 from pipeline.settings import Settings
@@ -189,9 +190,8 @@ def test_real_digital_pages_use_the_text_layer(real_dir: Path) -> None:
     assert len(present) == 14
 
 
-def _line(y: float, *runs: tuple[float, str]) -> "Line":
+def _line(y: float, *runs: tuple[float, str]) -> Line:
     """A line of words at height ``y``: each run starts at its x, words 6 pt a letter apart."""
-    from pipeline.reading.document import Line, Word
 
     words = []
     for x, text in runs:

@@ -8,7 +8,16 @@ import re
 
 from rapidfuzz import fuzz
 
-from pipeline.nlp.actions import OWNER_TO, TO, Action, due_date, due_date_match, one_line, split_owner, strip_due
+from pipeline.nlp.actions import (
+    OWNER_TO,
+    TO,
+    Action,
+    due_date,
+    due_date_match,
+    one_line,
+    split_owner,
+    strip_due,
+)
 from pipeline.nlp.dates import find_dates, parse_date, parse_month
 from pipeline.reading.document import Table
 

@@ -205,7 +205,7 @@ def _comma_named_starts(text: str) -> list[int]:
     if not found or found[0].start() != 0 or len(found) < 2:
         return []
     starts = []
-    for prev, m in zip(found, found[1:]):
+    for prev, m in zip(found, found[1:], strict=False):
         between = text[prev.end() : m.start()]
         # "Sylvia Knights, Maureen Garrett Simpson," is a three-word name; an organisation or an
         # office between the entries ("…, Security Sub-Committee Chair Beatrice Oakley,") is not
