@@ -61,7 +61,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9351,  # 36/0/5
             "actions.owner": 0.9722,  # 35/36
             "actions.due_date": 0.9722,  # 35/36
-            "attendees": 0.8946,  # 140/2/31
+            "attendees": 0.8910,  # 139/2/32
         },
         "poor": {
             "identifiers": 0.9663,  # 43/2/1

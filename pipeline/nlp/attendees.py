@@ -778,8 +778,8 @@ def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, b
     an entry's parts in any cell (``Niall Hartley, OVO | Energy | Lynne Quayle, SECAS``)."""
     out: list[tuple[lists.Entry, str | None, bool]] = []
     for k, row in enumerate(rows):
-        if not row or (label := lists.label_role(row[0])) is None:
-            continue
+        if not row or len(row[0].split()) > 4 or (label := lists.label_role(row[0])) is None:
+            continue  # a label cell says only who ("Present:", "In attendance"), not a topic naming proxies
         # the label's own row, then the rows under it whose first cell is empty (or a speck)
         # up to the next label: one entry a row when the label row has one, else as written
         below = [" ".join(c for c in row[1:] if c)] if any(row[1:]) else []
