@@ -13,6 +13,7 @@ neither the page cache nor the database.
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 import subprocess
 from functools import lru_cache
@@ -40,12 +41,10 @@ def tesseract_version() -> str:
     """Tesseract's version as pytesseract gives it ("5.3.0"), read from ``tesseract --version``
     directly: importing pytesseract imports pandas, a second of a short run's start-up."""
     try:
-        from packaging.version import parse
-
         raw = subprocess.run(["tesseract", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                              stdin=subprocess.DEVNULL, check=True, timeout=30).stdout.decode()
         version = raw.lstrip(string.printable[10:]).partition(" ")[0].partition("-")[0]
-        return str(parse(version))
+        return re.match(r"\d+(?:\.\d+)*", version)[0]  # "5.3.0", as pytesseract's Version prints it
     except Exception:  # not installed: only text-layer and .txt pages can be read, and none are OCR'd
         return "none"
 
