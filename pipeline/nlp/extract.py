@@ -52,9 +52,14 @@ def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
     return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)
 
 
+def _table_end(ref: TableRef) -> int:
+    """The offset just past a table's last row in DocText.text (rows joined with " | ", one a line)."""
+    return ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
+
+
 def _lines_after(dt: DocText, ref: TableRef, limit: int = 40) -> list[str]:
     """The text lines after a table, blank lines skipped, up to the next table."""
-    end = ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
+    end = _table_end(ref)
     out = []
     for ln in dt.lines[dt.line_index(end + 1) :][:limit]:
         if ln.start <= end or not ln.text.strip():
@@ -67,7 +72,7 @@ def _lines_after(dt: DocText, ref: TableRef, limit: int = 40) -> list[str]:
 
 def _block_after(dt: DocText, ref: TableRef) -> str:
     """The text block right after a table (the rest of a cell the table's end cut off)."""
-    end = ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
+    end = _table_end(ref)
     i = dt.line_index(end + 1)
     while i < len(dt.lines) and dt.lines[i].start <= end:
         i += 1
