@@ -111,6 +111,18 @@ def test_parts_restart_the_clock_and_survive_a_hang() -> None:
         assert hung.parts == [0, 1]
 
 
+def test_started_workers_are_forked_before_any_task_and_run_the_tasks() -> None:
+    """``start()`` forks every worker at once (before a run's import thread takes the fork lock)."""
+    with WorkerPool(workers=2, task_budget=30.0, grace=5.0) as p:
+        p.start()
+        pids = {w.process.pid for w in p._pool}
+        assert len(pids) == 2 and all(w.process.is_alive() for w in p._pool)
+        with pool.fork_lock:  # held, as while spaCy loads: no fork is needed to run tasks now
+            tasks = [p.submit(os.getpid) for _ in range(4)]
+            assert {t.result() for t in tasks} <= pids
+        assert {w.process.pid for w in p._pool} == pids
+
+
 
 def test_importing_the_cli_imports_nothing_heavy() -> None:
     heavy = ("spacy", "pandas", "cv2", "pdfplumber", "pdfminer", "pytesseract", "dask", "numpy", "rapidfuzz")

@@ -35,8 +35,9 @@ TASK_BUDGET_FLOOR = 30.0  # seconds: what decoding and preprocessing a page may 
 
 
 @contextmanager
-def page_executor(settings: Settings) -> Iterator[Submit]:
-    """A ``submit`` for page tasks: on a Dask cluster, or on worker processes started as needed."""
+def page_executor(settings: Settings, *, start: bool = False) -> Iterator[Submit]:
+    """A ``submit`` for page tasks: on a Dask cluster, or on worker processes started as needed
+    (with ``start``, all of them at once)."""
     if settings.executor == "dask":
         with _dask_client(settings) as client:
             yield lambda fn, *args: client.submit(fn, *args, pure=False)
@@ -49,6 +50,8 @@ def page_executor(settings: Settings) -> Iterator[Submit]:
         memory_mb=settings.max_memory_mb,
     )
     with pool:
+        if start:
+            pool.start()
         yield pool.submit
 
 

@@ -137,6 +137,12 @@ class WorkerPool:
         self._dispatch()
         return task
 
+    def start(self) -> None:
+        """Fork every worker now rather than as tasks come: before a thread imports what the run
+        needs next (``fork_lock``), so the imports and the first pages' reading overlap."""
+        while len(self._pool) < self.workers:
+            self._pool.append(_Worker(self._ctx, memory_mb=self.memory_mb))
+
     def wait_for(self, task: Task) -> None:
         while not task.done():
             self._dispatch()

@@ -69,12 +69,13 @@ def records_for(doc: Document, *, meeting_id_fallback: str) -> Records:
     return nlp.records_for(doc, meeting_id_fallback=meeting_id_fallback)
 
 
-def get_ready(pages: int) -> threading.Thread:
+def get_ready() -> threading.Thread:
     """What the rest of a run needs, loaded in a thread while the workers read rather than after
-    them: pandas (the tables) and, when there are pages, spaCy and the model (the NLP stage).
+    them: pandas (the tables), spaCy and the model (the NLP stage).
 
-    The caller's thread goes on handing pages out meanwhile (join the thread before extracting);
-    no worker is forked until the imports are done (``pool.fork_lock``). A failure here is left
+    Started once the workers are (``read_documents(on_started=...)``): the caller's thread goes
+    on handing pages out meanwhile (join the thread before extracting); a worker that must be
+    replaced is forked only once the imports are done (``pool.fork_lock``). A failure here is left
     for the stage itself to report, on its own document.
     """
 
@@ -82,10 +83,9 @@ def get_ready(pages: int) -> threading.Thread:
         with pool.fork_lock, contextlib.suppress(Exception):
             import pandas  # noqa: F401
 
-            if pages:
-                from pipeline import nlp
+            from pipeline import nlp
 
-                nlp.load()
+            nlp.load()
 
     thread = threading.Thread(target=load, name="get-ready", daemon=True)
     thread.start()
@@ -121,7 +121,7 @@ def extract_all(
 
     ready: list[threading.Thread] = []
     docs = read_documents(items, settings=settings, cache=cache, on_plan=on_plan, on_page=on_page,
-                          on_submitted=lambda pages: ready.append(get_ready(pages)), keep_words=False)
+                          on_started=lambda: ready.append(get_ready()) if items else None, keep_words=False)
     try:
         for item, doc in zip(items, docs, strict=True):
             result.files += 1

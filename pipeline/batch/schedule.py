@@ -178,22 +178,24 @@ def read_documents(
     cache: PageCache | None = None,
     on_plan: Callable[[int], None] | None = None,
     on_page: Callable[[InputFile, Page | None, bool], None] | None = None,
-    on_submitted: Callable[[int], None] | None = None,
+    on_started: Callable[[], None] | None = None,
     keep_words: bool = True,
 ) -> Iterator[Document]:
     """Read files page by page on a shared pool; yields Documents in input order.
 
     Pages found in ``cache`` are not read again; pages read are put in it. ``on_plan`` is
     told how many pages there are in all, ``on_page`` of each page as it is done (and whether
-    it came from the cache), ``on_submitted`` (of the same count) once every page is handed
-    out and before the first is waited for (the caller's moment to get ready for what follows while workers
+    it came from the cache), ``on_started`` once every worker is started and before
+    anything is handed out (the caller's moment to get ready for what follows while the workers
     read). With an ``engine`` (a test double) everything is read in this process. Every file
     ends with pages, errors, or both. Without ``keep_words`` each line of a page keeps its text,
     box and confidence as one word (``compact``): all a run needs once the page is in the cache,
     at a tenth of the memory of a long document's words.
     """
-    executor = contextlib.nullcontext(None) if engine is not None else page_executor(settings)
+    executor = contextlib.nullcontext(None) if engine is not None else page_executor(settings, start=bool(on_started))
     with executor as submit:
+        if on_started:
+            on_started()
         planned = _plan(items, settings=settings, submit=submit)
         # which pages the cache holds; each is loaded only when its document's turn comes
         cached = cache.keys({p.doc.sha256 for p in planned}) if cache is not None else set()
@@ -205,8 +207,6 @@ def read_documents(
             settings.n_workers,
         )
         futures = [[(c, submit(_run_chunk, c, settings)) for c in file_chunks] for file_chunks in chunks]
-        if on_submitted:
-            on_submitted(pages)
         for p, futs in zip(planned, futures, strict=True):
             outcomes = _outcomes(futs, submit, settings)
             yield _collect(p, outcomes, settings=settings, engine=engine, cache=cache, cached=cached, on_page=on_page,
