@@ -411,3 +411,80 @@ def test_names_with_inner_capitals_start_an_entry_where_the_separator_was_lost()
     assert [(e.name, e.initials, e.representing) for e in got] == [
         ("Robin Wilkinson", "RW", "Security Sub-Committee Chair"), ("Nadia McAllister", "NM", "SGN"),
         ("Maureen Chadwick", "MC", "Northern Gas Networks")]
+
+
+def test_a_label_column_whose_list_ocr_broke_across_rows_and_cells_is_read_as_one_run() -> None:
+    """Entries run together in one cell, a speck in the label column, a name split over the
+    column gap, a label run into the cell above, and the list's last rows below the table."""
+    rec = run([[["Status:", "Draft; Attendance’ Robin Wilkinson (RW) Security Sub-Committee Chair "
+                 "Nadia McAllister (NM) SGN"],
+                ["vA", "Rowan Carmichael (RC) Secure Meters"],
+                ["In attendance: Abigail", "Greenhalgh (AG) DCC"],
+                ["Hugo", "Barraclough (HB) DCC"]],
+               "Charlotte Bradshaw (CB) SECAS\nDeborah Mellor (DM) SECAS\n\n1. Welcome\nThe Chair welcomed members."])
+    assert [(n, r, rep) for n, r, rep, _ in people(rec)] == [
+        ("Robin Wilkinson", "chair", "Security Sub-Committee Chair"), ("Nadia McAllister", "member", "SGN"),
+        ("Rowan Carmichael", "member", "Secure Meters"), ("Abigail Greenhalgh", "participant", "DCC"),
+        ("Hugo Barraclough", "participant", "DCC"), ("Charlotte Bradshaw", "participant", "SECAS"),
+        ("Deborah Mellor", "participant", "SECAS")]
+
+
+def test_people_run_together_in_an_attendee_cell_keep_their_own_names_and_organisations() -> None:
+    rec = run([[["Apologies for absence:", "Lewis Ellison (LE) Secure Meters Priya Jarvis (PJ) SP Energy Networks "
+                 "Ffion Gilchrist (FG) SP Energy Networks"]]])
+    assert [(n, rep, present) for n, _, rep, present in people(rec)] == [
+        ("Lewis Ellison", "Secure Meters", False), ("Priya Jarvis", "SP Energy Networks", False),
+        ("Ffion Gilchrist", "SP Energy Networks", False)]
+
+
+def test_an_organisation_joined_by_and_is_not_a_person() -> None:
+    from pipeline.nlp.attendee_lists import parse_list
+
+    got = parse_list("Maureen Chadwick (MC) Northern Gas Networks Lynne Dobson (LD) Scottish and Southern "
+                     "Electricity Networks")
+    assert [e.name for e in got] == ["Maureen Chadwick", "Lynne Dobson"]
+
+
+def test_names_ocr_misspelt_are_repaired_against_the_name_lists_only_with_ocr_evidence() -> None:
+    from pipeline.nlp import namewords
+
+    # look-alike letters, a lost thin letter, an accent OCR added, a first letter the initials contradict
+    assert namewords.repair("Fitzgefald", surname=True) == "Fitzgerald"
+    assert namewords.repair("Barraciough", surname=True) == "Barraclough"
+    assert namewords.repair("Phiippa", surname=False) == "Philippa"
+    assert namewords.repair("Drumménd", surname=True) == "Drummond"
+    assert namewords.repair("Mbigail", surname=False, initial="A") == "Abigail"
+    assert namewords.repair("tmogen", surname=False) == "Imogen"
+    # real names the lists lack, a letter or two from a listed one, stay as written
+    for word, surname in (("Dobinson", True), ("Lertoria", True), ("Farhaan", False), ("Mbigail", False)):
+        assert namewords.repair(word, surname=surname) is None
+    assert namewords.repair("Lorna", surname=False) is None  # listed: nothing to repair
+
+
+def test_misspelt_names_are_repaired_on_scanned_pages_only_and_the_repair_is_noted() -> None:
+    doc = document([[["Present:", "Mbigail Gilchrist (AG) SECAS"], ["", "Clive Fitzgefald (CF) DCC"]]])
+    typed = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [a.name for a in typed.attendees] == ["Mbigail Gilchrist", "Clive Fitzgefald"]  # a text layer is as typed
+    doc.pages[0].method = "ocr"
+    scanned = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [a.name for a in scanned.attendees] == ["Abigail Gilchrist", "Clive Fitzgerald"]
+    assert all(repairs.of(a) for a in scanned.attendees)
+    assert all(s.confidence < t.confidence for s, t in zip(scanned.attendees, typed.attendees, strict=True))
+
+
+def test_action_ids_whose_number_ocr_misread_take_the_shape_the_others_share() -> None:
+    from pipeline.nlp.actions import Action, harmonise_ids, reshape_ids
+
+    def ids(*given: str, own: tuple[str, ...] = ()) -> list[str]:
+        acts = [Action(action_id=i, owner=None, description="d", due_date=None, page=1, start=k)
+                for k, i in enumerate(given)]
+        reshape_ids(acts)
+        harmonise_ids(acts, ["CSC", "CB"], meeting_number="63", own_prefixes=own)
+        return [a.action_id for a in acts]
+
+    assert ids("621", "5-22", "3.01", "4-07") == ["6-21", "5-22", "3-01", "4-07"]
+    assert ids("C8 6301", "CB 63/02", "CB 63/04") == ["CB 63/01", "CB 63/02", "CB 63/04"]
+    assert ids("§-02", "3-01") == ["5-02", "3-01"]  # a look-alike digit: one clean id is enough
+    assert ids("502", "3-01") == ["502", "3-01"]  # a lost separator needs two ids to show the shape
+    assert ids("CHC 137/02", "CSC 137/01", own=("CSC",)) == ["CSC 137/02", "CSC 137/01"]
+    assert ids("12", "7/01", "7-02") == ["12", "7/01", "7-02"]  # two shapes: nothing to go by

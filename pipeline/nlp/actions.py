@@ -546,6 +546,44 @@ _PREFIXED_ID = re.compile(r"^(?P<prefix>\S{2,8}?)\s?(?P<num>\d{1,4}\s?/\s?\d{1,3
 _PREFIX_LOOKALIKE = str.maketrans({"$": "S", "5": "S", "0": "O", "1": "I", "8": "B", "€": "E"})
 
 
+_ID_PARTS = re.compile(r"^(?P<prefix>[^\W\d_$§€]{1,8}\d?\s+)?(?P<num>[\w§$][\w§$.,/\-]{0,9})$")
+_DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1", "S": "5",
+                                  "s": "5", "§": "5", "$": "5", "B": "8", "Z": "2", "z": "2"})
+
+
+def _number_shape(num: str) -> str | None:
+    """``79/01`` → ``dd/dd``, ``6-21`` → ``d-dd``: the digits and the one separator of a clean id number."""
+    return re.sub(r"\d", "d", num) if re.fullmatch(r"\d{1,4}[/\-]\d{1,3}", num) else None
+
+
+def reshape_ids(actions: list[Action]) -> None:
+    """``621`` and ``3.01`` among ``5-22``; ``C8 6301`` among ``CB 63/02``: an action id whose
+    number OCR misread (its separator lost or read as another mark, a digit read as a look-alike
+    letter) takes the shape every other id of the document shares, when its digits fill that
+    shape exactly. Needs two ids of one shape, and one shape only."""
+    parts = [(a, m) for a in actions if a.action_id and (m := _ID_PARTS.match(a.action_id.strip()))]
+    shapes = Counter(shape for _, m in parts if (shape := _number_shape(m["num"])))
+    if len(shapes) != 1:
+        return
+    shape, seen = next(iter(shapes.items()))
+    for a, m in parts:
+        if _number_shape(m["num"]) is not None:
+            continue
+        read = m["num"].translate(_DIGIT_LOOKALIKE)
+        if _number_shape(read) == shape:  # "§-02": a digit read as a look-alike, the separator kept
+            number = read
+        else:  # the separator lost too: only where two clean ids show the shape
+            digits = re.sub(r"[.,/\-]", "", read)
+            if seen < 2 or not digits.isdigit() or len(digits) != shape.count("d"):
+                continue
+            it = iter(digits)
+            number = "".join(next(it) if ch == "d" else ch for ch in shape)
+        fixed = f"{m['prefix'] or ''}{number}".strip()
+        a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
+        a.action_id = fixed
+        a.confidence = round(a.confidence * 0.8, 3)
+
+
 def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
                   meeting_number: str | None = None, own_prefixes: Sequence[str] = ()) -> None:
     """``$sc 79/02`` among ``SSC 79/01``: an action id whose prefix OCR misread takes the prefix
@@ -555,12 +593,15 @@ def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
     clean = [m["prefix"] for _, m in found if re.fullmatch(r"[A-Z]{2,8}", m["prefix"])]
     candidates = list(dict.fromkeys([p for p, _ in Counter(clean).most_common()] + list(known_prefixes)))
     own = [p for p in dict.fromkeys(clean) if p in own_prefixes] + list(own_prefixes)
+    counts = Counter(clean)
     for a, m in found:
         prefix = m["prefix"]
-        if prefix in candidates:
+        if prefix in candidates and not (counts[prefix] == 1 and prefix not in known_prefixes
+                                         and _one_letter_off(prefix, counts, own)):
             continue
         folded = prefix.upper().translate(_PREFIX_LOOKALIKE)
-        right = next((c for c in candidates if c.upper() == folded), None)
+        right = next((c for c in candidates if c.upper() == folded and c != prefix), None) or (
+            _one_letter_off(prefix, counts, own) if prefix not in known_prefixes else None)
         first = re.match(r"\d+", m["num"])
         if (right is None and own and meeting_number and meeting_number.isdigit() and first
                 and not re.fullmatch(r"[A-Z]{2,8}", prefix) and 0 <= int(meeting_number) - int(first[0]) <= 5):
@@ -570,6 +611,14 @@ def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
             number = re.sub(r"\s+", "", m["num"])
             a.action_id = f"{right} {number}"
             a.confidence = round(a.confidence * 0.8, 3)
+
+
+def _one_letter_off(prefix: str, counts: Counter[str], own: Sequence[str] = ()) -> str | None:
+    """``CHC`` once, among ``CSC`` twice or more or in CSC minutes: the prefix one letter away
+    that the document or its committee uses, misread."""
+    likely = [p for p, n in counts.most_common() if n >= 2] + list(own)
+    return next((p for p in likely if p != prefix and len(p) == len(prefix)
+                 and sum(x != y for x, y in zip(p, prefix, strict=True)) == 1), None)
 
 
 def assign_identifiers(actions: list[Action], dt: DocText, sections: Sections, mentions: list) -> None:

@@ -473,8 +473,7 @@ _CATEGORY_ROW = re.compile(r"^\s*(?P<label>apologies|absent|in\s+attendance|pres
 
 def _people_in_cell(cell: str, initials_cell: str = "") -> list[tuple[str, str | None]]:
     """``[(name, initials)]`` from one cell, which may hold several people (merged rows)."""
-    found = [(m["name"], m["init"]) for m in NAME_INITIALS.finditer(cell)
-             if _plausible_initials(m["name"], m["init"])]
+    found = [(name, m["init"]) for m in NAME_INITIALS.finditer(cell) if (name := _own_name(m["name"], m["init"]))]
     if found:
         return found
     bare = NAME_BARE_INITIALS.match(cell.strip())
@@ -495,6 +494,21 @@ def _people_in_cell(cell: str, initials_cell: str = "") -> list[tuple[str, str |
             return people
     name = _strip_sep(re.sub(r"[\(\[].*?[\)\]]", "", cell))
     return [(name, inits[0] if len(inits) == 1 else None)] if name else []
+
+
+def _own_name(name: str, init: str) -> str | None:
+    """The name that ``(init)`` belongs to: all of ``name``, or its last words when they are
+    what the initials spell and the words before them are the previous entry's organisation
+    (``Secure Meters Priya Jarvis (PJ)``, where the rows ran together)."""
+    if _plausible_initials(name, init):
+        return name
+    words = name.split()
+    spelt = name_initials(name)
+    if len(spelt) == len(init) >= 2 and sum(a != b for a, b in zip(spelt, init, strict=True)) == 1 and spelt[1:] == init[1:]:
+        return name  # "Mbigail Gilchrist (AG)": the name's first letter misread, the initials right
+    if 2 <= len(init) < len(words) and name_initials(" ".join(words[-len(init):])) == init:
+        return " ".join(words[-len(init):])
+    return None
 
 
 def _embedded_header(row: list[str]) -> tuple[dict[str, int], list[str]] | None:
@@ -622,18 +636,36 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             role = _role_for_category(role_text, categories) or ROLE_WORDS.get(role_text.lower())
             if rep is None:
                 rep = role_text
-        if len(found) > 1:
-            rep, role = None, None  # merged rows: the other cells can't be shared out
+        own: dict[str, str | None] = {}
+        if len(found) > 1:  # merged rows: the other cells can't be shared out
+            rep, role = None, None
+        if len(found) > 1 or "representing" not in cols:  # but the cell's own words can ("A (AB) SGN")
+            own = {e.name: e.representing for e in lists.parse_list(cell("name"))}
         present = category_role != "apology"
         last_row = []
         for name, initials in found:
             if not re.search(r"[a-z]", name):
                 continue
-            r = "apology" if not present else (role or category_role or _default_role(rep, lexicon))
+            r_of = own.get(name) or rep
+            r = "apology" if not present else (role or category_role or _default_role(r_of, lexicon))
             last_row.append(Person(name, initials or cell("initials").strip("()[] ") or None,
-                                   r, rep, present, page))
+                                   r, r_of, present, page))
         people.extend(last_row)
+    # a label column whose list OCR broke across rows and cells ("In attendance: Abigail |
+    # Greenhalgh (AG) DCC"): read as one run, when that gives more names their own initials
+    streamed = _as_people(_streamed_rows(rows), page)
+    if _fitting(streamed) > _fitting(people):
+        return streamed
     return people
+
+
+def _fitting(people: list[Person]) -> int:
+    return sum(bool(p.initials) and name_initials(p.name) == p.initials for p in people)
+
+
+def _as_people(found: list[tuple[lists.Entry, str | None, bool]], page: int) -> list[Person]:
+    return [Person(e.name, e.initials, "apology" if not present else (e.role or role or _default_role(e.representing, {})),
+                   e.representing, present, page) for e, role, present in found]
 
 
 def _default_role(rep: str | None, lexicon: dict) -> str:
@@ -671,6 +703,8 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
         for who in whos:
             words = who.split()
             last = words[-1] if words else ""
+            if len(words) > 1 and normalise_name(who).endswith(normalise_name(p.name)):
+                continue  # the list's own entry ("… Committee Chair Nadia McAllister (NM)"): what is before is another's
             low = who.lower()
             if re.search(r"\bchair\b", low) and not re.search(r"\bvice\b", low):
                 p.role = "chair"
@@ -714,6 +748,29 @@ def repair_names(people: list[Person], text: str = "") -> None:
             logger.debug("name repaired from its initials %s: %s", init, p.name)
 
 
+def repair_spelling(people: list[Person], ocr_pages: set[int]) -> None:
+    """``Mbigail Gilchrist`` → ``Abigail Gilchrist``: a given name or surname read off a scan
+    that no name list knows, where exactly one listed name is a letter or two away
+    (``namewords.repair``). Names from a text layer are as their author typed them."""
+    from pipeline.nlp import namewords
+
+    for p in people:
+        words = p.name.split()
+        if p.page not in ocr_pages or len(words) < 2:
+            continue
+        init = p.initials if p.initials and len(p.initials) == len(words) else None
+        fixed = list(words)
+        for k in (0, len(words) - 1):
+            if re.fullmatch(r"[^\W\d_]+", words[k]) is None:
+                continue  # "O’Neill", "Smith-Jones", initials: left as written
+            better = namewords.repair(words[k], surname=k > 0, initial=init[k] if init else None)
+            if better is not None:
+                fixed[k] = better
+        if fixed != words:
+            p.repairs.append(f"name {p.name} -> {' '.join(fixed)}")
+            p.name = " ".join(fixed)
+
+
 _LOOK_ALIKE_CAPS = ["ITJL1|", "O0QD", "CG", "EF", "BR"]
 
 
@@ -751,9 +808,20 @@ def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
     return name, initials
 
 
+_UNCLOSED_INITIALS = re.compile(r"^(?P<name>.*?\S)\s*[\(\[{]\s*(?P<init>[A-Z]{2,4})\s*$")
+
+
 def dedupe(people: list[Person]) -> list[Person]:
     """One row per person and presence; someone listed as attending and also sending apologies
-    (an attendee list drawn up before the meeting) is kept as an apology."""
+    (an attendee list drawn up before the meeting) is kept as an apology. A name OCR left its
+    initials' bracket open in (``Aileen Ingram (AD``) is parted from them; words that are no
+    person's name (``Any Other Business (AOB)``, ``Chair’s Welcome``: a heading that looks like
+    ``Name (XX)``) are dropped."""
+    for p in people:
+        p.name = p.name.strip(" .,;:")
+        if (m := _UNCLOSED_INITIALS.match(p.name)) is not None:
+            p.name, p.initials = m["name"], p.initials or m["init"]
+    people = [p for p in people if len(p.name.split()) < 2 or lists.is_name(p.name)]
     absent = {normalise_name(p.name) for p in people if not p.present}
     people = [p for p in people if not p.present or normalise_name(p.name) not in absent]
     seen: dict[tuple[str, bool], Person] = {}
@@ -794,6 +862,52 @@ def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, b
     return out
 
 
+_SPECK_CELL = re.compile(r"^\W*\w{0,2}\W*$")  # "vA", "e", "|": a mark in the label column, not a word
+
+
+# a label inside a cell, after the text of the row above: a colon (or what OCR made of it) after it,
+# a name with its own initials after that
+_MID_LABEL = re.compile(
+    r"(?:^|[;.,]\s*|\s)(?P<label>attendees|attendance|present|in\s+attendance|apologies(?:\s+for\s+absence)?)\s*[:’'‘;]\s*"
+    rf"(?P<rest>{NAME}\s*\(.*)$",
+    re.IGNORECASE,
+)
+
+
+def _streamed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, bool]]:
+    """A label column (``Present:``, ``In attendance:``) beside a list that OCR broke across
+    rows and cells: entries run together in one cell, a name split over the column gap
+    (``In attendance: Abigail | Greenhalgh (AG) DCC``), a speck in the label column. Each
+    label's list is the rest of its row and every row below it up to the next label, read as
+    one run of text, a row joined as a list's next line is (``entry_joiner``)."""
+    out: list[tuple[lists.Entry, str | None, bool]] = []
+    label: tuple[str | None, bool] | None = None
+    text = ""
+    for row in [*rows, []]:
+        cells = [c for c in row if c.strip()]
+        start = region_start(cells[0]) if cells else None
+        if start is None and (mid := _MID_LABEL.search(" ".join(cells))) is not None:
+            # "Status: | Draft; Attendance’ Margaret Quayle (MQ) …": a label run into the cell above
+            start, cells = (mid["label"], mid["rest"]), [mid["label"]]
+        by_label = lists.label_role(start[0]) if start else None
+        ends = not cells or by_label is not None or len(cells) > 2 or re.match(r"^[A-Z][\w ]{2,30}:$", cells[0])
+        if ends and label is not None and text.strip():
+            out += [(e, label[0], label[1]) for e in lists.parse_list(text)]
+        if by_label is not None and start is not None:
+            label, text = by_label, ""
+            cells = ([start[1]] if start[1].strip() else []) + cells[1:]
+        elif ends:
+            label = None
+            continue
+        elif label is None:
+            continue
+        elif len(cells) > 1 and _SPECK_CELL.match(cells[0]):
+            cells = cells[1:]
+        line = " ".join(cells)
+        text += (entry_joiner(text, line) if text else "") + line
+    return out
+
+
 def from_list_table(table: Table, page: int, *, context: str = "", after: str = "") -> list[Person]:
     """People from a table that is a list rather than an attendee table: ``Attendees | A, B …``
     rows of a details table, name grids and labelled columns. ``context`` is the heading above
@@ -801,11 +915,10 @@ def from_list_table(table: Table, page: int, *, context: str = "", after: str = 
     (a cell that continued past the table's end)."""
     rows = [[c.strip() for c in row] for row in table.rows]
     found = lists.label_rows(rows) or lists.grid(rows, context) or []
-    listed = _listed_rows(rows)
-    if len(listed) > len(found):  # rows continuing a label's list, one entry a row
-        found = listed
-    people = [Person(e.name, e.initials, "apology" if not present else (e.role or role or _default_role(e.representing, {})),
-                     e.representing, present, page) for e, role, present in found]
+    for more in (_listed_rows(rows), _streamed_rows(rows)):
+        if len(more) > len(found):  # rows continuing a label's list: one entry a row, or as one run
+            found = more
+    people = _as_people(found, page)
     last = [c for c in rows[-1] if c] if rows else []
     by_label = lists.label_role(last[0]) if len(last) == 2 else None
     if people and by_label is not None and after.strip():
@@ -818,12 +931,18 @@ def from_list_table(table: Table, page: int, *, context: str = "", after: str = 
 
 
 def listed_after(lines: list[str], role: str | None, present: bool, page: int | None) -> list[Person]:
-    """``Arjun Oakley (AO)`` on the lines below an attendee table, one a line and nothing else:
-    the table's rows whose other cells were empty, laid out as text."""
+    """``Arjun Oakley (AO)`` on the lines below an attendee table, one a line, with at most an
+    organisation after it (``Charlotte Bradshaw (CB) SECAS``): the table's rows laid out as text
+    (its other cells empty, or the rows OCR read apart from the table)."""
     people = []
     for text in lines:
-        m = NAME_INITIALS.fullmatch(text.strip())
+        m = NAME_INITIALS.match(text.strip())
         if m is None or not _plausible_initials(m["name"], m["init"]):
             break
-        people.append(Person(m["name"].strip(), m["init"], role if present else "apology", None, present, page))
+        rest = text.strip()[m.end():].strip(" -–—,")
+        if rest and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
+                     or not (lists._is_org(rest) or re.fullmatch(r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*", rest))):
+            break  # a sentence about the person, not their organisation: the list has ended
+        role_here = (role if role not in (None, "member") else _default_role(rest or None, {})) if present else "apology"
+        people.append(Person(m["name"].strip(), m["init"], role_here, rest or None, present, page))
     return people

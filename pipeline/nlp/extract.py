@@ -215,9 +215,15 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                                                          last.present, last.page))
         else:
             previous = None
-            people.extend(attendees_mod.from_list_table(
-                ref.table, ref.page, context=_context(dt, ref.start), after=_block_after(dt, ref)))
+            listed = attendees_mod.from_list_table(ref.table, ref.page, context=_context(dt, ref.start),
+                                                   after=_block_after(dt, ref))
+            people.extend(listed)
+            if listed:  # the list's last rows may lie below the table, OCR'd as lines
+                last = listed[-1]
+                people.extend(attendees_mod.listed_after(_lines_after(dt, ref), "member" if last.present else "apology",
+                                                         last.present, last.page))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
+    attendees_mod.repair_spelling(people, {pg.number for pg in doc.pages if pg.method == "ocr"})
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
     # an owner is repaired to a party or a person of this document, never to a committee's
@@ -245,6 +251,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     text_actions = actions_mod.from_text(dt, lexicon, organisations, names=_owner_names(people))
     acts = actions_mod.merge(text_actions, table_actions)
     own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
+    actions_mod.reshape_ids(acts)
     actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])],
                               meeting_number=head.meeting_number, own_prefixes=own)
     actions_mod.repair_owners(acts, parties)
