@@ -488,3 +488,20 @@ def test_action_ids_whose_number_ocr_misread_take_the_shape_the_others_share() -
     assert ids("502", "3-01") == ["502", "3-01"]  # a lost separator needs two ids to show the shape
     assert ids("CHC 137/02", "CSC 137/01", own=("CSC",)) == ["CSC 137/02", "CSC 137/01"]
     assert ids("12", "7/01", "7-02") == ["12", "7/01", "7-02"]  # two shapes: nothing to go by
+
+
+def test_semicolons_ocr_misread_after_a_bracket_and_lists_cut_only_by_dashes() -> None:
+    from pipeline.nlp.attendee_lists import parse_list
+
+    got = parse_list("Gillian Ashworth (Panel Chair); Eilidh Fitzgerald (Large Supplier Panel Member): Derek Crowther "
+                     "(Other SEC Party Panel Member); Duncan Osborne (DCC): Geoffrey Bainbridge (SECAS)i Lynne Tennant (SECAS)")
+    assert [(e.name, e.representing) for e in got] == [
+        ("Gillian Ashworth", "Panel Chair"), ("Eilidh Fitzgerald", "Large Supplier Panel Member"),
+        ("Derek Crowther", "Other SEC Party Panel Member"), ("Duncan Osborne", "DCC"),
+        ("Geoffrey Bainbridge", "SECAS"), ("Lynne Tennant", "SECAS")]
+    rec = text("Present: Priya Mellor (PM) — Change Board Chair Ffion Gilchrist (FG) — Small Supplier Member Fraser\n"
+               "Drummond (FD)— Consumer Member: Amelia Henshaw (AH) — Electricity Network Operator Member\n\n"
+               "1. Welcome\nThe Chair welcomed members.")
+    assert [(n, rep) for n, _, rep, _ in people(rec)] == [
+        ("Priya Mellor", "Change Board Chair"), ("Ffion Gilchrist", "Small Supplier Member"),
+        ("Fraser Drummond", "Consumer Member"), ("Amelia Henshaw", "Electricity Network Operator Member")]

@@ -179,12 +179,19 @@ _NAMED_INITIALS = re.compile(rf"(?P<words>(?:{_NAME_PART}\s+){{1,3}}{_NAME_PART}
 _UNCLOSED = re.compile(rf"\((?P<ini>[{UP}]{{2,4}})[yj1l|\]}}]\s")
 
 
+# a semicolon OCR read as a colon, an "i" or a bar after a bracket, before the next "Name (…"
+_MISREAD_SEMICOLON = re.compile(rf"(?<=\))\s*[:i|!]\s+(?=[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}’'\-]+){{1,3}}\s*\()")
+
+
 def restore_separators(text: str) -> str:
     """``Deborah Drummond (DD) - Small Supplier Member Niall Buckley (NB)``: where OCR lost the
-    separator, a name whose bracketed initials are its own starts a new item (``; Niall …``)."""
+    separator, a name whose bracketed initials are its own starts a new item (``; Niall …``);
+    ``(Large Supplier Panel Member): Derek Crowther (…)``, ``(SECAS)i Lynne Tennant (…)``: where
+    OCR misread it after a bracket, so does a name with a bracket of its own."""
     text = _UNCLOSED.sub(r"(\g<ini>) ", text)
+    text = _MISREAD_SEMICOLON.sub("; ", text)
     cuts = []
-    for name_start in _named_starts(text) + _comma_named_starts(text):
+    for name_start in named_starts(text) + _commanamed_starts(text):
         before = text[:name_start].rstrip()
         if before and not re.search(r"(?:[;,.(\[]|\band|&)$", before):
             cuts.append(name_start)
@@ -197,7 +204,7 @@ def restore_separators(text: str) -> str:
 _NAME_COMMA = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME_PART}\s+{_NAME_PART}),\s")
 
 
-def _comma_named_starts(text: str) -> list[int]:
+def _commanamed_starts(text: str) -> list[int]:
     """``… Security Sub-Committee Chair Beatrice Oakley, Good Energy``: in a list of ``Name,
     Organisation`` entries, where each two-word name followed by its comma starts, when the list
     writes every entry so (the first entry, at the start, says it does)."""
@@ -214,7 +221,7 @@ def _comma_named_starts(text: str) -> list[int]:
     return starts
 
 
-def _named_starts(text: str) -> list[int]:
+def named_starts(text: str) -> list[int]:
     """Where each ``Name Surname (NS)`` whose initials are its own starts."""
     starts = []
     for m in _NAMED_INITIALS.finditer(text):
@@ -235,7 +242,7 @@ def parse_list(text: str) -> list[Entry]:
     for group in groups:
         # one person a group, unless the group names two people by their own initials
         # ("A (AB) - Org, C (CD) Org" where OCR read a semicolon as a comma)
-        one = len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group) and len(_named_starts(group)) < 2
+        one = len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group) and len(named_starts(group)) < 2
         found = _parse_group(group, one_person=one)
         if found is None:
             continue

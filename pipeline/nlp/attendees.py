@@ -317,8 +317,8 @@ def _is_prose(text: str) -> bool:
 
 def _is_inline_list(rest: str) -> bool:
     """The label's own line runs on as a list: ``Present: A (AP), Chairman. B (EL). …``."""
-    if not re.search(r"[,;]|\.\s+[A-Z]|[)}]\s+[A-Z]", rest):
-        return False
+    if not re.search(r"[,;]|\.\s+[A-Z]|[)}]\s+[A-Z]", rest) and len(lists.named_starts(rest)) < 2:
+        return False  # (two names with their own initials: "A B (AB) — Org C D (CD) — Org")
     return bool(lists.parse_list(rest)) or any(
         (said := lists.from_sentence(s)) is not None and said[0] for s in lists.sentences(rest))
 
