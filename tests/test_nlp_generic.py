@@ -505,3 +505,18 @@ def test_semicolons_ocr_misread_after_a_bracket_and_lists_cut_only_by_dashes() -
     assert [(n, rep) for n, _, rep, _ in people(rec)] == [
         ("Priya Mellor", "Change Board Chair"), ("Ffion Gilchrist", "Small Supplier Member"),
         ("Fraser Drummond", "Consumer Member"), ("Amelia Henshaw", "Electricity Network Operator Member")]
+
+
+def test_a_names_grid_whose_separators_ocr_lost_splits_at_given_names() -> None:
+    from pipeline.nlp.attendee_lists import given_name_starts, parse_list
+
+    def read(row: str) -> list[tuple[str, str | None]]:
+        return [(e.name, e.representing) for e in parse_list(given_name_starts(row))]
+
+    assert read("Geoffrey Wainwright, Operations Group Chair Philippa Barraciough. DCC") == [
+        ("Geoffrey Wainwright", "Operations Group Chair"), ("Philippa Barraciough", "DCC")]
+    assert read("Beatrice Farrow SGN Priya Prentice. DCC") == [("Beatrice Farrow", "SGN"), ("Priya Prentice", "DCC")]
+    assert read("Isla Bradshaw Northern Gas Networks") == [("Isla Bradshaw", "Northern Gas Networks")]
+    # given names in a row: one person; a surname that is no organisation stays in the name
+    assert read("Mary Ann Smith, Vice Chair") == [("Mary Ann Smith", None)]
+    assert read("Sarah Jane Brown Energy UK") == [("Sarah Jane Brown", "Energy UK")]

@@ -137,6 +137,8 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
             if _is_org(org) or office_role(org) is not None:
                 core, after = name, org
     core = v["title_re"].sub("", core.strip(" ,"))
+    if not after and not paren:
+        core, after = _name_then_org(core)
     if not is_name(core, single=single):
         return None
     entry = Entry(core)
@@ -154,6 +156,27 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
         elif entry.representing is None:
             entry.representing = org
     return entry
+
+
+def _name_then_org(text: str) -> tuple[str, str]:
+    """``Amelia Threlfall SECAS``, ``Isla Bradshaw Northern Gas Networks``, ``Mary Ann Smith
+    Energy UK``: where the separator between a name and its organisation was lost, the name is
+    its given names and one surname; what follows is the organisation when it is written as one
+    (capitals, or an organisation's word). Otherwise ``(text, "")``."""
+    from pipeline.nlp.namewords import given_names
+
+    words = text.split()
+    given = given_names()
+    k = 1
+    while k < len(words) - 1 and words[k].lower() in given:
+        k += 1
+    name, org = " ".join(words[: k + 1]), " ".join(words[k + 1 :])
+    if not org or not is_name(name) or not re.fullmatch(rf"(?:[{UP}][{LOW}’'\-]+\s+)*[{UP}][{LOW}’'\-]+", name):
+        return text, ""
+    v = _vocab()
+    if re.fullmatch(rf"[{UP}&]{{2,}}", org.split()[0]) or any(w.lower().strip(".,") in v["org_words"] for w in org.split()):
+        return name, org
+    return text, ""
 
 
 def _initials_fit(name: str, initials: str) -> bool:
@@ -231,6 +254,28 @@ def named_starts(text: str) -> list[int]:
             continue
         starts.append(m.start("words") + m["words"].rfind(" ".join(words[-len(ini) :])))
     return starts
+
+
+_FIRST_LAST = re.compile(rf"(?<![\w’'\-])(?=(?P<first>[{UP}][{LOW}]+)\s+(?P<last>[{UP}][{LOW}’'\-]+)(?![\w’'\-]))")
+
+
+def given_name_starts(text: str) -> str:
+    """``Beatrice Farrow SGN Priya Prentice. DCC``: in a row of a names grid whose separators OCR
+    lost, a known given name and a surname after an organisation start the next entry
+    (``; Priya …``). Not after a lone given name (``Mary Ann Smith``)."""
+    from pipeline.nlp.namewords import given_names
+
+    given, v = given_names(), _vocab()
+    cuts = []
+    for m in _FIRST_LAST.finditer(text):
+        if m["first"].lower() not in given or m["last"].lower() in v["not_name"] or office_role(m["first"]):
+            continue
+        before = re.split(r"[;,.(\[]\s*", text[: m.start()])[-1].split()
+        if before and not (len(before) == 1 and before[0].lower() in given):
+            cuts.append(m.start())
+    for at in reversed(cuts):
+        text = f"{text[:at].rstrip()}; {text[at:]}"
+    return text
 
 
 def parse_list(text: str) -> list[Entry]:

@@ -858,7 +858,8 @@ def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, b
             if any(row[1:]) and re.search(r"\w", nxt[0]):
                 break  # a row that is not this list's: it has a first cell of its own
             below.append(" ".join(c for c in nxt if c))
-        out += [(e, label[0], label[1]) for e in lists.parse_list("; ".join(t for t in below if t))]
+        rows_text = [lists.given_name_starts(t) for t in below if t]  # a row of a two-column grid: two entries
+        out += [(e, label[0], label[1]) for e in lists.parse_list("; ".join(rows_text))]
     return out
 
 
@@ -937,12 +938,13 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
     people = []
     for text in lines:
         m = NAME_INITIALS.match(text.strip())
-        if m is None or not _plausible_initials(m["name"], m["init"]):
+        name = _own_name(m["name"], m["init"]) if m is not None else None
+        if m is None or name is None:  # ("Clir Margaret Stanfield (MS)": a title OCR misread is no part of it)
             break
         rest = text.strip()[m.end():].strip(" -–—,")
         if rest and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
                      or not (lists._is_org(rest) or re.fullmatch(r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*", rest))):
             break  # a sentence about the person, not their organisation: the list has ended
         role_here = (role if role not in (None, "member") else _default_role(rest or None, {})) if present else "apology"
-        people.append(Person(m["name"].strip(), m["init"], role_here, rest or None, present, page))
+        people.append(Person(name.strip(), m["init"], role_here, rest or None, present, page))
     return people
