@@ -520,3 +520,14 @@ def test_a_names_grid_whose_separators_ocr_lost_splits_at_given_names() -> None:
     # given names in a row: one person; a surname that is no organisation stays in the name
     assert read("Mary Ann Smith, Vice Chair") == [("Mary Ann Smith", None)]
     assert read("Sarah Jane Brown Energy UK") == [("Sarah Jane Brown", "Energy UK")]
+
+
+def test_a_decisions_table_row_takes_only_its_own_identifier_even_misread() -> None:
+    rec = run(["1. DP163 Smart meter data\nThe CSC discussed DP163 and DP201.",
+               [["Ref", "Agenda item", "Decision"],
+                ["D111/02", "", "The CSC AGREED further development is required to define the issue"],
+                ["D111/03", "DP201", "It was AGREED that DP201 is ready to be converted to a Modification Proposal"],
+                ["D111/04", "DpP163", "The CSC NOTED the update."]]])
+    got = [(d.identifier, d.verb) for d in rec.decisions]
+    assert got == [(None, "AGREED"), ("DP201", "AGREED"), ("DP163", "NOTED")]
+    assert repairs.of(rec.decisions[2]) == ["identifier"]

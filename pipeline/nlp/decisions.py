@@ -55,6 +55,16 @@ def _table_row(text: str, at: int) -> tuple[int, int] | None:
     return (start, end) if any(c.strip() and c != own for c in row.split(" | ")) else None
 
 
+def _cell_identifier(row: str, known: set[str]) -> str | None:
+    """``D111/02 | DpP163 | The CSC AGREED …``: a short cell of a decisions table that is one of
+    the document's identifiers once the marks OCR added are gone (lower-case letters, specks:
+    ``DpP163``, ``DP150°``)."""
+    for cell in row.split(" | "):
+        if len(cell.strip()) <= 14 and (bare := re.sub(r"[^A-Z0-9]", "", cell)) in known:
+            return bare
+    return None
+
+
 def own_cell(text: str, start: int, end: int, at: int) -> str:
     """The sentence ``text[start:end]`` narrowed to the table cell holding offset ``at``: a
     decisions table's ``D79/03 | CP1329 | The SSC AGREED …`` row records ``The SSC AGREED …``."""
@@ -189,6 +199,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
     formal = resolutions.formal_style(doc)
     sec_minutes = formal and bool(doc.spans.get(IDENTIFIERS_KEY))
     repaired_at = {m.start: m.repaired for m in mentions}
+    known = {m.identifier for m in mentions}
     text = doc_text(doc)  # Doc.text is joined anew on every access: the DocText it came from
     for span in doc.spans.get(DECISIONS_KEY, []):
         sent = span.sent
@@ -200,11 +211,16 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             scope = (sent.start_char, sent.end_char)
             named = named_in(mentions, *scope)
         row = _table_row(text, span.start_char)
+        cell_read = False
         if row is not None:
             # a decisions table's row names what it decides, or nothing: "D79/02 | 3 | The SSC NOTED …"
             # (agenda item 3, no proposal) takes no identifier from the section above the table
             section = None
-            named = named or named_in(mentions, *row)
+            # the row's own identifiers only: a row whose decision ends without a full stop runs
+            # into the next row's sentence, and that row's identifier is not this one's
+            named = named_in(mentions, max(row[0], scope[0]), min(row[1], scope[1])) or named_in(mentions, *row)
+            if not named and (from_cell := _cell_identifier(text[row[0] : row[1]], known)) is not None:
+                named, cell_read = [from_cell], True
         if not span.text.isupper() and not _own_body(span._.subject, own_names):
             continue  # "the Operations Group agreed" in another body's minutes: narration
         verb, outcome_of = span._.verb, span._.outcome
@@ -228,8 +244,8 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             if m.identifier == ident and sent.start_char <= m.start < sent.end_char
         ) and section != ident
         # the item's heading lost its identifier; it was read from the item's body
-        ident_repaired = ident_repaired or (ident is not None and ident == section
-                                            and sections.repaired_at(span.start_char))
+        ident_repaired = ident_repaired or cell_read or (ident is not None and ident == section
+                                                         and sections.repaired_at(span.start_char))
         placed.append((span.start_char, DecisionRow(
             meeting_id=meeting_id,
             source_file=source_file,
