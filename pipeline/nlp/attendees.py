@@ -646,7 +646,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         for name, initials in found:
             if not re.search(r"[a-z]", name):
                 continue
-            r_of = own.get(name) or rep
+            r_of = rep or own.get(name)
             r = "apology" if not present else (role or category_role or _default_role(r_of, lexicon))
             last_row.append(Person(name, initials or cell("initials").strip("()[] ") or None,
                                    r, r_of, present, page))
