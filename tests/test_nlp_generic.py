@@ -531,3 +531,15 @@ def test_a_decisions_table_row_takes_only_its_own_identifier_even_misread() -> N
     got = [(d.identifier, d.verb) for d in rec.decisions]
     assert got == [(None, "AGREED"), ("DP201", "AGREED"), ("DP163", "NOTED")]
     assert repairs.of(rec.decisions[2]) == ["identifier"]
+
+
+def test_an_action_columns_initials_misread_as_look_alike_capitals_name_the_one_they_fit() -> None:
+    rec = text("Present: Cllr Thomas Buckley (TB), Cllr Clive Fitzgerald (CF), Cllr Vikram Sandhu (VS)\n\n"
+               "No. Discussion Action\n\n"
+               "5. Highways\nCllr Buckley to obtain three quotations for the bus shelter. TB\n"
+               "Cllr Fitzgerald to ask the County Council to repaint the lines on Chapel Row. CE\n"
+               "Members noted the hedge on Mill Lane. VV")
+    got = [(a.owner, a.description) for a in rec.actions]
+    assert got == [("TB", "obtain three quotations for the bus shelter"),
+                   ("CF", "ask the County Council to repaint the lines on Chapel Row")]
+    assert repairs.of(rec.actions[1]) == ["owner"] and not repairs.of(rec.actions[0])

@@ -356,7 +356,8 @@ class _Finder:
         taken = {it.line for it in self.items}
         for i, line in enumerate(lines):
             m = TRAILING_INITIALS.match(line.text) if not line.table and i not in taken else None
-            if m is None or m["owner"] not in known:
+            owner = _known_alike(m["owner"], known) if m is not None else None
+            if m is None or owner is None:
                 continue
             text, j = m["before"].strip(), i
             while not text.endswith(".") and j + 1 < len(lines) and lines[j + 1].block == line.block:
@@ -364,7 +365,8 @@ class _Finder:
                 text = f"{text} {lines[j].text.strip()}"
             said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:[A-Z][\w'’.\-]*\s+){{1,4}}{_TO}\s+[a-z][^\n]*)$", text)
             if said is not None:
-                self.items.append(_Item(i, line.start, None, said["s"], owner=m["owner"], kind="trailing"))
+                self.items.append(_Item(i, line.start, None, said["s"], owner=owner, kind="trailing",
+                                        id_repaired=owner != m["owner"]))
 
     def column_owners(self, names: Sequence[str] = ()) -> None:
         """``NS`` standing alone under an ``Action`` column header: the owner of the item before it."""
@@ -417,6 +419,17 @@ def _flat_row(text: str, known: list[str]) -> tuple[str | None, str, str, str | 
             desc = text[: len(text) - len(party)].strip()
             return (aid, desc, party, due) if desc else None
     return None
+
+
+def _known_alike(owner: str, known: set[str]) -> str | None:
+    """``owner`` when known; else the one known set of initials it is a misreading of (``CE``
+    for ``CF``: capitals OCR confuses), or None."""
+    if owner in known:
+        return owner
+    from pipeline.nlp.attendees import _initials_alike
+
+    alike = [k for k in known if k.isupper() and _initials_alike(owner, k)]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _known_owners(parties: Sequence[str], names: Sequence[str]) -> set[str]:
@@ -474,7 +487,11 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
             said = OWNER_TO.match(item.body)
             body = said["desc"] if said else item.body
             due = due_date_match(body)
-            return Action(None, item.owner, strip_due(body), due[0] if due else None, item.offset, line.page)
+            action = Action(None, item.owner, strip_due(body), due[0] if due else None, item.offset, line.page)
+            if item.id_repaired:  # the initials were read as look-alike capitals
+                action.repairs.append("owner")
+                action.confidence = round(action.confidence * 0.9, 3)
+            return action
         else:
             desc = _column_item(lines, item.line, item.owner or "")
         if not desc:
