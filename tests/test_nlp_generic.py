@@ -543,3 +543,25 @@ def test_an_action_columns_initials_misread_as_look_alike_capitals_name_the_one_
     assert got == [("TB", "obtain three quotations for the bus shelter"),
                    ("CF", "ask the County Council to repaint the lines on Chapel Row")]
     assert repairs.of(rec.actions[1]) == ["owner"] and not repairs.of(rec.actions[0])
+
+
+def test_a_one_entry_a_line_list_that_ocr_cut_into_blocks_is_read_to_its_end() -> None:
+    rec = run(["Present: Siobhan Mellor (SM) Operations Group Chair\nLynne Ellison (LE) Ecotricity",
+               "Lorna Wilkinson (LW) SSE", "Geoffrey Prentice (GP) SGN\nJasmine Mahmood (JM) E.ON",
+               "1. Welcome\nThe Chair welcomed members."])
+    assert [n for n, _, _, _ in people(rec)] == [
+        "Siobhan Mellor", "Lynne Ellison", "Lorna Wilkinson", "Geoffrey Prentice", "Jasmine Mahmood"]
+
+
+def test_an_attendee_tables_header_misread_by_a_letter_still_names_its_columns() -> None:
+    rec = run([[["Nome", "Initiale", "Bole"], ["Beatrice Oakley", "BO", "Good Energy"],
+                ["Priya Buckley", "PB", "ScottishPower"]]])
+    assert [(n, rep) for n, _, rep, _ in people(rec)] == [("Beatrice Oakley", "Good Energy"),
+                                                          ("Priya Buckley", "ScottishPower")]
+
+
+def test_places_and_offices_are_no_ones_name() -> None:
+    from pipeline.nlp.attendee_lists import is_name
+
+    assert not any(is_name(t) for t in ("Village Hall", "Microsoft Teams", "Volunteer Coordinator", "Panel Chair"))
+    assert is_name("Lorna Wilkinson")

@@ -334,13 +334,23 @@ def entry_joiner(before: str, line: str) -> str:
 
 
 def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
-    """The lines after a label's line in its block, up to the next label."""
+    """The lines after a label's line in its block, up to the next label; then the lines of the
+    blocks after it while each is one more entry (``Lorna Wilkinson (LW) SSE``: a list one entry a
+    line that OCR cut into blocks)."""
     out = []
     for ln in lines:
         if ln.block == first.block and ln.start > first.start and not ln.table:
             if region_start(ln.text) is not None:
                 break
             out.append(ln)
+    last = out[-1] if out else first
+    for ln in lines:
+        if ln.start <= last.start or ln.block == first.block:
+            continue
+        m = NAME_INITIALS.match(ln.text.strip())
+        if ln.table or m is None or _own_name(m["name"], m["init"]) is None or region_start(ln.text) is not None:
+            break
+        out.append(ln)
     return out
 
 
@@ -456,13 +466,27 @@ _HEAD = {
 }
 
 
+def _head_key(word: str) -> str | None:
+    """Which column a header word names: as written, or one letter off a header word of four
+    letters or more when only one is that close (``Nome``, ``Bole``, ``Initiale`` on a scan)."""
+    for key, words in _HEAD.items():
+        if word in words:
+            return key
+    if len(word) < 4 or " " in word:
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    near = {key for key, words in _HEAD.items() for w in words if len(w) >= 4 and Levenshtein.distance(word, w) <= 1}
+    return near.pop() if len(near) == 1 else None
+
+
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
         low = re.sub(r"\s+", " ", re.sub(r"[^a-z\s]", " ", cell.lower())).strip()
-        for key, words in _HEAD.items():
-            if key not in cols and low in words:
-                cols[key] = i
+        key = _head_key(low)
+        if key is not None and key not in cols:
+            cols[key] = i
     return cols if "name" in cols else None
 
 
@@ -517,12 +541,7 @@ def _embedded_header(row: list[str]) -> tuple[dict[str, int], list[str]] | None:
     rest: list[str] = []
     for i, cell in enumerate(row):
         m = re.match(r"^\s*(?P<head>[A-Za-z]+)\b\s*(?P<rest>.*)$", cell, re.DOTALL)
-        key = None
-        if m:
-            for k, words in _HEAD.items():
-                if m["head"].lower() in words:
-                    key = k
-                    break
+        key = _head_key(m["head"].lower()) if m else None
         if key is None or key in cols:
             return None
         cols[key] = i
