@@ -328,8 +328,9 @@ def _parse_group(group: str, *, one_person: bool = False) -> list[Entry] | None:
                 entry.role = entry.role or pending[0]
                 pending = pending if pending[1] else None
             entries.append(entry)
-        elif entries and _is_org(seg) and entries[-1].representing is None and k > 0:
-            entries[-1].representing = seg.strip(" .")
+        elif entries and entries[-1].representing is None and k > 0 and (
+                _is_org(seg) or (one_person and seg[:1].isupper())):
+            entries[-1].representing = seg.strip(" .")  # (one person a group: what follows the name is theirs)
     if pending is not None and entries and entries[-1].role is None and not pending[1]:
         entries[-1].role = pending[0]
     return entries
