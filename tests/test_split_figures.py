@@ -28,24 +28,29 @@ FIELDS = ("decisions.outcome", "actions.owner", "actions.due_date")
 PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning": {
         "digital": {
-            "decisions.outcome": 0.9698,  # 193/199
-            "attendees": 0.9886,  # 347/4/4
+            "decisions": 0.9770,  # 383/3/15
+            "decisions.outcome": 0.9556,  # 366/383
+            "actions": 0.9863,  # 144/1/3
+            "actions.owner": 0.9792,  # 141/144
+            "attendees": 0.9957,  # 698/2/4
         },
         "scan": {
-            "decisions": 0.9849,  # 196/3/3
-            "decisions.outcome": 0.9541,  # 187/196
-            "actions": 0.9673,  # 74/1/4
-            "actions.owner": 0.9730,  # 72/74
-            "attendees": 0.9770,  # 340/5/11
+            "identifiers": 0.9973,  # 183/0/1
+            "decisions": 0.9682,  # 380/7/18
+            "decisions.outcome": 0.9526,  # 362/380
+            "actions": 0.9580,  # 137/2/10
+            "actions.owner": 0.9635,  # 132/137
+            "actions.due_date": 0.9854,  # 135/137
+            "attendees": 0.9798,  # 678/4/24
         },
         "poor": {
-            "identifiers": 0.9596,  # 95/4/4
-            "decisions": 0.9468,  # 187/9/12
-            "decisions.outcome": 0.9519,  # 178/187
-            "actions": 0.8267,  # 62/10/16
-            "actions.owner": 0.8710,  # 54/62
-            "actions.due_date": 0.9032,  # 56/62
-            "attendees": 0.8367,  # 269/23/82
+            "identifiers": 0.9756,  # 180/5/4
+            "decisions": 0.9538,  # 372/10/26
+            "decisions.outcome": 0.9462,  # 352/372
+            "actions": 0.8741,  # 118/5/29
+            "actions.owner": 0.9746,  # 115/118
+            "actions.due_date": 0.9407,  # 111/118
+            "attendees": 0.8706,  # 575/44/127
         },
     },
     "unseen": {
@@ -53,7 +58,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9843,  # 94/0/3
             "decisions.outcome": 0.9681,  # 91/94
             "actions": 0.9877,  # 40/0/1
-            "attendees": 0.9912,  # 169/1/2
+            "attendees": 0.9941,  # 169/0/2
         },
         "scan": {
             "decisions": 0.9738,  # 93/1/4
@@ -61,7 +66,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9351,  # 36/0/5
             "actions.owner": 0.9722,  # 35/36
             "actions.due_date": 0.9722,  # 35/36
-            "attendees": 0.8910,  # 139/2/32
+            "attendees": 0.9240,  # 152/6/19
         },
         "poor": {
             "identifiers": 0.9663,  # 43/2/1
@@ -70,7 +75,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.7027,  # 26/7/15
             "actions.owner": 0.9231,  # 24/26
             "actions.due_date": 0.9231,  # 24/26
-            "attendees": 0.6944,  # 100/17/71
+            "attendees": 0.7304,  # 107/15/64
         },
     },
 }

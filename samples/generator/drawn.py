@@ -36,7 +36,7 @@ from .wording import (
 )
 
 SPLITS: dict[str, dict[str, Any]] = {
-    "tuning": {"seed": 20240801, "count": 30, "prefix": "t"},
+    "tuning": {"seed": 20240801, "count": 60, "prefix": "t"},
     "unseen": {"seed": 77031913, "count": 15, "prefix": "u"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
