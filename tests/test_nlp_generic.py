@@ -565,3 +565,19 @@ def test_places_and_offices_are_no_ones_name() -> None:
 
     assert not any(is_name(t) for t in ("Village Hall", "Microsoft Teams", "Volunteer Coordinator", "Panel Chair"))
     assert is_name("Lorna Wilkinson")
+
+
+def test_a_decision_log_cell_starts_its_own_sentence() -> None:
+    rec = run(["Welford Housing Association Board\nMinutes of the meeting held on 5 March 2019",
+               "Decision Log", [["Ref", "Item", "Decision"],
+                                ["D2", "3", "Resolved that the Chief Executive’s report be noted."],
+                                ["D3", "4", "The Board noted the treasury management update."]]])
+    assert [(d.verb, d.text) for d in rec.decisions] == [
+        ("RESOLVED", "Resolved that the Chief Executive’s report be noted."),
+        ("NOTED", "The Board noted the treasury management update.")]
+
+
+def test_a_conversion_is_decided_on_the_proposal_converted() -> None:
+    rec = text("SEC Panel Meeting 137\n\n5. DP168 Retention of Service Requests\n"
+               "It was AGREED that DP168 be converted into MP154 ‘Retention of Service Requests’.")
+    assert [(d.identifier, d.verb) for d in rec.decisions] == [("DP168", "AGREED")]

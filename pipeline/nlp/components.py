@@ -225,6 +225,8 @@ class Segmenter:
             return token.text[:1].isupper() or token.text[:1].isdigit() or is_bullet(token) or token.text[:1] in "‘'\"“("
         if body_starts and self._lost_stop(token, prev, body_starts):
             return True
+        if prev.text == "|" and (token.text[:1].isupper() or token.text[:1].isdigit()):
+            return True  # a table cell starts its own sentence ("D2 | 3 | Resolved that …")
         line_start, _ = _line_bounds(text, token.idx)
         if text[line_start : token.idx].strip():
             return False  # not the first token on its line

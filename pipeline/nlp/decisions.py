@@ -55,6 +55,10 @@ def _table_row(text: str, at: int) -> tuple[int, int] | None:
     return (start, end) if any(c.strip() and c != own for c in row.split(" | ")) else None
 
 
+_CONVERTED = re.compile(r"\b(?P<what>[A-Z]{2,8}\d{2,5})\s+(?:be|is|was|should\s+be|will\s+be)\s+converted\s+(?:in)?to\s+"
+                        r"(?:a\s+Modification\s+Proposal\s+)?(?P<into>[A-Z]{2,8}\d{2,5})\b")
+
+
 def _cell_identifier(row: str, known: set[str]) -> str | None:
     """``D111/02 | DpP163 | The CSC AGREED …``: a short cell of a decisions table that is one of
     the document's identifiers once the marks OCR added are gone (lower-case letters, specks:
@@ -237,6 +241,9 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             # empty, as the contract says; ``other`` is for the decisions of other bodies
             outcome_of = None
         ident = pick(named, section, coordinated=_coordinated(text, mentions, *scope))
+        if ident is not None and (conv := _CONVERTED.search(text, span.start_char, clause_end)) is not None \
+                and conv["into"] == ident and conv["what"] in named:
+            ident = conv["what"]  # "… that DP168 be converted into MP154": the decision is on DP168
         if span._.outcome == "minutes_approved":
             ident = next(iter(named_in(mentions, span.start_char, clause_end)), None)
         ident_repaired = ident is not None and ident in named and any(
