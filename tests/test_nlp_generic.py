@@ -581,3 +581,25 @@ def test_a_conversion_is_decided_on_the_proposal_converted() -> None:
     rec = text("SEC Panel Meeting 137\n\n5. DP168 Retention of Service Requests\n"
                "It was AGREED that DP168 be converted into MP154 ‘Retention of Service Requests’.")
     assert [(d.identifier, d.verb) for d in rec.decisions] == [("DP168", "AGREED")]
+
+
+def test_an_action_tables_id_and_action_columns_read_as_one_are_parted() -> None:
+    rec = run([[["Ref Action", "Owner", "Due"],
+                ["SECP 28/01 Issue the consultation on DP185", "SECAS", "28 March 2019"],
+                ["SECP 28/02 Arrange a Working Group meeting", "SECAS", "13/04/2019"]]])
+    assert [(a.action_id, a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("SECP 28/01", "SECAS", "Issue the consultation on DP185", "2019-03-28"),
+        ("SECP 28/02", "SECAS", "Arrange a Working Group meeting", "2019-04-13")]
+    # on a poor scan: the header misread ("maf action", "Dus"), a speck before an id
+    rec = run([[["maf action", "Owner", "Dus"],
+                ["vA SECP 28/01 Issue the consultation on DP185", "SECAS", "28 March 2019"],
+                ["SECP 28/02 Arrange a Working Group meeting", "SECAS", "13/04/2019"]]])
+    assert [(a.action_id, a.due_date) for a in rec.actions] == [("SECP 28/01", "2019-03-28"), ("SECP 28/02", "2019-04-13")]
+
+
+def test_owners_are_written_without_marks_or_an_offices_article() -> None:
+    rec = run([[["Ref", "Action", "Owner", "Due"],
+                ["CB 14/03", "Write to the Proposer of MP173", "The Chair", "1 May 2019"],
+                ["CB 14/04", "Circulate the paper", "‘SECAS", "1 May 2019"],
+                ["CB 14/05", "Update the register", "DCC.", "1 May 2019"]]])
+    assert [a.owner for a in rec.actions] == ["Chair", "SECAS", "DCC"]

@@ -61,8 +61,73 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return cols if "description" in cols and ("owner" in cols or "due" in cols) else None
 
 
+# an action id at the start of a cell: "SECP 28/01", "CSC 15/01", "6-21", "A3"
+_ID = r"[A-Z][A-Za-z]{1,7}\s?\d{1,4}\s?/\s?\d{1,3}|\d{1,3}[-/.]\d{1,3}|[A-Z]\d{1,3}"
+_ID_START = re.compile(rf"^(?P<id>{_ID})\s+(?P<rest>\S.*)$", re.DOTALL)
+# a speck OCR read before the id ("we SECP 28/01", "vA SECP 28/01")
+_SPECK_ID_START = re.compile(r"^[A-Za-z]{1,2}\s+(?P<id>[A-Z][A-Za-z]{1,7}\s?\d{1,4}\s?/\s?\d{1,3})\s*(?P<rest>.*)$", re.DOTALL)
+
+
+def _id_start(cell: str) -> re.Match[str] | None:
+    return _ID_START.match(cell) or _SPECK_ID_START.match(cell)
+
+
+def _clean_id(cell: str) -> str:
+    """An id cell without a speck OCR read before the id (``we SECP 28/01``)."""
+    m = _SPECK_ID_START.match(cell)
+    return m["id"] if m is not None and not m["rest"].strip() else cell
+
+
+def _unmerged(table: Table) -> Table:
+    """``Ref Action | Owner | Due`` over ``SECP 28/01 Issue the consultation … | SECAS | …``: the id
+    and action columns read as one (no gap between them): parted again, each row's id from the
+    start of its cell."""
+    if not table.rows:
+        return table
+    head = table.rows[0]
+    body = table.rows[1:]
+    for i, cell in enumerate(head):
+        words = cell.split()
+        if len(words) < 2 or _header_key(cell) is not None or _header_key(" ".join(words[1:])) != "description":
+            continue
+        # the header says so ("Ref Action"), or OCR misread its first word and the rows show it
+        starts = sum(bool(_id_start(r[i].strip())) for r in body if i < len(r) and r[i].strip())
+        if _header_key(words[0]) == "id" or (body and starts >= max(2, 0.6 * len(body))):
+            first = words[0] if _header_key(words[0]) == "id" else "Ref"  # ("maf action": a misread "Ref")
+            rows = [[*head[:i], first, " ".join(words[1:]), *head[i + 1 :]]]
+            for row in body:
+                m = _id_start(row[i].strip()) if i < len(row) else None
+                parts = [m["id"], m["rest"]] if m else ["", row[i] if i < len(row) else ""]
+                rows.append([*row[:i], *parts, *row[i + 1 :]])
+            return Table(rows=rows, bbox=table.bbox, ruled=table.ruled)
+    return table
+
+
 def _titled(table: Table) -> Table:
-    """The table without a title row above its header (``ACTIONS LOG | | |``)."""
+    """The table without a title row above its header (``ACTIONS LOG | | |``), its id and action
+    columns parted where they were read as one."""
+    table = _unmerged(_titled_only(table))
+    return _dated(table)
+
+
+def _dated(table: Table) -> Table:
+    """A header cell no word of which is known (``Dus`` on a poor scan) over a column of dates
+    names the due date."""
+    if len(table.rows) < 2:
+        return table
+    head = list(table.rows[0])
+    changed = False
+    for i, cell in enumerate(head):
+        if not cell.strip() or _header_key(cell) is not None or len(cell.split()) > 2:
+            continue
+        cells = [r[i].strip() for r in table.rows[1:] if i < len(r) and r[i].strip()]
+        if len(cells) >= 2 and sum(bool(_due(c)) for c in cells) >= 0.6 * len(cells) and "due" not in {
+                _header_key(c) for c in head}:
+            head[i], changed = "Due", True
+    return Table(rows=[head, *table.rows[1:]], bbox=table.bbox, ruled=table.ruled) if changed else table
+
+
+def _titled_only(table: Table) -> Table:
     rows = table.rows
     if (len(rows) >= 2 and _columns(rows[0]) is None and sum(bool(c.strip()) for c in rows[0]) <= 1
             and _columns(rows[1]) is not None):
@@ -128,7 +193,7 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
         due_cell = cell("due")
         due_text[len(actions)] = due_cell
         due = _due(due_cell) if due_cell else due_date(desc)
-        actions.append(Action(cell("id") or None, owner, desc, due, start, page,
+        actions.append(Action(_clean_id(cell("id")) or None, owner, desc, due, start, page,
                               cell("identifier") or None))
     return actions
 

@@ -548,8 +548,18 @@ def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[st
 
 
 def repair_owners(actions: list[Action], parties: list[str]) -> None:
-    """``bcc`` → ``DCC``: owners OCR misread, matched to the document's known parties."""
+    """``bcc`` → ``DCC``: owners OCR misread, matched to the document's known parties. An owner
+    is written without the marks around it (``‘Abigail Blackwood``, ``AF.``) and an office without
+    its article (``The Chair`` → ``Chair``); initials in lower case (``cs``) are the attendee's
+    whose initials they spell."""
+    upper = {p for p in parties if re.fullmatch(r"[A-Z]{2,4}", p)}
     for a in actions:
+        if a.owner:
+            bare = a.owner.strip(" ‘’'\"“”.,;:")
+            bare = re.sub(r"^(?i:the)\s+(?=\S+$)", "", bare) if office_role(re.sub(r"^(?i:the)\s+", "", bare)) else bare
+            if re.fullmatch(r"[a-z]{2,4}", bare) and bare.upper() in upper:
+                bare = bare.upper()
+            a.owner = bare or a.owner
         if a.owner and office_role(a.owner) is not None:
             continue  # "Secretary" is an office as written, not a misread "Secretariat"
         owner, fixed = repair(a.owner, parties)
