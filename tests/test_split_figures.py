@@ -28,28 +28,28 @@ FIELDS = ("decisions.outcome", "actions.owner", "actions.due_date")
 PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning": {
         "digital": {
-            "decisions": 0.9770,  # 383/3/15
-            "decisions.outcome": 0.9556,  # 366/383
-            "actions": 0.9863,  # 144/1/3
-            "actions.owner": 0.9792,  # 141/144
+            "decisions": 0.9860,  # 388/1/10
+            "decisions.outcome": 0.9536,  # 370/388
+            "actions": 0.9966,  # 147/1/0
+            "actions.owner": 0.9932,  # 146/147
             "attendees": 0.9957,  # 698/2/4
         },
         "scan": {
             "identifiers": 0.9973,  # 183/0/1
-            "decisions": 0.9682,  # 380/7/18
-            "decisions.outcome": 0.9526,  # 362/380
-            "actions": 0.9580,  # 137/2/10
-            "actions.owner": 0.9635,  # 132/137
-            "actions.due_date": 0.9854,  # 135/137
+            "decisions": 0.9785,  # 386/5/12
+            "decisions.outcome": 0.9508,  # 367/386
+            "actions": 0.9650,  # 138/1/9
+            "actions.owner": 0.9928,  # 137/138
+            "actions.due_date": 0.9855,  # 136/138
             "attendees": 0.9798,  # 678/4/24
         },
         "poor": {
             "identifiers": 0.9756,  # 180/5/4
-            "decisions": 0.9538,  # 372/10/26
-            "decisions.outcome": 0.9462,  # 352/372
-            "actions": 0.8741,  # 118/5/29
-            "actions.owner": 0.9746,  # 115/118
-            "actions.due_date": 0.9407,  # 111/118
+            "decisions": 0.9604,  # 376/9/22
+            "decisions.outcome": 0.9495,  # 357/376
+            "actions": 0.8800,  # 121/7/26
+            "actions.owner": 0.9835,  # 119/121
+            "actions.due_date": 0.9339,  # 113/121
             "attendees": 0.8706,  # 575/44/127
         },
     },
@@ -57,22 +57,21 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "digital": {
             "decisions": 0.9843,  # 94/0/3
             "decisions.outcome": 0.9681,  # 91/94
-            "actions": 0.9877,  # 40/0/1
             "attendees": 0.9941,  # 169/0/2
         },
         "scan": {
             "decisions": 0.9738,  # 93/1/4
             "decisions.outcome": 0.9677,  # 90/93
-            "actions": 0.9351,  # 36/0/5
-            "actions.owner": 0.9722,  # 35/36
-            "actions.due_date": 0.9722,  # 35/36
+            "actions": 0.9487,  # 37/0/4
+            "actions.owner": 0.9730,  # 36/37
+            "actions.due_date": 0.9730,  # 36/37
             "attendees": 0.9240,  # 152/6/19
         },
         "poor": {
             "identifiers": 0.9663,  # 43/2/1
             "decisions": 0.9263,  # 88/5/9
             "decisions.outcome": 0.9545,  # 84/88
-            "actions": 0.7027,  # 26/7/15
+            "actions": 0.6933,  # 26/8/15
             "actions.owner": 0.9231,  # 24/26
             "actions.due_date": 0.9231,  # 24/26
             "attendees": 0.7304,  # 107/15/64
