@@ -603,3 +603,11 @@ def test_owners_are_written_without_marks_or_an_offices_article() -> None:
                 ["CB 14/04", "Circulate the paper", "‘SECAS", "1 May 2019"],
                 ["CB 14/05", "Update the register", "DCC.", "1 May 2019"]]])
     assert [a.owner for a in rec.actions] == ["Chair", "SECAS", "DCC"]
+
+
+def test_an_organisation_on_a_scan_is_not_repaired_into_a_committees_abbreviation() -> None:
+    doc = document(["Present: Siobhan Mellor (SM) Operations Group Chair\nLorna Wilkinson (LW) SSE\n"
+                    "Geoffrey Prentice (GP) bcc", "1. Welcome\nThe Chair welcomed members."])
+    doc.pages[0].method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [a.representing for a in rec.attendees] == ["Operations Group Chair", "SSE", "DCC"]

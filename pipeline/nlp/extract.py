@@ -232,12 +232,13 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                                         [p.initials for p in people if p.initials], committees=False)
     page_conf = _page_confidence(doc, dt)
     text_layer = {pg.number for pg in doc.pages if pg.method == "pdf"}  # read, not recognised: nothing misread
+    represented = parties_mod.known_parties(lexicon, committees=False)  # whom one represents: no committee (SSE is not SSC)
     for p in people:
         if p.representing and p.role != "apology" and p.representing.strip().lower() in {"chair", "chairman", "chairperson", "chairwoman"}:
             p.role, p.representing = "chair", None  # "Craig Wilkinson (CW) | Chair": an office, not an organisation
         # "bcc" for DCC in an attendee table's organisation column; a text layer is not misread
         if p.representing and p.page not in text_layer:
-            fixed, repaired = parties_mod.repair(p.representing, organisations)
+            fixed, repaired = parties_mod.repair(p.representing, represented)
             if repaired:
                 p.repairs.append(f"representing {p.representing} -> {fixed}")
             p.representing = fixed
