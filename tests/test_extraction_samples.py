@@ -40,7 +40,7 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.9048,  # 19/21
         "actions.description": 0.9524,  # 20/21
-        "attendees.role": 0.8871,  # 110/124
+        "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },
     "scan300": {
@@ -49,7 +49,7 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.8571,  # 18/21
         "actions.description": 0.9524,  # 20/21
-        "attendees.role": 0.8871,  # 110/124
+        "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },
     "scan200poor": {
@@ -60,8 +60,8 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.text": 0.8652,  # 77/89
         "actions.identifier": 0.8095,  # 17/21
         "actions.description": 0.9524,  # 20/21
-        "attendees": 0.9677,  # 120/4/4
-        "attendees.role": 0.8833,  # 106/120
+        "attendees": 0.9717,  # 120/3/4
+        "attendees.role": 0.9250,  # 111/120
         "attendees.representing": 0.9000,  # 108/120
     },
     "tiff": {
@@ -71,7 +71,7 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.8571,  # 18/21
         "actions.description": 0.9524,  # 20/21
-        "attendees.role": 0.8952,  # 111/124
+        "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },
     "mixed": {
@@ -80,7 +80,7 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.9048,  # 19/21
         "actions.description": 0.9524,  # 20/21
-        "attendees.role": 0.8871,  # 110/124
+        "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },
     "ocrtext": {},
