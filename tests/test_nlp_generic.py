@@ -611,3 +611,13 @@ def test_an_organisation_on_a_scan_is_not_repaired_into_a_committees_abbreviatio
     doc.pages[0].method = "ocr"
     rec = extract(doc, nlp=load(), meeting_id_fallback="g")
     assert [a.representing for a in rec.attendees] == ["Operations Group Chair", "SSE", "DCC"]
+
+
+def test_a_name_whose_initials_ocr_misread_by_their_first_letter_still_starts_an_entry() -> None:
+    from pipeline.nlp.attendee_lists import parse_list
+
+    got = parse_list("Rhiannon Coleman (RC) SECAS Isla Chadwick (EC) SECAS Yasmin Prentice (YP) SECAS")
+    assert [(e.name, e.representing) for e in got] == [
+        ("Rhiannon Coleman", "SECAS"), ("Isla Chadwick", "SECAS"), ("Yasmin Prentice", "SECAS")]
+    rec = run([[["Name", "Initials", "Role"], ["WA Gillian Wolstenholme", "GW", "DCC"], ["Maureen McAllister", "MM", "SECAS"]]])
+    assert [n for n, _, _, _ in people(rec)] == ["Gillian Wolstenholme", "Maureen McAllister"]

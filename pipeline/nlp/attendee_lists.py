@@ -183,7 +183,9 @@ def _initials_fit(name: str, initials: str) -> bool:
     """``AP`` fits Andrew Payne; ``SCC`` (an organisation in brackets) does not fit Stephen Taylor."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
     derived = "".join(w[0] for w in words)
-    return initials == derived or (len(initials) == len(words) and initials[0] == derived[:1])
+    return initials == derived or (len(initials) == len(words) and initials[0] == derived[:1]) or (
+        len(initials) == len(derived) == 2 and initials[1] == derived[1] and initials[0] != derived[0]
+        and initials[0] in "EFIL")  # the first letter misread ("Isla Chadwick (EC)")
 
 
 def _office_prefix(seg: str) -> tuple[str | None, str]:
@@ -250,7 +252,10 @@ def named_starts(text: str) -> list[int]:
     for m in _NAMED_INITIALS.finditer(text):
         words = m["words"].split()
         ini = m["ini"]
-        if len(words) < len(ini) or "".join(w[0] for w in words[-len(ini) :]) != ini:
+        spelt = "".join(w[0] for w in words[-len(ini) :]) if len(words) >= len(ini) else ""
+        # the initials the name spells, or one letter of them misread but the surname's
+        # ("SECAS Isla Chadwick (EC)")
+        if not spelt or (spelt != ini and not (len(ini) == 2 and spelt[1] == ini[1] and m.start() > 0)):
             continue
         starts.append(m.start("words") + m["words"].rfind(" ".join(words[-len(ini) :])))
     return starts

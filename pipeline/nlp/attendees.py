@@ -517,6 +517,8 @@ def _people_in_cell(cell: str, initials_cell: str = "") -> list[tuple[str, str |
         if len(people) == len(inits) and k == len(words):
             return people
     name = _strip_sep(re.sub(r"[\(\[].*?[\)\]]", "", cell))
+    if name and len(inits) == 1 and (own := _own_name(name, inits[0])) is not None:
+        name = own  # "WA Gillian Wolstenholme | GW": a speck before the name its initials spell
     return [(name, inits[0] if len(inits) == 1 else None)] if name else []
 
 
