@@ -621,3 +621,13 @@ def test_a_name_whose_initials_ocr_misread_by_their_first_letter_still_starts_an
         ("Rhiannon Coleman", "SECAS"), ("Isla Chadwick", "SECAS"), ("Yasmin Prentice", "SECAS")]
     rec = run([[["Name", "Initials", "Role"], ["WA Gillian Wolstenholme", "GW", "DCC"], ["Maureen McAllister", "MM", "SECAS"]]])
     assert [n for n, _, _, _ in people(rec)] == ["Gillian Wolstenholme", "Maureen McAllister"]
+
+
+def test_an_action_logs_title_split_over_two_cells_and_a_speck_before_an_id_line() -> None:
+    rec = run([[["v4 Summary", "of Actions and Status", "", "", ""],
+                ["Ref.", "Action", "Owner", "Deadline", "Status"],
+                ["4-21", "Obtain a quotation for the skills audit", "Deborah Crowther", "3 Nov 2020", "Open"]]])
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [("4-21", "Deborah Crowther", "2020-11-03")]
+    rec = text("Minutes of the Board\n\n6. Risk register\nThe Board noted the register.\n"
+               "Vy 6-02: Vice Chair to circulate the revised risk register to Board members by 12 March 2019.")
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [("6-02", "Vice Chair", "2019-03-12")]

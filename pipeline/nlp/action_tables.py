@@ -129,8 +129,9 @@ def _dated(table: Table) -> Table:
 
 def _titled_only(table: Table) -> Table:
     rows = table.rows
-    if (len(rows) >= 2 and _columns(rows[0]) is None and sum(bool(c.strip()) for c in rows[0]) <= 1
-            and _columns(rows[1]) is not None):
+    # a title over the header: one cell, or a title OCR split over two ("v4 Summary | of Actions and Status")
+    if (len(rows) >= 2 and _columns(rows[0]) is None and _columns(rows[1]) is not None
+            and sum(bool(c.strip()) for c in rows[0]) <= max(1, sum(bool(c.strip()) for c in rows[1]) // 2)):
         return Table(rows=rows[1:], bbox=table.bbox, ruled=table.ruled)
     return table
 

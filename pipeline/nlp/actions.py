@@ -140,8 +140,12 @@ def _id_patterns(lexicon: dict) -> list[str]:
             for p in [*lexicon.get("action_id_patterns", []), NUMBERED_ID]]
 
 
+# a speck OCR read at the start of a line, before an action id ("Vy 6-02: Vice Chair to …")
+_SPECK = r"(?:(?!(?i:in|on|at|by|to|of|if|or|as|is|it|an|no|so|up|do|be|he|me|my|us|am|go|a|i)\s)[A-Za-z]{1,2}\s+)?"
+
+
 def _line_patterns(ids: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(r"^\s*" + _BULLET + r"(?:(?i:action)\s*(?:(?i:ref)\.?)?\s*)?" + p
+    return [re.compile(r"^\s*" + _BULLET + _SPECK + r"(?:(?i:action)\s*(?:(?i:ref)\.?)?\s*)?" + p
                        + r"\s*[:\-–—.)]?\s*(?P<body>(?<=\s|[:\-–—.)])\S.*|[A-Z].*)$") for p in ids]
 
 
