@@ -631,3 +631,20 @@ def test_an_action_logs_title_split_over_two_cells_and_a_speck_before_an_id_line
     rec = text("Minutes of the Board\n\n6. Risk register\nThe Board noted the register.\n"
                "Vy 6-02: Vice Chair to circulate the revised risk register to Board members by 12 March 2019.")
     assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [("6-02", "Vice Chair", "2019-03-12")]
+
+
+def test_a_meetings_own_action_ids_misread_off_their_series_are_put_back() -> None:
+    from pipeline.nlp.actions import Action, serial_ids
+
+    def ids(*given: str, meeting: str = "14") -> list[str]:
+        acts = [Action(action_id=i, owner=None, description="d", due_date=None, page=1, start=k)
+                for k, i in enumerate(given)]
+        serial_ids(acts, meeting)
+        return [a.action_id for a in acts]
+
+    assert ids("CB 14/01", "CB 14/02", "CB 14/3") == ["CB 14/01", "CB 14/02", "CB 14/03"]
+    assert ids("SECP 28/01", "SECP 26/02", "SECP 28/03", meeting="28") == ["SECP 28/01", "SECP 28/02", "SECP 28/03"]
+    assert ids("‘70", "71") == ["70", "71"]
+    # an action log's earlier meetings are not the series; two ids off it: nothing to go by
+    assert ids("OPSG 46/02", "OPSG 46/03", "OPSG 47/01", meeting="47") == ["OPSG 46/02", "OPSG 46/03", "OPSG 47/01"]
+    assert ids("CB 14/01", "CB 14/05", "CB 14/07") == ["CB 14/01", "CB 14/05", "CB 14/07"]

@@ -615,6 +615,47 @@ def reshape_ids(actions: list[Action]) -> None:
         a.confidence = round(a.confidence * 0.8, 3)
 
 
+_SERIAL_ID = re.compile(r"^(?P<prefix>.*?\D)?(?P<meeting>\d{1,4})(?P<sep>[/\-])(?P<n>\d{1,3})$")
+
+
+def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None:
+    """``CB 14/3`` among ``CB 14/01``, ``CB 14/02``; ``SECP 26/02`` among ``SECP 28/01``, ``SECP
+    28/03`` in the minutes of meeting 28; ``CSC 111/04`` where ``CSC 111/01`` should open the
+    list: a meeting's own actions are numbered in order under its number, so one id that breaks
+    that series (a digit off the meeting's number, or the one number of the series missing) was
+    misread, and takes what the series says. Ids of earlier meetings (an action log) are left."""
+    for a in actions:
+        if a.action_id and a.action_id != (bare := a.action_id.strip(" ‘’'\"“”")):
+            a.action_id = bare  # a quote mark OCR read before the id ("‘70")
+    if not meeting_number or not meeting_number.isdigit():
+        return
+    found = [(a, m) for a in actions if a.action_id and (m := _SERIAL_ID.match(a.action_id))]
+    if len({(m["prefix"] or "", m["sep"]) for _, m in found}) != 1:
+        return
+    own = [(a, m) for a, m in found if int(m["meeting"]) == int(meeting_number)]
+    off = [(a, m) for a, m in found if int(m["meeting"]) != int(meeting_number)
+           and len(m["meeting"]) == len(meeting_number)
+           and sum(x != y for x, y in zip(m["meeting"], meeting_number, strict=True)) == 1]
+    if len(own) < 2 or len(off) > 1:
+        return
+    series = sorted(own + off, key=lambda am: am[0].start)
+    width = Counter(len(m["n"]) for _, m in own).most_common(1)[0][0]
+    numbers = [int(m["n"]) for _, m in series]
+    wrong = [k for k, (n, (_, m)) in enumerate(zip(numbers, series, strict=True))
+             if n != k + 1 or (m["meeting"] != meeting_number) or len(m["n"]) != width]
+    if len(wrong) != 1:
+        return
+    k = wrong[0]
+    a, m = series[k]
+    if k + 1 in numbers[:k] + numbers[k + 1 :]:
+        return
+    fixed = f"{m['prefix'] or ''}{meeting_number}{m['sep']}{k + 1:0{width}d}"
+    if fixed != a.action_id:
+        a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
+        a.action_id = fixed
+        a.confidence = round(a.confidence * 0.8, 3)
+
+
 def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
                   meeting_number: str | None = None, own_prefixes: Sequence[str] = ()) -> None:
     """``$sc 79/02`` among ``SSC 79/01``: an action id whose prefix OCR misread takes the prefix

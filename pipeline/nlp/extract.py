@@ -253,6 +253,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     acts = actions_mod.merge(text_actions, table_actions)
     own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
     actions_mod.reshape_ids(acts)
+    actions_mod.serial_ids(acts, head.meeting_number)
     actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])],
                               meeting_number=head.meeting_number, own_prefixes=own)
     actions_mod.repair_owners(acts, parties)
