@@ -111,6 +111,33 @@ def test_parts_restart_the_clock_and_survive_a_hang() -> None:
         assert hung.parts == [0, 1]
 
 
+_WARMED = False
+
+
+def _warm() -> None:
+    global _WARMED
+    _WARMED = True
+
+
+def _warmed() -> bool:
+    return _WARMED
+
+
+def _napping(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_worker_warms_up_before_its_first_task_and_the_last_tasks_go_to_the_first_free_worker() -> None:
+    with WorkerPool(workers=2, task_budget=30.0, grace=5.0, warm=_warm) as p:
+        assert p.submit(_warmed).result() is True and _WARMED is False  # in the worker, not here
+    with WorkerPool(workers=2, task_budget=30.0, grace=5.0) as p:
+        long, short, *last = [p.submit(_napping, t) for t in (1.5, 0.1, 0.1, 0.1)]
+        assert long.result() != short.result()
+        # not queued behind the long task: the worker that finished first took both
+        assert [t.result() for t in last] == [short.result(), short.result()]
+
+
 def test_started_workers_are_forked_before_any_task_and_run_the_tasks() -> None:
     """``start()`` forks every worker at once (before a run's import thread takes the fork lock)."""
     with WorkerPool(workers=2, task_budget=30.0, grace=5.0) as p:

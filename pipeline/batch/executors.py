@@ -34,6 +34,11 @@ TASK_BUDGET_STAGES = 6
 TASK_BUDGET_FLOOR = 30.0  # seconds: what decoding and preprocessing a page may take on a busy machine
 
 
+def _warm_reader() -> None:
+    """A page worker's imports, done as it starts rather than on its first page."""
+    import pipeline.reading.page  # noqa: F401
+
+
 @contextmanager
 def page_executor(settings: Settings, *, start: bool = False) -> Iterator[Submit]:
     """A ``submit`` for page tasks: on a Dask cluster, or on worker processes started as needed
@@ -48,6 +53,7 @@ def page_executor(settings: Settings, *, start: bool = False) -> Iterator[Submit
         task_budget=max(TASK_BUDGET_FLOOR, settings.page_timeout * TASK_BUDGET_STAGES),
         grace=max(10.0, settings.page_timeout / 4),
         memory_mb=settings.max_memory_mb,
+        warm=_warm_reader,
     )
     with pool:
         if start:

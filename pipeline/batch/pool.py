@@ -89,11 +89,12 @@ class Task:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, *, memory_mb: int) -> None:
+    def __init__(self, ctx: Any, *, memory_mb: int, warm: Callable[[], None] | None = None) -> None:
         self.conn, child = ctx.Pipe()
         # shared with the worker: when its current task began and when its current stage must end
         self.clock = ctx.RawArray("d", 2)
-        self.process = ctx.Process(target=_worker_main, args=(child, self.clock, os.getpid(), memory_mb), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, self.clock, os.getpid(), memory_mb, warm),
+                                   daemon=True)
         with fork_lock:
             self.process.start()
         child.close()
@@ -118,8 +119,12 @@ class WorkerPool:
 
     depth = 2
 
-    def __init__(self, *, workers: int, task_budget: float, grace: float, memory_mb: int = 0) -> None:
+    def __init__(self, *, workers: int, task_budget: float, grace: float, memory_mb: int = 0,
+                 warm: Callable[[], None] | None = None) -> None:
+        """``warm``: what a new worker runs before its first task (imports), while the caller
+        is still handing tasks out."""
         self.workers = max(1, workers)
+        self.warm = warm
         self.task_budget = task_budget
         self.grace = grace
         self.memory_mb = memory_mb
@@ -141,7 +146,7 @@ class WorkerPool:
         """Fork every worker now rather than as tasks come: before a thread imports what the run
         needs next (``fork_lock``), so the imports and the first pages' reading overlap."""
         while len(self._pool) < self.workers:
-            self._pool.append(_Worker(self._ctx, memory_mb=self.memory_mb))
+            self._pool.append(_Worker(self._ctx, memory_mb=self.memory_mb, warm=self.warm))
 
     def wait_for(self, task: Task) -> None:
         while not task.done():
@@ -173,9 +178,13 @@ class WorkerPool:
         while self._queue:
             worker = min(self._pool, key=lambda w: len(w.tasks), default=None)
             if worker is None or (worker.tasks and len(self._pool) < self.workers):
-                worker = _Worker(self._ctx, memory_mb=self.memory_mb)
+                worker = _Worker(self._ctx, memory_mb=self.memory_mb, warm=self.warm)
                 self._pool.append(worker)
             elif len(worker.tasks) >= self.depth:
+                return
+            elif worker.tasks and len(self._queue) <= len(self._pool):
+                # the last tasks wait here rather than behind a busy worker's current one: the
+                # first worker to be free takes each (no core idles while another holds a queue)
                 return
             task = self._queue.popleft()
             try:
@@ -302,10 +311,11 @@ def end_children() -> None:
         _end_children()
 
 
-def _worker_main(conn: Connection, clock: Any, parent: int, memory_mb: int) -> None:
+def _worker_main(conn: Connection, clock: Any, parent: int, memory_mb: int,
+                 warm: Callable[[], None] | None = None) -> None:
     code = 1
     try:
-        _serve(conn, clock, parent, memory_mb)
+        _serve(conn, clock, parent, memory_mb, warm)
         code = 0
     except BaseException:  # noqa: BLE001 - never a traceback on the run's stderr: the parent reports the loss
         log.debug("worker failed", exc_info=True)
@@ -313,7 +323,7 @@ def _worker_main(conn: Connection, clock: Any, parent: int, memory_mb: int) -> N
         os._exit(code)
 
 
-def _serve(conn: Connection, clock: Any, parent: int, memory_mb: int) -> None:
+def _serve(conn: Connection, clock: Any, parent: int, memory_mb: int, warm: Callable[[], None] | None = None) -> None:
     _die_with_parent(parent)
     if not log.isEnabledFor(logging.DEBUG):  # a crash is reported by the parent, in one line (--debug: the dump too)
         faulthandler.disable()
@@ -326,6 +336,9 @@ def _serve(conn: Connection, clock: Any, parent: int, memory_mb: int) -> None:
     limits.set_deadline_hook(lambda when: clock.__setitem__(1, when))
     global _serving
     _serving = (os.getpid(), conn, clock)
+    if warm is not None:
+        with contextlib.suppress(Exception):  # a failure here is met again, and reported, by the task itself
+            warm()
     while True:
         try:
             message = conn.recv()

@@ -192,7 +192,7 @@ def read_documents(
     box and confidence as one word (``compact``): all a run needs once the page is in the cache,
     at a tenth of the memory of a long document's words.
     """
-    executor = contextlib.nullcontext(None) if engine is not None else page_executor(settings, start=bool(on_started))
+    executor = contextlib.nullcontext(None) if engine is not None else page_executor(settings, start=True)
     with executor as submit:
         if on_started:
             on_started()
