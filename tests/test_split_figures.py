@@ -38,18 +38,18 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9973,  # 183/0/1
             "decisions": 0.9785,  # 386/5/12
             "decisions.outcome": 0.9508,  # 367/386
-            "actions": 0.9650,  # 138/1/9
-            "actions.owner": 0.9928,  # 137/138
-            "actions.due_date": 0.9855,  # 136/138
-            "attendees": 0.9798,  # 678/4/24
+            "actions": 0.9758,  # 141/1/6
+            "actions.owner": 0.9929,  # 140/141
+            "actions.due_date": 0.9787,  # 138/141
+            "attendees": 0.9812,  # 680/4/22
         },
         "poor": {
             "identifiers": 0.9756,  # 180/5/4
             "decisions": 0.9604,  # 376/9/22
             "decisions.outcome": 0.9495,  # 357/376
-            "actions": 0.8800,  # 121/7/26
-            "actions.owner": 0.9835,  # 119/121
-            "actions.due_date": 0.9339,  # 113/121
+            "actions": 0.8945,  # 123/5/24
+            "actions.owner": 0.9756,  # 120/123
+            "actions.due_date": 0.9350,  # 115/123
             "attendees": 0.8706,  # 575/44/127
         },
     },
