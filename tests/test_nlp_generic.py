@@ -648,3 +648,8 @@ def test_a_meetings_own_action_ids_misread_off_their_series_are_put_back() -> No
     # an action log's earlier meetings are not the series; two ids off it: nothing to go by
     assert ids("OPSG 46/02", "OPSG 46/03", "OPSG 47/01", meeting="47") == ["OPSG 46/02", "OPSG 46/03", "OPSG 47/01"]
     assert ids("CB 14/01", "CB 14/05", "CB 14/07") == ["CB 14/01", "CB 14/05", "CB 14/07"]
+
+
+def test_a_decision_word_alone_on_its_line_is_a_stamp_not_a_decision() -> None:
+    rec = text("SEC Panel Meeting 36\n\nAPPROVED\n\n1. Minutes\nThe Panel APPROVED the minutes of the last meeting.")
+    assert [(d.verb, d.text) for d in rec.decisions] == [("APPROVED", "The Panel APPROVED the minutes of the last meeting.")]

@@ -36,7 +36,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "scan": {
             "identifiers": 0.9973,  # 183/0/1
-            "decisions": 0.9785,  # 386/5/12
+            "decisions": 0.9809,  # 386/3/12
             "decisions.outcome": 0.9508,  # 367/386
             "actions": 0.9758,  # 141/1/6
             "actions.owner": 0.9929,  # 140/141
@@ -45,7 +45,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "poor": {
             "identifiers": 0.9756,  # 180/5/4
-            "decisions": 0.9604,  # 376/9/22
+            "decisions": 0.9616,  # 376/8/22
             "decisions.outcome": 0.9495,  # 357/376
             "actions": 0.8945,  # 123/5/24
             "actions.owner": 0.9756,  # 120/123

@@ -225,6 +225,8 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             named = named_in(mentions, max(row[0], scope[0]), min(row[1], scope[1])) or named_in(mentions, *row)
             if not named and (from_cell := _cell_identifier(text[row[0] : row[1]], known)) is not None:
                 named, cell_read = [from_cell], True
+        if re.fullmatch(r"\W*\w+\W*", text[sent.start_char : sent.end_char].strip()):
+            continue  # "APPROVED" alone on its line: a stamp on the paper, not a decision
         if not span.text.isupper() and not _own_body(span._.subject, own_names):
             continue  # "the Operations Group agreed" in another body's minutes: narration
         verb, outcome_of = span._.verb, span._.outcome
