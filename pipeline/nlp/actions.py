@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from pipeline.nlp.attendee_lists import office_role
 from pipeline.nlp.components import FUNCTION_WORDS
-from pipeline.nlp.confusions import fold_digits, stray_class
+from pipeline.nlp.confusions import fold_digits, initials_alike, stray_class
 from pipeline.nlp.dates import find_dates
 from pipeline.nlp.parties import repair, repair_one
 from pipeline.nlp.structure import Sections
@@ -430,9 +430,7 @@ def _known_alike(owner: str, known: set[str]) -> str | None:
     for ``CF``: capitals OCR confuses), or None."""
     if owner in known:
         return owner
-    from pipeline.nlp.attendees import _initials_alike
-
-    alike = [k for k in known if k.isupper() and _initials_alike(owner, k)]
+    alike = [k for k in known if k.isupper() and initials_alike(owner, k)]
     return alike[0] if len(alike) == 1 else None
 
 
@@ -560,7 +558,8 @@ def repair_owners(actions: list[Action], parties: list[str]) -> None:
     for a in actions:
         if a.owner:
             bare = a.owner.strip(" ‘’'\"“”.,;:")
-            bare = re.sub(r"^(?i:the)\s+(?=\S+$)", "", bare) if office_role(re.sub(r"^(?i:the)\s+", "", bare)) else bare
+            if office_role(office := re.sub(r"^(?i:the)\s+", "", bare)) is not None:
+                bare = office
             if re.fullmatch(r"[a-z]{2,4}", bare) and bare.upper() in upper:
                 bare = bare.upper()
             a.owner = bare or a.owner

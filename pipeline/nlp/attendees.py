@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.nlp import attendee_lists as lists
+from pipeline.nlp.confusions import initials_alike
 from pipeline.nlp.header import is_furniture
 from pipeline.nlp.structure import Sections
 from pipeline.nlp.text import DocText, TextLine
@@ -757,7 +758,7 @@ def repair_names(people: list[Person], text: str = "") -> None:
         if len(init) != len(words) or not all(w[:1].isalpha() for w in words):
             continue
         derived = "".join(w[0].upper() for w in words)
-        if derived == init or not _initials_alike(derived, init):
+        if derived == init or not initials_alike(derived, init):
             continue
         if derived in used and init not in used:
             p.repairs.append(f"initials {init} -> {derived}")
@@ -792,13 +793,6 @@ def repair_spelling(people: list[Person], ocr_pages: set[int]) -> None:
             p.name = " ".join(fixed)
 
 
-_LOOK_ALIKE_CAPS = ["ITJL1|", "O0QD", "CG", "EF", "BR"]
-
-
-def _initials_alike(a: str, b: str) -> bool:
-    """Same length, and each letter the same or a capital OCR confuses it with (``IS``, ``TS``)."""
-    return len(a) == len(b) and all(
-        x == y or any(x in group and y in group for group in _LOOK_ALIKE_CAPS) for x, y in zip(a, b, strict=True))
 
 
 def _despeck(text: str) -> str:
@@ -818,7 +812,7 @@ def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
     m = _TRAILING_INITIALS.match(name)
     derived = name_initials(m["name"]) if m else ""
     if (m and len(m["name"].split()) >= 2 and len(m["init"]) == len(m["name"].split())
-            and _initials_alike(derived, m["init"].replace("1", "I").replace("|", "I"))):
+            and initials_alike(derived, m["init"].replace("1", "I").replace("|", "I"))):
         name = m["name"]
         initials = initials or derived  # its own reading is doubtful: the name's are used
     name = re.sub(r"\s+[^\w\s]+$", "", name).strip()  # a trailing speck ("Victoria Ashe .")

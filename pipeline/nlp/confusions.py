@@ -68,3 +68,13 @@ def stray_chars() -> str:
 @lru_cache(maxsize=1)
 def stray_class() -> str:
     return "[" + "".join(re.escape(c) for c in stray_chars()) + "]"
+
+
+# capitals OCR reads for one another in short initials ("IS" for "TS", "CE" for "CF")
+_LOOK_ALIKE_CAPS = ["ITJL1|", "O0QD", "CG", "EF", "BR"]
+
+
+def initials_alike(a: str, b: str) -> bool:
+    """Same length, and each letter the same or a capital OCR confuses it with (``IS``, ``TS``)."""
+    return len(a) == len(b) and all(
+        x == y or any(x in group and y in group for group in _LOOK_ALIKE_CAPS) for x, y in zip(a, b, strict=True))
