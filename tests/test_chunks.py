@@ -159,6 +159,41 @@ def test_importing_the_cli_imports_nothing_heavy() -> None:
     assert out.stdout.split() == []
 
 
+def test_a_warmed_worker_has_pytesseract_without_pandas_and_opencv_on_one_thread() -> None:
+    """The warm-up imports pytesseract with pandas hidden (0.4 s a worker) and leaves pandas
+    importable afterwards; OCR through it still works (dictionary output)."""
+    code = (
+        "import sys\n"
+        "from pipeline.batch.executors import _warm_reader\n"
+        "_warm_reader()\n"
+        "import cv2, pytesseract\n"
+        "print('pandas' in sys.modules, pytesseract.pytesseract.pandas_installed, cv2.getNumThreads())\n"
+        "import pandas\n"
+        "print(pandas.DataFrame({'a': [1]}).shape)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    assert out.stdout.split("\n")[:2] == ["False False 1", "(1, 1)"]
+
+
+def test_workers_forked_after_this_process_ran_opencv_in_threads_still_run_pages() -> None:
+    """A process that has run OpenCV on its thread pool (the test session, a notebook) then
+    starts page workers: they warm up and read a scan (changing the inherited pool's size in
+    a forked child deadlocked)."""
+    code = (
+        "import cv2, numpy, os\n"
+        "cv2.medianBlur(numpy.zeros((2000, 2000), numpy.uint8), 31)  # OpenCV's threads started here\n"
+        "from pipeline.batch.executors import page_executor\n"
+        "from pipeline.settings import Settings\n"
+        "with page_executor(Settings(workers=2), start=True) as submit:\n"
+        "    print(len({submit(os.getpid).result() for _ in range(4)}) >= 1, cv2.getNumThreads())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO,
+                         check=True, timeout=120)
+    assert out.stdout.split() == ["True", "1"]
+
+
 def test_the_tesseract_version_read_directly_is_pytesseracts() -> None:
     import shutil
 

@@ -53,16 +53,17 @@ PINS: dict[str, dict[str, float]] = {
         "attendees.representing": 0.9677,  # 120/124
     },
     "scan200poor": {
-        "identifiers.title": 0.8764,  # 78/89
-        "identifiers.mentions": 0.9213,  # 82/89
+        "identifiers.title": 0.8876,  # 79/89
+        "identifiers.mentions": 0.9551,  # 85/89
         "decisions": 0.9889,  # 89/1/1
         "decisions.outcome": 0.9775,  # 87/89
-        "decisions.text": 0.8652,  # 77/89
-        "actions.identifier": 0.8095,  # 17/21
+        "decisions.text": 0.8539,  # 76/89
+        "actions.due_date": 0.9524,  # 20/21
+        "actions.identifier": 0.7619,  # 16/21
         "actions.description": 0.9524,  # 20/21
-        "attendees": 0.9717,  # 120/3/4
-        "attendees.role": 0.9250,  # 111/120
-        "attendees.representing": 0.9000,  # 108/120
+        "attendees": 0.9636,  # 119/4/5
+        "attendees.role": 0.9160,  # 109/119
+        "attendees.representing": 0.8992,  # 107/119
     },
     "tiff": {
         "identifiers.mentions": 0.9775,  # 87/89

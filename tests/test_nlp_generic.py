@@ -653,3 +653,49 @@ def test_a_meetings_own_action_ids_misread_off_their_series_are_put_back() -> No
 def test_a_decision_word_alone_on_its_line_is_a_stamp_not_a_decision() -> None:
     rec = text("SEC Panel Meeting 36\n\nAPPROVED\n\n1. Minutes\nThe Panel APPROVED the minutes of the last meeting.")
     assert [(d.verb, d.text) for d in rec.decisions] == [("APPROVED", "The Panel APPROVED the minutes of the last meeting.")]
+
+
+def test_a_letter_ocr_read_as_two_is_repaired_against_the_name_lists() -> None:
+    from pipeline.nlp import namewords
+
+    assert namewords.repair("Gernma", surname=False) == "Gemma"  # "rn" for "m"
+    assert namewords.repair("Jarnes", surname=False) == "James"
+    assert namewords.repair("Ciaire", surname=False) == "Claire"  # a look-alike, as before
+    assert namewords.repair("Hamish", surname=False) is None  # listed
+
+
+def test_a_committee_with_its_abbreviation_in_brackets_is_no_attendee() -> None:
+    from pipeline.nlp.attendee_lists import is_name
+
+    assert not is_name("Change Sub-Committee")
+    assert is_name("Anne-Marie Slaney") and is_name("Mary Smith-Jones")
+
+
+def test_an_identifier_ocr_cut_a_digit_from_takes_the_document_s_own_or_its_written_width() -> None:
+    def ocr_doc(*lines: str) -> Document:
+        doc = document(["\n".join(lines)])
+        doc.pages[0].method = "ocr"
+        return doc
+
+    # the document names SECMP0056 and DP118 in full; a scan lost a digit of one mention and
+    # doubled one of another
+    rec = extract(ocr_doc("Item 4: SECMP0056 was presented.", "The Panel noted SECMP056 again.",
+                          "DP118 and DP1118 were discussed with DP118."), nlp=load(), meeting_id_fallback="g")
+    assert sorted(r.identifier for r in rec.identifiers) == ["DP118", "SECMP0056"]
+    # alone, a SECMP one digit short gets its leading zero back (SECMPs are written four digits wide)
+    alone = extract(ocr_doc("The Panel approved SECMP131."), nlp=load(), meeting_id_fallback="g")
+    assert [r.identifier for r in alone.identifiers] == ["SECMP0131"]
+    assert alone.identifiers[0].confidence < 1  # only a repair gives it: the row says so
+    # a text layer is as its author typed it; an id written twice is taken as written
+    typed = document(["The Panel approved SECMP131.\nDP118 and DP1118 were discussed with DP118."])
+    assert sorted(r.identifier for r in extract(typed, nlp=load(), meeting_id_fallback="g").identifiers) == [
+        "DP1118", "DP118", "SECMP131"]
+    twice = extract(ocr_doc("DP1118 and DP118 were discussed.", "DP1118 was noted with DP118."),
+                    nlp=load(), meeting_id_fallback="g")
+    assert sorted(r.identifier for r in twice.identifiers) == ["DP1118", "DP118"]
+
+
+def test_a_full_stop_ocr_put_between_the_body_and_its_verb_is_stepped_over() -> None:
+    rec = text("SEC Change Board Meeting 59\n\n3. MP100 Title\nThe Change Board. approved MP100\n"
+               "MP101 ‘Consequential changes’\nSECAS presented the report.")
+    assert [(d.identifier, d.outcome) for d in rec.decisions] == [("MP100", "approved")]

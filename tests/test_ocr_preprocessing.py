@@ -5,8 +5,9 @@
   the right decision;
 - each is OCR'd exactly once (a counting wrapper around the real ``TesseractEngine``), and the
   page's provenance says how it was prepared and why;
-- the cheap replacements behind it (skew on a shared reduced copy, rotation, rule components
-  labelled on a reduced mask) give what the slower originals gave.
+- the cheap replacements behind it (skew on a shared reduced copy, OpenCV's rotation, the
+  background from a reduced copy, rule components labelled on a reduced mask) give what the
+  slower originals gave.
 """
 
 from __future__ import annotations
@@ -132,6 +133,44 @@ def test_skew_measured_and_rotation_matches_pil():
     ours = np.asarray(ocr.rotate(tilted, 1.2), dtype=np.int16)
     pil = np.asarray(tilted.rotate(-1.2, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255), dtype=np.int16)
     assert np.abs(ours - pil).mean() < 2.0
+
+
+def test_background_is_flattened_from_a_reduced_copy():
+    """Paper lit unevenly (a 150-to-250 gradient) with dark text on both ends: after dividing
+    the background (estimated on a reduced copy) every letter stays ink and the paper is white
+    at both ends."""
+    h, w = 800, 1200
+    page = np.tile(np.linspace(150, 250, w, dtype=np.float64), (h, 1))
+    letters = np.zeros((h, w), dtype=bool)
+    for x0 in (60, 300, 600, 900, 1100):
+        for y0 in range(80, 720, 80):
+            letters[y0 : y0 + 20, x0 : x0 + 4] = True  # strokes of text
+            letters[y0 : y0 + 3, x0 : x0 + 30] = True
+    page[letters] *= 0.35
+    arr = page.astype(np.uint8)
+    bg = ocr.background(arr)
+    assert bg.shape == arr.shape
+    assert abs(int(bg[400, 5]) - 151) <= 6 and abs(int(bg[400, w - 5]) - 250) <= 6
+    out = np.asarray(ocr.binarize(Image.fromarray(arr)))
+    assert (out[letters] == 0).mean() > 0.97
+    assert (out[~letters] == 255).mean() > 0.99
+    for tiny in [(1, 1), (3, 5), (40, 30)]:  # a page too small to reduce still comes back whole
+        assert ocr.binarize(Image.fromarray(np.full(tiny, 200, np.uint8))).size == tiny[::-1]
+
+
+def test_a_line_that_is_only_a_speck_is_dropped_and_small_marks_in_text_stay():
+    from pipeline.reading.document import Line, Word
+
+    def word(text, x0, y0, x1, y1):
+        return Word(text=text, bbox=(x0, y0, x1, y1), conf=80.0)
+
+    present = Line(words=[word("Present:", 50, 100, 90, 108), word("Priya", 94, 100, 120, 108)])
+    speck = Line(words=[word("3", 31.5, 112, 32.4, 112.6)])  # a dot of dust read as "3"
+    colon = Line(words=[word(":", 273, 113, 274, 114)])
+    full_stop = Line(words=[word("noted", 50, 130, 80, 138), word(".", 81, 136, 82, 137)])
+    item = Line(words=[word("3", 30, 150, 35, 158)])  # a real item number, letter-sized
+    kept = ocr.drop_speck_lines([present, speck, colon, full_stop, item])
+    assert [ln.text for ln in kept] == ["Present: Priya", "noted .", "3"]
 
 
 def test_ruled_table_found_from_reduced_rule_mask():

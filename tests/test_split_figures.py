@@ -36,21 +36,21 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "scan": {
             "identifiers": 0.9973,  # 183/0/1
-            "decisions": 0.9809,  # 386/3/12
-            "decisions.outcome": 0.9508,  # 367/386
-            "actions": 0.9758,  # 141/1/6
-            "actions.owner": 0.9929,  # 140/141
-            "actions.due_date": 0.9787,  # 138/141
-            "attendees": 0.9812,  # 680/4/22
+            "decisions": 0.9822,  # 387/3/11
+            "decisions.outcome": 0.9535,  # 369/387
+            "actions": 0.9828,  # 143/1/4
+            "actions.owner": 0.9930,  # 142/143
+            "actions.due_date": 0.9790,  # 140/143
+            "attendees": 0.9798,  # 679/5/23
         },
         "poor": {
-            "identifiers": 0.9756,  # 180/5/4
-            "decisions": 0.9616,  # 376/8/22
-            "decisions.outcome": 0.9495,  # 357/376
-            "actions": 0.8945,  # 123/5/24
-            "actions.owner": 0.9756,  # 120/123
-            "actions.due_date": 0.9350,  # 115/123
-            "attendees": 0.8706,  # 575/44/127
+            "identifiers": 0.9677,  # 180/8/4
+            "decisions": 0.9566,  # 375/11/23
+            "decisions.outcome": 0.9547,  # 358/375
+            "actions": 0.8857,  # 124/9/23
+            "actions.owner": 0.9758,  # 121/124
+            "actions.due_date": 0.9113,  # 113/124
+            "attendees": 0.8824,  # 578/30/124
         },
     },
     "unseen": {
@@ -60,21 +60,20 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9941,  # 169/0/2
         },
         "scan": {
-            "decisions": 0.9738,  # 93/1/4
+            "decisions": 0.9688,  # 93/2/4
             "decisions.outcome": 0.9677,  # 90/93
-            "actions": 0.9487,  # 37/0/4
-            "actions.owner": 0.9730,  # 36/37
-            "actions.due_date": 0.9730,  # 36/37
-            "attendees": 0.9240,  # 152/6/19
+            "actions.owner": 0.9756,  # 40/41
+            "actions.due_date": 0.9756,  # 40/41
+            "attendees": 0.9146,  # 150/7/21
         },
         "poor": {
-            "identifiers": 0.9663,  # 43/2/1
-            "decisions": 0.9263,  # 88/5/9
-            "decisions.outcome": 0.9545,  # 84/88
-            "actions": 0.6933,  # 26/8/15
-            "actions.owner": 0.9231,  # 24/26
-            "actions.due_date": 0.9231,  # 24/26
-            "attendees": 0.7304,  # 107/15/64
+            "identifiers": 0.9885,  # 43/0/1
+            "decisions": 0.9255,  # 87/4/10
+            "decisions.outcome": 0.9655,  # 84/87
+            "actions": 0.8800,  # 33/1/8
+            "actions.owner": 0.9091,  # 30/33
+            "actions.due_date": 0.8788,  # 29/33
+            "attendees": 0.7727,  # 119/18/52
         },
     },
 }

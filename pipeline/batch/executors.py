@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,8 +25,13 @@ Submit = Callable[..., Any]
 
 
 def single_threaded_ocr() -> None:
-    """Tesseract is fastest here with one OpenMP thread per page and pages side by side."""
+    """Tesseract is fastest here with one OpenMP thread per page and pages side by side; so is
+    OpenCV. An OpenCV this process has loaded already is set to one thread here, before the
+    workers are forked: a forked child must not touch the thread pool it inherited (changing
+    its size there deadlocks)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    if "cv2" in sys.modules:
+        sys.modules["cv2"].setNumThreads(1)
 
 
 # a page's OCR passes (up to four Tesseract runs, each under --page-timeout) and preprocessing
@@ -35,8 +41,29 @@ TASK_BUDGET_FLOOR = 30.0  # seconds: what decoding and preprocessing a page may 
 
 
 def _warm_reader() -> None:
-    """A page worker's imports, done as it starts rather than on its first page."""
+    """A page worker's imports, done as it starts rather than on its first page; an OpenCV it
+    loads itself runs on one thread (pages run one per core already: its threads would only
+    contend with the other workers' Tesseract)."""
+    fresh = "cv2" not in sys.modules  # else set before the fork (single_threaded_ocr)
+    import cv2
+
     import pipeline.reading.page  # noqa: F401
+
+    if fresh:
+        cv2.setNumThreads(1)
+    _import_pytesseract()
+
+
+def _import_pytesseract() -> None:
+    """pytesseract imported without pandas, which it loads when installed for a DataFrame output
+    never asked for here: 0.4 s of a worker's CPU before its first page's OCR could start."""
+    if "pytesseract" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None  # "import pandas" fails inside pytesseract's own try
+    try:
+        import pytesseract  # noqa: F401
+    finally:
+        del sys.modules["pandas"]
 
 
 @contextmanager

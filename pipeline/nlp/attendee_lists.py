@@ -80,7 +80,8 @@ def is_name(text: str, *, single: bool = False) -> bool:
     v = _vocab()
     text = v["title_re"].sub("", text.strip())
     words = text.split()
-    if any(w.lower().strip(".,") in v["not_name"] for w in words) or (words and words[0].lower() in _DETERMINERS):
+    parts = [part for w in words for part in re.split(r"[-‐–]", w.lower().strip(".,"))]  # "Sub-Committee"
+    if any(part in v["not_name"] for part in parts) or (words and words[0].lower() in _DETERMINERS):
         return False
     if office_role(text) is not None or label_role(text) is not None:
         return False

@@ -399,11 +399,13 @@ class DecisionFinder:
         """The meeting body (``The CSC``, ``the Change Board``) that is the verb's subject.
 
         Not when the clause is reported or relative (``which the Panel deferred``, ``advised
-        that the Panel agreed``) or pluperfect (``the Operations Group had endorsed``).
+        that the Panel agreed``) or pluperfect (``the Operations Group had endorsed``). A full
+        stop OCR put between them (``The Change Board. approved MP100``) is stepped over.
         """
         doc = token.doc
         i = token.i - 1
-        while i >= 0 and (doc[i].lower_ in self.adverbs or doc[i].text == ","):
+        while i >= 0 and (doc[i].lower_ in self.adverbs or doc[i].text == ","
+                          or (doc[i].text == "." and token.text[:1].islower() and i > 0 and not doc[i - 1].whitespace_)):
             i -= 1
         body = bodies.get(i)
         if body is None:

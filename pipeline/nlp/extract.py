@@ -167,7 +167,9 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     sdoc._.minutes_text = dt
     sdoc = nlp(sdoc)
 
-    found = identifiers_mod.reconcile(identifiers_mod.mentions(sdoc))
+    ocr_pages = {pg.number for pg in doc.pages if pg.method == "ocr"}
+    widths = {k["kind"]: k["written_digits"] for k in lexicon["identifier_kinds"] if "written_digits" in k}
+    found = identifiers_mod.reconcile(identifiers_mod.mentions(sdoc), ocr_pages, widths)
     secs = structure.sections(dt, found)
     head = header_mod.header(dt, secs, lexicon)
     meeting_id = head.meeting_id or meeting_id_fallback
@@ -223,7 +225,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), "member" if last.present else "apology",
                                                          last.present, last.page))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
-    attendees_mod.repair_spelling(people, {pg.number for pg in doc.pages if pg.method == "ocr"})
+    attendees_mod.repair_spelling(people, ocr_pages)
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
     # an owner is repaired to a party or a person of this document, never to a committee's

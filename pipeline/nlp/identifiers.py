@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -95,13 +96,17 @@ def mentions(doc: Doc) -> list[Mention]:
     return found
 
 
-def reconcile(found: list[Mention]) -> list[Mention]:
+def reconcile(found: list[Mention], ocr_pages: Collection[int] = (),
+              widths: dict[str, int] | None = None) -> list[Mention]:
     """Repair mentions from the document's own evidence; returns the mentions kept.
 
     A badly damaged mention (``OPO96``) stands only where the document also writes its
     reading (``DP096``) without that much damage. An OCR-repaired mention with a stray extra
     character (``DP0O96``) that is one character away from an identifier the document writes
-    cleanly (``DP096``) becomes it.
+    cleanly (``DP096``) becomes it. On an OCR'd page (``ocr_pages``), a mention one digit short
+    or long of its kind's usual length becomes the one identifier the document names that is
+    a digit away (:func:`_lost_digit`); ``widths`` gives the kinds always written with so many
+    digits (``SECMP0062``).
     """
     sound = {m.identifier for m in found if not m.needs_evidence}
     found[:] = [m for m in found if not m.needs_evidence or m.identifier in sound]
@@ -117,7 +122,39 @@ def reconcile(found: list[Mention]) -> list[Mention]:
                 break
         else:
             _drop_stray_letter(m, found)
+    _lost_digit(found, set(ocr_pages), widths or {})
     return found
+
+
+def _lost_digit(found: list[Mention], ocr_pages: set[int], widths: dict[str, int]) -> None:
+    """``SECMP056`` or ``SECMP006`` read once off a scan where the document's SECMPs have four
+    digits and it names ``SECMP0056``: OCR lost a digit (or doubled one). The mention becomes
+    the only identifier of its kind with the usual length that one digit more (or fewer) gives.
+    With no such identifier, a kind always written ``widths[kind]`` digits wide, leading zeros
+    included, gets back the leading zero it is one digit short of (``SECMP131`` → ``SECMP0131``)."""
+    counts = Counter(m.identifier for m in found)
+    lengths: dict[str, Counter[int]] = {}
+    for m in found:
+        lengths.setdefault(m.kind, Counter())[len(m.identifier) - len(m.kind)] += 1
+    for m in found:
+        if m.page not in ocr_pages or counts[m.identifier] > 1:
+            continue
+        usual = widths.get(m.kind) or lengths[m.kind].most_common(1)[0][0]
+        digits = m.identifier[len(m.kind):]
+        if abs(len(digits) - usual) != 1:
+            continue
+        near = {ident for ident in counts if ident.startswith(m.kind) and ident[len(m.kind):].isdigit()
+                and len(ident) - len(m.kind) == usual and _one_digit_apart(digits, ident[len(m.kind):])}
+        if len(near) == 1:
+            m.identifier, m.repaired = near.pop(), True
+        elif not near and m.kind in widths and len(digits) == usual - 1:
+            m.identifier, m.repaired = m.kind + "0" + digits, True
+
+
+def _one_digit_apart(a: str, b: str) -> bool:
+    """One digit inserted into the shorter gives the longer."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _drop_stray_letter(m: Mention, found: list[Mention]) -> None:

@@ -10,7 +10,8 @@ Two public name lists, installed as dependencies (never downloaded at run time):
 A word is repaired only when its list does not hold it, exactly one listed name lies within one edit
 of it (two for words of six letters or more), and every edit between them is one OCR makes:
 a letter read as a look-alike (``f`` for ``r``, ``c`` for ``e``, ``i`` for ``l``) or a thin
-letter lost (``Phiippa``). Real names missing from the lists are common (``Dobinson``,
+letter lost (``Phiippa``); or exactly one listed name is what a letter read as two, or two
+as one, gives (``Gernma`` → ``Gemma``, ``rn`` for ``m``). Real names missing from the lists are common (``Dobinson``,
 ``Farhaan``), and a letter added or swapped for an unlike one is how such a name differs from
 a listed one, so neither is repaired, unless the person's own initials say the first letter was
 misread (``Mbigail Gilchrist (AG)``) or OCR left it in lower case (``tmogen``).
@@ -79,6 +80,10 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
     key = _key(word)
     if not names or key in names or len(key) < 4 or not key.isalpha() and not key.replace("-", "").isalpha():
         return None
+    merged = {key.replace(read, meant) for read, meant in _MERGED if read in key} & names
+    if len(merged) == 1:  # "Gernma": two letters OCR read for one
+        fixed = merged.pop()
+        return "-".join(part[:1].upper() + part[1:] for part in fixed.split("-"))
     limit = 2 if len(key) >= 6 else 1
     found = process.extract(key, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=8)
     if not found:
@@ -104,6 +109,8 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
 _LOOK_ALIKE = {frozenset(p) for p in ("ce", "co", "eo", "ao", "ae", "fr", "ft", "il", "it", "lt", "ij", "nh", "nu",
                                       "un", "hb", "vy", "gq", "rn", "mn", "oc", "ad")}
 _THIN = set("iltfrj")  # letters a faint or broken scan loses
+# one letter OCR reads as two, or two as one (read, meant)
+_MERGED = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("vv", "w"), ("ri", "n"), ("li", "h"))
 
 
 def _ocr_like(read: str, meant: str, *, first_misread: bool) -> bool:

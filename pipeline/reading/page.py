@@ -177,7 +177,7 @@ def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, e
         )
         for w in words
     ]
-    lines = ocr.repair_bullets(layout.lines_from_words(page_words))
+    lines = ocr.drop_speck_lines(ocr.repair_bullets(layout.lines_from_words(page_words)))
     page = Page(
         number=number,
         method="ocr",
