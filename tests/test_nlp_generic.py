@@ -699,3 +699,27 @@ def test_a_full_stop_ocr_put_between_the_body_and_its_verb_is_stepped_over() -> 
     rec = text("SEC Change Board Meeting 59\n\n3. MP100 Title\nThe Change Board. approved MP100\n"
                "MP101 ‘Consequential changes’\nSECAS presented the report.")
     assert [(d.identifier, d.outcome) for d in rec.decisions] == [("MP100", "approved")]
+
+
+def test_look_alike_candidates_are_narrowed_to_what_ocr_edits_reach() -> None:
+    from pipeline.nlp import namewords
+
+    # Coleman, Caliman and Caseman are all one letter from "Caleman"; only a→o is OCR's
+    assert namewords.repair("Caleman", surname=True) == "Coleman"
+
+
+def test_a_list_under_a_table_goes_on_past_a_bracketed_organisation_and_a_trailing_speck() -> None:
+    doc = document([[["Present:", "Lewis Hartley (LH) — Chair"], ["", "Kerry Coleman (KC) — EDF Energy"]],
+                    "Arjun Ingram (Al) — SECAS (Secretariat)\nEilidh Farrow (EF) - SECAS\nYasmin Holroyd (YH) BEIS :"])
+    doc.pages[0].method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [(a.name, a.initials, a.representing) for a in rec.attendees][2:] == [
+        ("Arjun Ingram", "AI", "SECAS (Secretariat)"), ("Eilidh Farrow", "EF", "SECAS"), ("Yasmin Holroyd", "YH", "BEIS")]
+
+
+def test_an_attendee_table_whose_name_header_ocr_misread_is_read_by_its_cells() -> None:
+    rec = run([[["weme", "Initiale", "Role"], ["Siobhan Jarvis", "SJ", "Security Sub-Committee Chair"],
+                ["Beatrice Oakley", "BO", "Good Energy"], ["Priya Buckley", "PB", "ScottishPower"]]])
+    assert [(a.name, a.initials, a.representing) for a in rec.attendees] == [
+        ("Siobhan Jarvis", "SJ", "Security Sub-Committee Chair"), ("Beatrice Oakley", "BO", "Good Energy"),
+        ("Priya Buckley", "PB", "ScottishPower")]

@@ -481,13 +481,23 @@ def _head_key(word: str) -> str | None:
     return near.pop() if len(near) == 1 else None
 
 
-def _columns(header: list[str]) -> dict[str, int] | None:
+def _columns(header: list[str], rows: list[list[str]] | None = None) -> dict[str, int] | None:
+    """The columns the header names. With ``rows`` (those under it), a header that names other
+    columns but whose name column OCR misread past repair (``weme | Initiale | Role``) has as
+    name column the one other column whose cells read as names."""
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
         low = re.sub(r"\s+", " ", re.sub(r"[^a-z\s]", " ", cell.lower())).strip()
         key = _head_key(low)
         if key is not None and key not in cols:
             cols[key] = i
+    if "name" not in cols and rows and len(cols) >= 2:
+        name_like = re.compile(rf"^{NAME}")
+        for i in range(len(header)):
+            cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
+            if i not in cols.values() and len(cells) >= 2 and sum(bool(name_like.match(c)) for c in cells) / len(cells) >= 0.6:
+                cols["name"] = i
+                break
     return cols if "name" in cols else None
 
 
@@ -596,7 +606,7 @@ def is_attendee_table(table: Table) -> bool:
         return False
     if _columns(rows[0]) is None and _name_columns(rows) >= 2:
         return False  # names in two columns: a grid, read by from_list_table
-    return (_columns(rows[0]) is not None or _embedded_header(rows[0]) is not None
+    return (_columns(rows[0], rows[1:]) is not None or _embedded_header(rows[0]) is not None
             or _guess_columns(rows) is not None)
 
 
@@ -606,7 +616,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
     rows = [[c.strip() for c in row] for row in table.rows]
     if not rows:
         return []
-    cols = _columns(rows[0])
+    cols = _columns(rows[0], rows[1:])
     if cols is not None:
         rows = rows[1:]
     elif (emb := _embedded_header(rows[0])) is not None:
@@ -615,7 +625,8 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         cols = _guess_columns(rows)
         if cols is None:
             return []
-    guessed = _columns(table.rows[0]) is None and _embedded_header([c.strip() for c in table.rows[0]]) is None
+    guessed = (_columns(table.rows[0], rows) is None
+               and _embedded_header([c.strip() for c in table.rows[0]]) is None)
     headers = set(lexicon.get("table_headers", []))
     categories = lexicon.get("categories", [])
     people: list[Person] = []
@@ -956,9 +967,10 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
         name = _own_name(m["name"], m["init"]) if m is not None else None
         if m is None or name is None:  # ("Clir Margaret Stanfield (MS)": a title OCR misread is no part of it)
             break
-        rest = text.strip()[m.end():].strip(" -–—,")
+        rest = re.sub(r"\s+[^\w\s()]{1,2}$", "", text.strip()[m.end():]).strip(" -–—,")  # "BEIS :": a speck
+        org = re.sub(r"\s*\([^()]*\)$", "", rest)  # "SECAS (Secretariat)", "Ofgem (observer)"
         if rest and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
-                     or not (lists._is_org(rest) or re.fullmatch(r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*", rest))):
+                     or not (lists._is_org(org) or re.fullmatch(r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*", org))):
             break  # a sentence about the person, not their organisation: the list has ended
         role_here = (role if role not in (None, "member") else _default_role(rest or None, {})) if present else "apology"
         people.append(Person(name.strip(), m["init"], role_here, rest or None, present, page))

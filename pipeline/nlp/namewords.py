@@ -96,12 +96,15 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
         cands = [c for c in cands if len(c) == len(key)] or cands
     if initial and len(cands) > 1:
         cands = [c for c in cands if c[:1] == initial.lower()] or cands
+
+    def first_misread(fixed: str) -> bool:
+        return (initial is not None and key[:1] != initial.lower() == fixed[:1]) or word[:1].islower()
+
+    # then only what OCR's own edits reach ("Caleman": Coleman, not Caliman or Caseman)
+    cands = [c for c in cands if _ocr_like(key, c, first_misread=first_misread(c))]
     if len(cands) != 1:
         return None
     fixed = cands[0]
-    first_misread = (initial is not None and key[:1] != initial.lower() == fixed[:1]) or word[:1].islower()
-    if not _ocr_like(key, fixed, first_misread=first_misread):
-        return None
     return "-".join(part[:1].upper() + part[1:] for part in fixed.split("-"))
 
 

@@ -10,6 +10,7 @@ is kept for the attendee and action readers.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from pipeline.reading.document import Document, Line, Page, Table
@@ -67,6 +68,16 @@ class DocText:
 
 def _clean(text: str) -> str:
     return text.replace("\f", " ").replace("\n", " ").replace("\r", "")
+
+
+# initials in brackets with a capital I that OCR read as l or | ("Arjun Ingram (Al)")
+_INITIALS_I = re.compile(r"(?<=\()(?=[A-Z][A-Zl|]{1,3}\))([A-Z]+)[l|]([A-Z]*)(?=\))")
+
+
+def _ocr_glyphs(text: str) -> str:
+    """A scanned line's look-alike glyphs put back where their shape is certain (as bullets are
+    by the reading stage): a capital I inside bracketed initials."""
+    return _INITIALS_I.sub(r"\1I\2", text)
 
 
 def is_prose_table(table: Table) -> bool:
@@ -145,7 +156,8 @@ def build(doc: Document) -> DocText:
                         block_no += 1
                     else:
                         for line in run:
-                            emit(_clean(line.text), page, line.conf, False)
+                            clean = _clean(line.text)
+                            emit(_ocr_glyphs(clean) if page.method == "ocr" else clean, page, line.conf, False)
             gap()
             block_no += 1
         gap()
