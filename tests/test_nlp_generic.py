@@ -4,6 +4,10 @@ such minutes use, written afresh here (no document's own words)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from pipeline.nlp import extract, load, repairs
@@ -723,3 +727,22 @@ def test_an_attendee_table_whose_name_header_ocr_misread_is_read_by_its_cells() 
     assert [(a.name, a.initials, a.representing) for a in rec.attendees] == [
         ("Siobhan Jarvis", "SJ", "Security Sub-Committee Chair"), ("Beatrice Oakley", "BO", "Good Energy"),
         ("Priya Buckley", "PB", "ScottishPower")]
+
+
+def test_a_colon_ocr_read_for_a_semicolon_after_an_office_and_a_trailing_speck_end_no_list() -> None:
+    rec = text("Trustees’ Meeting\n\nPresent: Owain Wolstenholme, Chair; Philippa Dobson, Treasurer; Niall Wilkinson, "
+               "Secretary: Deepak Barraclough; Yasmin Naylor\n\nApologies for absence: Vikram Gilchrist 5\n\n"
+               "1. Chair’s Welcome\nThe Chair welcomed everyone.")
+    assert [(a.name, a.present) for a in rec.attendees] == [
+        ("Owain Wolstenholme", True), ("Philippa Dobson", True), ("Niall Wilkinson", True),
+        ("Deepak Barraclough", True), ("Yasmin Naylor", True), ("Vikram Gilchrist", False)]
+
+
+def test_name_repairs_are_the_same_in_every_process() -> None:
+    """Which equally near names a search returns first followed the name set's order, which
+    changes with each process's string hashing; every name within reach is weighed now."""
+    code = ("from pipeline.nlp import namewords as n; "
+            "print([n.repair(w, surname=s) for w, s in (('Iala', False), ('Ista', False), ('Caleman', True))])")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert outs == {"[None, None, 'Coleman']\n"}

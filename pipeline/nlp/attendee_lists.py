@@ -209,13 +209,35 @@ _UNCLOSED = re.compile(rf"\((?P<ini>[{UP}]{{2,4}})[yj1l|\]}}]\s")
 _MISREAD_SEMICOLON = re.compile(rf"(?<=\))\s*[:i|!]\s+(?=[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}’'\-]+){{1,3}}\s*\()")
 
 
+# "…, Secretary: Deepak Barraclough; …": a semicolon OCR read as a colon after an office, in a
+# list separated by semicolons (checked in _office_colons)
+_OFFICE_COLON = re.compile(rf":\s+(?=[{UP}][{LOW}]+\s+[{UP}][{LOW}’'\-]+\s*(?:;|$))")
+_TRAILING_SPECK = re.compile(r"(?<=[a-z])\s+[\d°¢§]$")  # "Vikram Gilchrist 5" at the end of a list
+
+
+def drop_trailing_speck(text: str) -> str:
+    """``Vikram Gilchrist 5``: a speck OCR read as a digit or a sign after the list's last name."""
+    return _TRAILING_SPECK.sub("", text)
+
+
+def _office_colons(text: str) -> str:
+    if text.count(";") < 2:
+        return text
+
+    def sub(m: re.Match[str]) -> str:
+        entry = text[text.rfind(";", 0, m.start()) + 1 : m.start()]
+        return "; " if "," in entry else m.group(0)
+
+    return _OFFICE_COLON.sub(sub, text)
+
+
 def restore_separators(text: str) -> str:
     """``Deborah Drummond (DD) - Small Supplier Member Niall Buckley (NB)``: where OCR lost the
     separator, a name whose bracketed initials are its own starts a new item (``; Niall …``);
     ``(Large Supplier Panel Member): Derek Crowther (…)``, ``(SECAS)i Lynne Tennant (…)``: where
     OCR misread it after a bracket, so does a name with a bracket of its own."""
     text = _UNCLOSED.sub(r"(\g<ini>) ", text)
-    text = _MISREAD_SEMICOLON.sub("; ", text)
+    text = _MISREAD_SEMICOLON.sub("; ", _office_colons(drop_trailing_speck(text)))
     cuts = []
     for name_start in named_starts(text) + _commanamed_starts(text):
         before = text[:name_start].rstrip()

@@ -417,6 +417,7 @@ def from_text(dt: DocText, sections: Sections, lexicon: dict) -> list[Person]:
     inline_taken: set[int] = set()
     for label, rest, lines in _regions(dt, sections):
         rest = re.sub(r"^\((?P<list>.*?)\)?$", r"\g<list>", rest.strip())  # "Attendees: (A, B, C)"
+        rest = lists.drop_trailing_speck(rest)
         if rest.strip() and _is_inline_list(rest):
             found, taken = _inline(label, rest, lines, dt)
             if found:
@@ -844,7 +845,7 @@ def dedupe(people: list[Person]) -> list[Person]:
     person's name (``Any Other Business (AOB)``, ``Chair’s Welcome``: a heading that looks like
     ``Name (XX)``) are dropped."""
     for p in people:
-        p.name = p.name.strip(" .,;:")
+        p.name = p.name.strip(" .,;:’‘'\"`“”")  # marks OCR left around it ("Eilidh Pickering’")
         if (m := _UNCLOSED_INITIALS.match(p.name)) is not None:
             p.name, p.initials = m["name"], p.initials or m["init"]
     people = [p for p in people if len(p.name.split()) < 2 or lists.is_name(p.name)]

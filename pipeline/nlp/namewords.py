@@ -85,7 +85,9 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
         fixed = merged.pop()
         return "-".join(part[:1].upper() + part[1:] for part in fixed.split("-"))
     limit = 2 if len(key) >= 6 else 1
-    found = process.extract(key, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=8)
+    # every name within reach, not the first few: which of equally near names come first follows
+    # the set's order, which differs between processes
+    found = process.extract(key, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
     if not found:
         return None
     best = min(d for _, d, _ in found)
