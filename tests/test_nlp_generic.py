@@ -746,3 +746,12 @@ def test_name_repairs_are_the_same_in_every_process() -> None:
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert outs == {"[None, None, 'Coleman']\n"}
+
+
+def test_prose_after_an_action_table_read_into_its_columns_is_no_action() -> None:
+    rec = run([[["Ref.", "Action", "Owner", "Due"],
+                ["4-01", "Provide a Preliminary Assessment for MP187", "DCC", "02-Jul-20"],
+                ["4-02", "Confirm the implementation costs for DP128", "DCC", "23/05/2020"],
+                ["The next meeting", "will be held on 12th June 2020.", "", ""]]])
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
+        ("4-01", "DCC", "2020-07-02"), ("4-02", "DCC", "2020-05-23")]

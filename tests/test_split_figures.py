@@ -38,7 +38,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9973,  # 183/0/1
             "decisions": 0.9822,  # 387/3/11
             "decisions.outcome": 0.9535,  # 369/387
-            "actions": 0.9828,  # 143/1/4
+            "actions": 0.9862,  # 143/0/4
             "actions.owner": 0.9930,  # 142/143
             "actions.due_date": 0.9790,  # 140/143
             "attendees": 0.9878,  # 688/3/14
@@ -47,7 +47,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9677,  # 180/8/4
             "decisions": 0.9566,  # 375/11/23
             "decisions.outcome": 0.9547,  # 358/375
-            "actions": 0.8857,  # 124/9/23
+            "actions": 0.8889,  # 124/8/23
             "actions.owner": 0.9758,  # 121/124
             "actions.due_date": 0.9113,  # 113/124
             "attendees": 0.8867,  # 587/35/115

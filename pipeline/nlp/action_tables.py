@@ -185,6 +185,9 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
             continue
         if not desc:
             continue
+        if ("id" in cols and actions and not re.search(r"\d", cell("id"))
+                and all(a.action_id and re.search(r"\d", a.action_id) for a in actions)):
+            break  # "The next meeting | will be held on …": prose after the table, read into its columns
         due_raw = row[cols["due"]].strip() if "due" in cols and cols["due"] < len(row) else ""
         if find_dates(cell("owner")) or due_raw.endswith(":"):
             continue  # "The next meeting will be held on | 2 May 2023", "Signed: … | (Chair) | Date:": no action
