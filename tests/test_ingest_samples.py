@@ -29,7 +29,7 @@ CER_PINS = {
     "scan300": (0.0006, 15),
     "tiff": (0.0014, 34),
     "mixed": (0.0002, 5),
-    "scan200poor": (0.0376, 1176),
+    "scan200poor": (0.0443, 1166),
 }
 
 
@@ -49,6 +49,9 @@ KNOWN_GAPS: dict[tuple[str, str, int], tuple[type[AssertionError], tuple]] = {
     ("cb_55", "scan200poor", 0): (TableCellDiffers, (8, 1)),
     # action table p1: OPSG 31/03's wrapped second line kept as a row of its own (5 rows, 4 drawn)
     ("ops_34", "scan200poor", 0): (TableRowsDiffer, (5, 4)),
+    # attendee table p1: the prose after it, its lines gapped where the table's columns are, is
+    # read as more rows of it; the table compared is then another paragraph read as a table
+    ("csc_16", "scan200poor", 0): (TableRowsDiffer, (4, 13)),
 }
 
 
