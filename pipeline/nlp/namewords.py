@@ -82,8 +82,7 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
         return None
     merged = {key.replace(read, meant) for read, meant in _MERGED if read in key} & names
     if len(merged) == 1:  # "Gernma": two letters OCR read for one
-        fixed = merged.pop()
-        return "-".join(part[:1].upper() + part[1:] for part in fixed.split("-"))
+        return _as_written(merged.pop())
     limit = 2 if len(key) >= 6 else 1
     # every name within reach, not the first few: which of equally near names come first follows
     # the set's order, which differs between processes
@@ -106,8 +105,12 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
     cands = [c for c in cands if _ocr_like(key, c, first_misread=first_misread(c))]
     if len(cands) != 1:
         return None
-    fixed = cands[0]
-    return "-".join(part[:1].upper() + part[1:] for part in fixed.split("-"))
+    return _as_written(cands[0])
+
+
+def _as_written(key: str) -> str:
+    """A listed name as a name is written: ``anne-marie`` → ``Anne-Marie``."""
+    return "-".join(part[:1].upper() + part[1:] for part in key.split("-"))
 
 
 # what OCR reads a letter as (read, meant): look-alike shapes, both ways
