@@ -221,3 +221,76 @@ def test_a_title_block_of_labels_keeps_each_value_whole_and_in_order() -> None:
         ["Members present:", "Ann Lee (AL) Chair; Bo Li (BL) DCC; Cy Ng (CN) SECAS; Di Fox (DF) Bulb"],
         ["Also present:", "Ed Roe (ER) SECAS"],
     ]
+
+
+def _mono_line(y: float, *runs: tuple[float, str]) -> Line:
+    """A line set in a monospaced font as a scan gives it: letters 6 pt wide, word boxes 6 pt
+    high, one space (8 pt between boxes) between words."""
+    words = []
+    for x, text in runs:
+        for w in text.split():
+            words.append(Word(w, (x, y, x + 6 * len(w), y + 6)))
+            x += 6 * len(w) + 8
+    return Line(words)
+
+
+def test_a_monospaced_list_under_labels_of_different_widths_keeps_each_name_whole() -> None:
+    """A word space in Courier is wider than the letters are high: it splits no line into
+    columns, and a name that crosses where another label's names start stays in one cell."""
+    from pipeline.reading.tables import build_unruled, monospaced, segments
+
+    lines = [
+        _mono_line(100, (50, "Present:"), (140, "Imogen Jarvis (IJ) - TABASC Chair")),
+        _mono_line(112, (140, "Hazel Carmichael (HC) - British Gas")),
+        _mono_line(124, (50, "In attendance:"), (180, "Fraser Ellison (FE) - DCC")),
+        _mono_line(136, (180, "Farah Bradshaw (FB) - SECAS")),
+    ]
+    proportional = Line([Word("Imogen", (50, 100, 86, 106)), Word("Jarvis", (90, 100, 116, 106)),
+                         Word("TABASC", (120, 100, 166, 106)), Word("Chair", (170, 100, 193, 106))])
+    assert monospaced(lines) and not monospaced([proportional])
+    assert [len(segments(ln, monospaced(lines))) for ln in lines] == [2, 1, 2, 1]
+    # columns at each label's indent, as a page with more lines gives them
+    rows = build_unruled(lines, [50.0, 140.0, 180.0]).rows
+    cells = [c for r in rows for c in r if c]
+    for name in ("Imogen Jarvis (IJ) - TABASC Chair", "Hazel Carmichael (HC) - British Gas",
+                 "Fraser Ellison (FE) - DCC", "Farah Bradshaw (FB) - SECAS"):
+        assert any(name in c for c in cells), (name, rows)
+
+
+def test_a_title_block_right_over_a_two_column_list_is_two_tables() -> None:
+    """Labels with values at one indent, then names in two columns at another, single-spaced:
+    the columns change, so the block ends where the list starts; and a list line that leaves
+    the second column empty is a row of its own, not a wrapped cell."""
+    from pipeline.reading.tables import build_unruled, find_unruled
+
+    lines = [
+        _line(100, (50, "Date:"), (150, "Wednesday, 21 June 2023")),
+        _line(112, (50, "Time:"), (150, "19:30 - 20:55")),
+        _line(124, (50, "Venue:"), (150, "Village Hall")),
+        _line(136, (50, "Status:"), (150, "Draft")),
+        _line(148, (50, "Attendees")),
+        _line(160, (50, "Cllr Ann Lee, Chairman"), (330, "Cllr Bo Li")),
+        _line(172, (50, "Cllr Cy Ng, Vice Chairman"), (330, "Di Fox, Clerk and RFO")),
+        _line(184, (50, "Cllr Ed Roe"), (330, "Flo Kay, County Councillor")),
+        _line(196, (50, "Cllr Gus Hay")),
+    ]
+    found = find_unruled(lines)
+    assert [(first, last) for first, last, _ in found] == [(0, 3), (5, 8)]
+    first, last, cols = found[1]
+    assert build_unruled(lines[first : last + 1], cols).rows == [
+        ["Cllr Ann Lee, Chairman", "Cllr Bo Li"],
+        ["Cllr Cy Ng, Vice Chairman", "Di Fox, Clerk and RFO"],
+        ["Cllr Ed Roe", "Flo Kay, County Councillor"],
+        ["Cllr Gus Hay", ""],
+    ]
+
+
+def test_a_header_cell_that_looks_like_a_list_mark_keeps_its_own_column() -> None:
+    """``Ref.`` reads like a list mark and so starts no segment of its own, but the wide gap after
+    it still puts ``Action`` in the next column."""
+    from pipeline.reading.tables import build_unruled
+
+    lines = [_line(100, (60, "Ref."), (124, "Action"), (393, "Owner")),
+             _line(114, (60, "4-01"), (124, "Provide a Preliminary Assessment"), (393, "DCC"))]
+    assert build_unruled(lines, [60.0, 124.0, 393.0]).rows == [
+        ["Ref.", "Action", "Owner"], ["4-01", "Provide a Preliminary Assessment", "DCC"]]

@@ -755,3 +755,87 @@ def test_prose_after_an_action_table_read_into_its_columns_is_no_action() -> Non
                 ["The next meeting", "will be held on 12th June 2020.", "", ""]]])
     assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
         ("4-01", "DCC", "2020-07-02"), ("4-02", "DCC", "2020-05-23")]
+
+
+# ---------------------------------------------------------------- classes found on a second tuning draw
+
+
+def test_a_header_repeated_in_another_column_order_under_apologies_names_the_columns_again() -> None:
+    rec = run([[["Name", "Role"], ["Gordon Drummond", "Panel Chair"], ["Farah Lomax", "SECAS"],
+                ["Apologies", ""], ["Representing", "Name"], ["Large Supplier Panel Member", "Eilidh Mellor"]]])
+    assert people(rec) == [("Gordon Drummond", "chair", "Panel Chair", True), ("Farah Lomax", "participant", "SECAS", True),
+                           ("Eilidh Mellor", "apology", "Large Supplier Panel Member", False)]
+
+
+def test_one_a_line_list_with_a_comma_before_a_bracketed_organisation_and_a_full_stop_at_its_end() -> None:
+    rec = text("SEC Change Sub-Committee Meeting 36\n\n“Attendees: Duncan Ramsbottom (Change Sub-Committee Chair)\n"
+               "Margaret Naylor (DCC)\nHazel Stanfield, SECAS (Secretariat)\nSamira Ingram (SECAS)\n\n"
+               "Apologies for absence: Tariq Holroyd (Small Suppliers).\n\n1. Minutes\nThe CSC noted the minutes.")
+    assert [(a.name, a.representing, a.present) for a in rec.attendees] == [
+        ("Duncan Ramsbottom", "Change Sub-Committee Chair", True), ("Margaret Naylor", "DCC", True),
+        ("Hazel Stanfield", "SECAS (Secretariat)", True), ("Samira Ingram", "SECAS", True),
+        ("Tariq Holroyd", "Small Suppliers", False)]
+
+
+def test_offices_and_posts_after_names_in_a_grid_are_no_people() -> None:
+    rec = run(["Attendees", [["Cllr Maureen Barraclough, Chairman", "Cllr Niall Underwood"],
+                             ["Cllr Lynne Sandhu, Vice Chairman", "Rhiannon Drummond, Clerk and RFO"],
+                             ["Cllr Isla Mellor Cllr Miriam Holroyd", "Ffion Hartley, Finance Director"],
+                             ["Callum Oakley", "Margaret Barraclough, Head of Housing"]]])
+    assert sorted(a.name for a in rec.attendees) == sorted([
+        "Maureen Barraclough", "Niall Underwood", "Lynne Sandhu", "Rhiannon Drummond", "Isla Mellor",
+        "Miriam Holroyd", "Ffion Hartley", "Callum Oakley", "Margaret Barraclough"])
+    reps = {a.name: a.representing for a in rec.attendees}
+    assert (reps["Ffion Hartley"], reps["Margaret Barraclough"]) == ("Finance Director", "Head of Housing")
+    assert {a.name: a.role for a in rec.attendees}["Maureen Barraclough"] == "chair"
+
+
+def test_a_post_then_an_organisation_after_a_comma_are_one_persons() -> None:
+    rec = text("TAC Meeting\n\nPresent: Isla Wainwright (IW) – Chair; Arjun Mahmood (AM) – Arup\n\n"
+               "Also present: Gordon Shackleton (GS) – Program Manager, Open Grid Foundation\n\n"
+               "Apologies: Philippa Prentice (PP) – Open Climate Fix.\n\n1. Welcome\nThe Chair welcomed everyone.")
+    assert [(a.name, a.representing) for a in rec.attendees] == [
+        ("Isla Wainwright", None), ("Arjun Mahmood", "Arup"),
+        ("Gordon Shackleton", "Program Manager, Open Grid Foundation"), ("Philippa Prentice", "Open Climate Fix")]
+
+
+def test_a_decisions_table_on_the_page_after_an_action_table_does_not_continue_it() -> None:
+    rec = run([[["Ref Action", "Owner", "Deadline", "Status"],
+                ["SECP 72/01 Write to the Proposer of DP244 to request further evidence", "Chair", "", "Closed"],
+                ["SECP 73/01 Circulate the updated legal text for DP203 to members", "SECAS", "15/09/2023", "Open"]]],
+              ["Summary of Decisions", [["Ref", "Item", "Decision"],
+                                        ["D73/01", "2", "The Panel APPROVED the minutes of the previous meeting."],
+                                        ["D73/02", "DP203", "The Panel AGREED to convert DP203 into MP172."]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("SECP 72/01", "Chair"), ("SECP 73/01", "SECAS")]
+
+
+def test_an_earlier_meetings_action_listed_after_this_ones_keeps_its_id() -> None:
+    rec = run(["SEC Panel Meeting 73", "1. DP203\nACTION SECP 73/01: SECAS to circulate the legal text for DP203.\n"
+               "ACTION SECP 73/02: DCC to confirm the implementation costs.",
+               [["Ref", "Action", "Owner", "Status"], ["SECP 72/01", "Write to the Proposer of DP244", "Chair", "Closed"],
+                ["SECP 73/01", "Circulate the legal text for DP203", "SECAS", "Open"]]])
+    assert sorted(a.action_id for a in rec.actions) == ["SECP 72/01", "SECP 73/01", "SECP 73/02"]
+
+
+def test_a_body_that_agreed_to_do_something_made_a_decision_not_an_action() -> None:
+    rec = text("SEC Operations Group Meeting 62\n\nNo. Discussion and decisions Action\n4.\n"
+               "DP216 ‘Improving coverage reporting’ SECAS presented DP216.\nDCC\nNo.\nDiscussion and decisions\n"
+               "Action\nThe Operations Group AGREED to provide operational evidence to support the development of DP216.\n"
+               "5.\nDP196 ‘Reducing notice’ SECAS presented DP196.\nSECAS")
+    assert [a.owner for a in rec.actions] == ["DCC", "SECAS"]
+    assert [d.identifier for d in rec.decisions] == ["DP216"]
+
+
+def test_an_owner_of_more_than_four_letters_at_the_end_of_an_item_table_line() -> None:
+    rec = text("Change Board Meeting 20\n\nNo. Discussion and decisions Action\n3. MP134 ‘Revised Policy’\n"
+               "SECAS to arrange a Working Group meeting to discuss the SECAS\nsolution options for MP134.\n"
+               "4. SECMP0073 ‘Non-Domestic Premises’\nSECAS to invite the Proposer of SECMP0073 to the next meeting. SECAS")
+    assert [(a.owner, a.description) for a in rec.actions] == [
+        ("SECAS", "arrange a Working Group meeting to discuss the solution options for MP134"),
+        ("SECAS", "invite the Proposer of SECMP0073 to the next meeting")]
+
+
+def test_a_resolution_run_into_its_heading_is_read() -> None:
+    rec = text("TAC Meeting\n\n1.\nWelcome The Chair welcomed members.\n2.\nMinutes and Matters Arising Resolved that "
+               "the minutes of the meeting held on 9th July 2021 be approved as a correct record.")
+    assert [d.text[:33] for d in rec.decisions] == ["Resolved that the minutes of the "]

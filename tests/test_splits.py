@@ -59,7 +59,9 @@ def test_splits_are_disjoint_and_keys_unique() -> None:
         split: {p["name"] for s in specs for b in s["attendee_blocks"] for p in b["people"]}
         for split, specs in SPECS.items()
     }
-    assert not names["tuning"] & names["unseen"]
+    for split in SPLITS:
+        if split.startswith("tuning"):
+            assert not names[split] & names["unseen"], split
 
 
 @pytest.mark.parametrize("split", sorted(SPLITS))
@@ -101,7 +103,9 @@ def test_split_gold_matches_digital_text(split: str) -> None:
             for want in re.findall(r"[\w’']+", body):
                 assert want in words, (spec["key"], want)
         for d in gold["decisions"]:
-            assert _norm(d["text"]) in body, (spec["key"], d)
+            # (a cell a page break splits has the table's repeated header between its halves)
+            spaced = r"\s+(?:\S+\s+){0,3}?".join(re.escape(w) for w in _norm(d["text"]).split())
+            assert _norm(d["text"]) in body or re.search(spaced, body), (spec["key"], d)
             assert d["verb"] in d["text"].upper()
         for ident in gold["identifiers"]:
             assert ident["mentions"] == len(re.findall(rf"\b{ident['identifier']}\b", body))

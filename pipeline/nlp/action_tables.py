@@ -52,6 +52,12 @@ def _header_key(cell: str) -> str | None:
     return None
 
 
+def header_key(cell: str) -> str | None:
+    """The action-table column a header cell names (``id``, ``description``, ``owner``, ``due``,
+    ``identifier``), or None."""
+    return _header_key(cell)
+
+
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):

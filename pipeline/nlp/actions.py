@@ -26,7 +26,8 @@ from pipeline.reading.charclasses import LINE_BULLETS, char_class
 
 # the bullets lists use, as OCR reads them and as text layers write them ("●", "○", "▪")
 _BULLET = r"(?:(?:" + char_class(LINE_BULLETS) + r"|[●○◦▪■▫➢✓])\s+)?"
-_OWNER_WORD = r"(?:[A-Z][\w&'’.\-]*)"
+# (not a decision's verb: "The Operations Group AGREED to provide …" is a decision, not an action)
+_OWNER_WORD = r"(?:(?!(?:AGREED|AGREES|DECIDED|RESOLVED|APPROVED|NOTED|UNANIMOUSLY)\b)[A-Z][\w&'’.\-]*)"
 _OWNER = rf"{_OWNER_WORD}(?:(?:\s*(?:,|/|&)\s*|\s+and\s+|\s+(?:of\s+|the\s+|for\s+)?){_OWNER_WORD}){{0,5}}?"
 _TO = r"(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to)"
 TO = _TO  # "SECAS to …", "KB will …": what joins an owner to what they are to do
@@ -440,7 +441,7 @@ def _known_owners(parties: Sequence[str], names: Sequence[str]) -> set[str]:
 
 
 # a line of an item table without rules ending in the Action column's initials
-TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,4})\s*$")
+TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,6})\s*$")
 # that table's header: "No. Discussion and decisions Action", "Item Minute Action"
 ROW_HEADER_ACTION = re.compile(r"^\s*(?:no\.?|item|ref\.?|#)?\s*(?:[A-Za-z]+\s+){0,4}?(?:discussion|minutes?|notes|decisions?)"
                                r"(?:\s+[A-Za-z]+){0,3}\s+(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)
@@ -648,6 +649,8 @@ def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None
     a, m = series[k]
     if k + 1 in numbers[:k] + numbers[k + 1 :]:
         return
+    if m["meeting"] != meeting_number and numbers[k] != k + 1 and k == len(series) - 1:
+        return  # "SECP 72/01" after "SECP 73/01", "73/02": an earlier meeting's action, listed after
     fixed = f"{m['prefix'] or ''}{meeting_number}{m['sep']}{k + 1:0{width}d}"
     if fixed != a.action_id:
         a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")

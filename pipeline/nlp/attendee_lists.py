@@ -40,6 +40,7 @@ def _vocab() -> dict:
         "title_re": re.compile(rf"^(?:{alternation(lex['person_titles'])})\.?\s+"),
         "name_re": re.compile(rf"^(?P<name>{name})$"),
         "org_words": {w.lower() for w in lex["organisation_words"]},
+        "job_words": {w.lower() for w in lex.get("job_title_words", [])},
         "not_name": {w.lower() for w in lex["organisation_words"] + lex["heading_words"]},
         "label_re": re.compile(rf"(?:^|\b)(?P<label>{alternation([a[0] for a in labels])})\b"),
         "label_roles": {a[0]: a[1] for a in labels},
@@ -57,7 +58,26 @@ class Entry:
 
 def office_role(text: str) -> str | None:
     """``chair`` for ``Chairman``, ``member`` for ``Treasurer``; None when ``text`` is no office."""
-    return _vocab()["offices"].get(text.strip().lower().rstrip("."))
+    low = re.sub(r"\s+", " ", text.strip().lower().rstrip("."))
+    offices = _vocab()["offices"]
+    if low in offices:
+        return offices[low]
+    parts = re.split(r"\s+(?:and|&)\s+|\s*/\s*", low)  # "Clerk and RFO", "Secretary/Treasurer"
+    if len(parts) > 1 and all(p in offices for p in parts):
+        return offices[parts[0]]
+    return None
+
+
+def job_title(text: str) -> bool:
+    """``Finance Director``, ``Head of Housing``, ``Community Libraries Manager``: what one does,
+    written after a name in place of an organisation."""
+    words = text.strip(" .,;").split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    if office_role(text) is not None:
+        return True
+    return words[-1].lower() in _vocab()["job_words"] or (
+        len(words) >= 3 and words[0].lower() == "head" and words[1].lower() == "of")
 
 
 def label_role(text: str) -> tuple[str | None, bool] | None:
@@ -124,6 +144,12 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
     v = _vocab()
     seg = v["title_re"].sub("", seg.strip(" .,;:"))
     paren, after = "", ""
+    seg = " ".join(seg.split())  # a cell's line breaks
+    comma = re.match(r"^(?P<name>[^,(\[]+),\s+(?P<org>[^,]*[(\[][^,]*)$", seg)
+    if comma and is_name(comma["name"], single=single) and (
+            _is_org(comma["org"].split("(")[0].split("[")[0]) or re.match(rf"[{UP}&]{{2,}}\b", comma["org"])):
+        # "Hazel Stanfield, SECAS (Secretariat)": the bracket belongs to the organisation
+        return Entry(comma["name"].strip(), representing=comma["org"].strip(" .,;:"))
     if "(" in seg or "[" in seg:
         m = re.match(r"^(?P<core>[^(\[]*)[(\[](?P<paren>[^)\]]*)[)\]]?(?P<after>.*)$", seg)
         core, paren, after = m["core"], m["paren"].strip(), m["after"]
@@ -135,7 +161,7 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
         core, after = parts[0], (parts[1] if len(parts) > 1 else "")
         if not after and ", " in core:  # "John Mertic, The Linux Foundation"
             name, org = core.split(", ", 1)
-            if _is_org(org) or office_role(org) is not None:
+            if _is_org(org) or job_title(org):
                 core, after = name, org
     core = v["title_re"].sub("", core.strip(" ,"))
     if not after and not paren:
@@ -168,6 +194,8 @@ def _name_then_org(text: str) -> tuple[str, str]:
 
     words = text.split()
     given = given_names()
+    if given and words and words[0].lower() not in given:
+        return text, ""  # ("Open Grid Foundation" is no one)
     k = 1
     while k < len(words) - 1 and words[k].lower() in given:
         k += 1
@@ -359,6 +387,9 @@ def _parse_group(group: str, *, one_person: bool = False) -> list[Entry] | None:
         elif entries and entries[-1].representing is None and k > 0 and (
                 _is_org(seg) or (one_person and seg[:1].isupper())):
             entries[-1].representing = seg.strip(" .")  # (one person a group: what follows the name is theirs)
+        elif entries and entries[-1].representing and k > 0 and job_title(entries[-1].representing) and _is_org(seg):
+            # "Gordon Shackleton (GS) – Program Manager, Open Grid Foundation": the post, then where
+            entries[-1].representing = f"{entries[-1].representing}, {seg.strip(' .')}"
     if pending is not None and entries and entries[-1].role is None and not pending[1]:
         entries[-1].role = pending[0]
     return entries
@@ -440,6 +471,11 @@ def split_run(cell: str) -> list[Entry]:
             start = end
         if len(out) == len(bracketed):
             return out
+    titled = [p for p in re.split(_BEFORE_TITLE, cell) if p.strip()]
+    if len(titled) >= 2:  # "Cllr Isla Mellor Cllr Miriam Holroyd": each title starts a person
+        entries = [person(p, single=True) for p in titled]
+        if all(entries):
+            return [e for e in entries if e is not None]
     parts = [p.strip() for p in _DASH.split(cell) if p.strip()]
     if len(parts) <= 2:
         entry = person(cell, single=True)

@@ -26,14 +26,14 @@ NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
 NAME_BARE_INITIALS = re.compile(rf"^(?P<name>{NAME})\s+(?P<init>[A-Z]{{2,4}})\b\s*(?P<rest>.*)$")
 REGION_START = re.compile(
-    r"^\s*(?:\d{1,2}[.)]?\s+)?(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
+    r"^\s*[‘’'\"“”`]?\s*(?:\d{1,2}[.)]?\s+)?(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
     r"attending|apologies(?:\s+for\s+absence)?|absent)\b\s*(?:\(.*?\))?\s*[:\-–]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # the other labels of an attendance list ("Voting member attendance", "Not in Attendance:",
 # "Other Attendees:", "Board Members: …", "Invited"): a colon, a dash or the end of the line after them
 LABEL_START = re.compile(
-    r"^\s*(?:[●•◦○▪■*\-–]\s*)?(?P<label>(?:[A-Z][a-z]+\s+){0,2}?"
+    r"^\s*[‘’'\"“”`]?\s*(?:[●•◦○▪■*\-–]\s*)?(?P<label>(?:[A-Z][a-z]+\s+){0,2}?"
     + alternation([a[0] for a in lexicon()["attendance_labels"]]) + r")\s*(?:[:\-–—]\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
@@ -132,6 +132,8 @@ class _Reader:
             role: str | None = None) -> None:
         if self.present and self.pending:
             self.role = self.pending.pop(0)
+        if rep and re.search(r"[A-Za-z]{4,}\.$", rep):
+            rep = rep[:-1]  # the full stop that ends the list ("– Open Climate Fix."), not "Ltd."
         person_role = role or (self.role if self.present else "apology") or _default_role(rep or self.rep, {})
         self.people.append(Person(name.strip(), initials, person_role, rep or self.rep or None,
                                   self.present, page))
@@ -231,6 +233,8 @@ def split_people(text: str) -> list[str]:
 def parse_person(chunk: str, constituencies: list[str]) -> Person | None:
     """One attendee from ``Name``, ``Name (Org)``, ``Name, Org``, ``Name – Org``, ``Org Name``."""
     chunk = _strip_sep(chunk)
+    if chunk.endswith(".") and not re.search(r"(?:^|\s)[A-Z]\.$", chunk):
+        chunk = _strip_sep(chunk[:-1])  # the full stop that ends a list, not an initial's
     m = re.match(rf"^(?P<name>{NAME})\s*(?:[\(\[](?P<paren>[^)\]]+)[\)\]]|[,–—-]\s*(?P<org>.+))?\s*$", chunk)
     if m:
         extra = (m["paren"] or m["org"] or "").strip() or None
@@ -635,7 +639,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
     rep_above: str | None = None
     last_row: list[Person] = []
     for row in rows:
-        def cell(key: str, row: list[str] = row) -> str:
+        def cell(key: str, row: list[str] = row, cols: dict[str, int] = cols) -> str:
             i = cols.get(key)
             return row[i] if i is not None and i < len(row) else ""
 
@@ -648,8 +652,14 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         if cat:
             category_role = _role_for_category(cat, categories) or category_role
             rep_above = None
-        if cell("name").lower().strip(" :") in headers:
-            continue  # a header row repeated inside the table
+        if cell("name").lower().strip(" :") in headers or (
+                len(filled) >= 2 and all(c.lower().strip(" :") in headers for c in filled)):
+            # a header row repeated inside the table, its columns perhaps in another order
+            # ("Name | Role" over those present, "Representing | Name" under "Apologies")
+            again = _columns(row, [])
+            if again is not None and "name" in again:
+                cols = again
+            continue
         found = [clean_name(name, initials) for name, initials in
                  _people_in_cell(cell("name"), cell("initials"))]
         if guessed:  # columns guessed from the cells: a label row ("Date: 17 April 2019") is no one

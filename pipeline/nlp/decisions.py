@@ -166,6 +166,10 @@ def _with_motion(doc: Doc, sent, text: str) -> int:
     return sent.start_char
 
 
+# a heading in title case run into the sentence after it ("Minutes and Matters Arising ")
+_HEADING_RUN = re.compile(r"(?:(?:[A-Z][\w’'&\-]*|and|of|the|for|to|on|in|&)\s+)+")
+
+
 def _prose_rows(doc: Doc, text: str, sections: Sections, mentions: list[Mention],
                 outcome: Callable[[str, str, str], str | None] | None) -> list[tuple[int, DecisionRow]]:
     out = []
@@ -178,6 +182,9 @@ def _prose_rows(doc: Doc, text: str, sections: Sections, mentions: list[Mention]
         cell = own_cell(text, sent.start_char, sent.end_char, r.start)
         if not r.lead and cell == text[sent.start_char : sent.end_char]:
             cell = text[_with_motion(doc, sent, text) : sent.end_char]
+            if r.start > sent.start_char and text[r.start].isupper() and _HEADING_RUN.fullmatch(
+                    text[sent.start_char : r.start]):
+                cell = text[r.start : sent.end_char]  # "Minutes and Matters Arising Resolved that …": the heading is not said
         said = clean_text(f"{r.lead} {clean_text(cell)}" if r.lead else cell)
         clause = text[r.start : sent.end_char]
         scope = said

@@ -47,6 +47,8 @@ def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
     cells = max(len(r) for r in ref.table.rows) if ref.table.rows else 0
     if ref.page != before.page + 1 or abs(cells - width) > 1:
         return False
+    if ref.table.rows and sum(action_tables.header_key(c) is not None for c in ref.table.rows[0]) >= 2:
+        return False  # a header of its own ("Ref | Item | Decision"): another table
     between = [ln for ln in dt.lines if before.start < ln.start < ref.start and not ln.table and ln.text.strip()]
     # on a scan the last line of a wrapped cell ("2023") can fall out of the table's grid
     return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)

@@ -59,6 +59,10 @@ _RULES: list[tuple[re.Pattern[str], str | None, bool]] = [
     # "Agreed to purchase …", "Decided not to …", "Approved by committee.", "Minutes unanimously approved."
     (re.compile(rf"^\W*(?:(?:the\s+)?(?:previous\s+)?minutes\s+)?{_ADV}"
                 r"(?P<v>agreed|approved|decided|resolved|adopted|ratified|carried)\b(?!\s+(?:with|by\s+(?-i:[A-Z][a-z])))", re.I), None, False),
+    # "Minutes and Matters Arising Resolved that the minutes …": a heading read into the line
+    # before the sentence (an item table's cells run together); the capital marks the start
+    (re.compile(r"(?<=[A-Za-z]\s)(?-i:Resolved|RESOLVED|Agreed|AGREED|Decided|DECIDED)(?:\s*:|\s+that\b)", re.I),
+     None, False),
     # "Noted the Treasurer's report", "Rejected the request …": telegraphic minutes (not "Noted we …")
     (re.compile(r"^\W*(?P<v>noted|rejected|endorsed)\s+(?:the|this|that\s+the)\b", re.I), None, False),
     # "DECISION: …"

@@ -194,14 +194,38 @@ def _rule_positions(mask: np.ndarray, *, axis: int, min_len: float) -> list[floa
 LIST_MARK = re.compile(r"^([•●▪◦·\-–*o¢e«°]|\(?[0-9a-zA-Z]{1,3}[.)]|\d+(\.\d+)*\.?)$")
 
 
-def segments(line: Line) -> list[list[Word]]:
+def _char_widths(line: Line) -> list[float]:
+    return [(w.x1 - w.x0) / len(w.text) for w in line.words if len(w.text) >= 3]
+
+
+def monospaced(lines: list[Line]) -> bool:
+    """Set in a monospaced font (Courier): within a line, every word is as wide a letter as the
+    next (a spread of a few per cent, against over ten in a proportional font)."""
+    spreads = []
+    for line in lines:
+        widths = _char_widths(line)
+        if len(widths) >= 3:
+            spreads.append(statistics.pstdev(widths) / statistics.mean(widths))
+    return bool(spreads) and statistics.median(spreads) < 0.06
+
+
+def _wide_gap(line: Line, mono: bool = False) -> float:
+    """The gap between two words of a line that is wider than a word space: 1.3 times the
+    letters' height, and in a monospaced font, where a space is a whole letter wide, also two
+    letters' width."""
+    height = statistics.median(w.bottom - w.top for w in line.words) or 10.0
+    widths = _char_widths(line) if mono else []
+    return max(1.3 * height, 2.0 * statistics.median(widths)) if widths else 1.3 * height
+
+
+def segments(line: Line, mono: bool = False) -> list[list[Word]]:
     """Split a line into runs of words separated by gaps wider than ordinary word spacing."""
     if not line.words:
         return []
-    height = statistics.median(w.bottom - w.top for w in line.words) or 10.0
+    wide = _wide_gap(line, mono)
     out: list[list[Word]] = [[line.words[0]]]
     for prev, word in zip(line.words, line.words[1:], strict=False):
-        if word.x0 - prev.x1 > 1.3 * height and not (len(out[-1]) == 1 and LIST_MARK.match(prev.text)):
+        if word.x0 - prev.x1 > wide and not (len(out[-1]) == 1 and LIST_MARK.match(prev.text)):
             out.append([word])
         else:
             out[-1].append(word)
@@ -217,7 +241,8 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
     ends it. A one-line run counts when its columns line up with the table just above it
     (the apologies part of an attendee table).
     """
-    segs = [segments(ln) for ln in lines]
+    mono = monospaced(lines)
+    segs = [segments(ln, mono) for ln in lines]
     found: list[tuple[int, int, list[float]]] = []
     i = 0
     while i < len(lines):
@@ -238,6 +263,11 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
             j += 1
         multi = [k for k in range(i, last_multi + 1) if len(segs[k]) >= 2]
         cols = _column_starts([segs[k] for k in multi], tol=0.9 * height)
+        cut = _layout_change(multi, segs, cols, tol=0.9 * height)
+        if cut is not None:  # two tables one under the other: end this one before the second
+            last_multi = j = multi[cut - 1]
+            multi = multi[:cut]
+            cols = _column_starts([segs[k] for k in multi], tol=0.9 * height)
         if len(multi) == 1 and found and _aligned(cols, found[-1][2], tol=0.9 * height):
             cols = found[-1][2]
         elif len(multi) < 2:
@@ -252,6 +282,26 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
         else:
             i = last_multi + 1 if last_multi > i else i + 1
     return found
+
+
+def _layout_change(multi: list[int], segs: list[list[list[Word]]], cols: list[float], *,
+                   tol: float) -> int | None:
+    """Where a run of split lines changes columns: a title block (``Date: | Wednesday, …``,
+    values at one column) over a two-column list (names at another), single-spaced with no
+    gap between them. The position in ``multi`` of the first line of the second layout, when
+    two or more lines on each side use other columns than the other side's (the first aside)."""
+    if len(multi) < 4 or len(cols) < 3:
+        return None
+
+    def used(k: int) -> frozenset[int]:
+        return frozenset(c for seg in segs[k][1:] for c, x in enumerate(cols) if abs(seg[0].x0 - x) <= tol)
+
+    sets = [used(k) for k in multi]
+    for p in range(2, len(multi) - 1):
+        before, after = frozenset().union(*sets[:p]), frozenset().union(*sets[p:])
+        if before and after and not before & after and all(sets[:p]) and all(sets[p:]):
+            return p
+    return None
 
 
 def _aligned(cols: list[float], other: list[float], *, tol: float) -> bool:
@@ -278,17 +328,27 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
     to the one above than a row's pitch, that leaves empty a column the first line fills,
     continues that row.
     """
-    if _label_block(lines):
+    mono = monospaced(lines)
+    if _label_block(lines, mono):
         return _label_rows(lines)
     centers = [(ln.bbox[1] + ln.bbox[3]) / 2 for ln in lines]
     pitches = [b - a for a, b in zip(centers, centers[1:], strict=False)]
     # lines of one wrapped cell sit one leading (about 1.2 font sizes) apart; rows add padding
     threshold = 1.4 * statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines)
-    cell_rows = [_cells(line, cols) for line in lines]
+    cell_rows = [_cells(line, cols, mono=mono) for line in lines]
     header_cols = [c for c, text in enumerate(cell_rows[0]) if text]
+    # the pitch of lines that are surely rows of their own (every column filled, one after
+    # another): where a line sits as far below the one above, it is a row too, unless its
+    # text plainly goes on from there ("…, Head of" / "Housing"; a lower-case start)
+    full = [k for k, texts in enumerate(cell_rows) if all(texts[c] for c in header_cols)]
+    row_pitches = [pitches[k - 1] for k in full if k > 0 and k - 1 in full]
+    row_pitch = statistics.median(row_pitches) if len(row_pitches) >= 2 else None
     rows: list[list[list[str]]] = []
     for k, texts in enumerate(cell_rows):
         continues = k > 0 and pitches[k - 1] < threshold and any(not texts[c] for c in header_cols)
+        if continues and row_pitch is not None and pitches[k - 1] >= 0.95 * row_pitch and rows:
+            filled = [c for c, t in enumerate(texts) if t]
+            continues = any(_goes_on(" ".join(rows[-1][c]), texts[c]) for c in filled)
         if rows and continues:
             for c, t in enumerate(texts):
                 if t:
@@ -297,6 +357,14 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
             rows.append([[t] if t else [] for t in texts])
     table_rows = [[join_wrapped(parts) for parts in row] for row in rows]
     return Table(rows=table_rows, bbox=union([ln.bbox for ln in lines]), ruled=False)
+
+
+_GOES_ON = re.compile(r"(?:[,&/(\-–]|\b(?:and|of|the|for|to|in|on|at|with|by|or|a|an))$", re.IGNORECASE)
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """The text of a cell's next line continues the text above it (not a new entry)."""
+    return not above or bool(_GOES_ON.search(above.rstrip())) or not text[:1].isupper()
 
 
 LABEL = re.compile(r"^[A-Z][\w’'/&()-]*(?:\s+[\w’'/&()-]+){0,3}:$")
@@ -311,10 +379,10 @@ def _label(line: Line) -> str | None:
     return None
 
 
-def _label_block(lines: list[Line]) -> bool:
+def _label_block(lines: list[Line], mono: bool = False) -> bool:
     """A title block of ``Label: value`` lines (``Date:``, ``Venue:``, ``Members present:``)
     rather than a table: most lines that split into runs do so after a label."""
-    split = [ln for ln in lines if len(segments(ln)) >= 2]
+    split = [ln for ln in lines if len(segments(ln, mono)) >= 2]
     labelled = sum(_label(ln) is not None for ln in split)
     return labelled >= 2 and labelled >= 0.6 * len(split)
 
@@ -347,10 +415,26 @@ def _label_rows(lines: list[Line]) -> Table:
     return Table(rows=rows, bbox=union([ln.bbox for ln in lines]), ruled=False)
 
 
-def _cells(line: Line, cols: list[float], *, tol: float = 4.0) -> list[str]:
-    """A line's words put in the rightmost column whose left edge they start at or after."""
+def _cells(line: Line, cols: list[float], *, tol: float = 4.0, mono: bool = False) -> list[str]:
+    """A line's words put in the rightmost column whose left edge they start at or after.
+
+    In a monospaced font a run of words spaced as one phrase stays in one cell: a word inside
+    it passes into a later column only after a gap wider than the line's word space. (In
+    a list under labels of different widths, ``Present:  Imogen Jarvis`` and ``In attendance:
+    Fraser Ellison``, each label's names start at their own indent, and a name crosses the
+    other's edge.)"""
     cells: list[list[str]] = [[] for _ in cols]
-    for word in line.words:
-        col = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
-        cells[col].append(word.text)
+    height = statistics.median(w.bottom - w.top for w in line.words) if line.words else 10.0
+    segs = segments(line, mono)
+    wide = _wide_gap(line, mono) if line.words else 0.0
+    gaps = [g for a, b in zip(line.words, line.words[1:], strict=False) if (g := b.x0 - a.x1) <= wide]
+    space = statistics.median(gaps) if gaps else 0.0  # the line's word space
+    col = 0
+    for seg in segs:
+        for k, word in enumerate(seg):
+            at = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
+            gap = word.x0 - seg[k - 1].x1 if k else 0.0
+            if k == 0 or not mono or (at > col and gap > max(1.5 * space, 0.3 * height)):
+                col = at
+            cells[col].append(word.text)
     return [" ".join(c) for c in cells]

@@ -38,6 +38,10 @@ from .wording import (
 SPLITS: dict[str, dict[str, Any]] = {
     "tuning": {"seed": 20240801, "count": 60, "prefix": "t"},
     "unseen": {"seed": 77031913, "count": 15, "prefix": "u"},
+    # a second tuning draw (same name and place pools as "tuning"), drawn after the first was
+    # tuned, to find the error classes the first one's combinations did not hold
+    "tuning2": {"seed": 58190427, "count": 30, "prefix": "s"},
+    "tuning3": {"seed": 31472659, "count": 30, "prefix": "r"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
@@ -301,7 +305,7 @@ class Drawer:
             self.pdf_title = self.ref_line or f"{self.committee} minutes"
             self.status_word = status_word
             return
-        place = self.pick(pools.PLACES[0 if self.split == "tuning" else 1::2])
+        place = self.pick(pools.PLACES[0 if self.split.startswith("tuning") else 1::2])
         self.place = place
         if self.family == "board":
             self.committee = self.pick([f"{place} Housing Association Board", f"{place} Community Energy Board"])

@@ -41,8 +41,8 @@ SURNAMES = sorted(
 
 
 def names_for(split: str) -> tuple[list[str], list[str]]:
-    """The first names and surnames one split draws from (the two splits are disjoint)."""
-    k = 0 if split == "tuning" else 1
+    """The first names and surnames one split draws from (the tuning draws and the unseen split are disjoint)."""
+    k = 0 if split.startswith("tuning") else 1
     return FIRST_NAMES[k::2], SURNAMES[k::2]
 
 
