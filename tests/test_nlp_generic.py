@@ -839,3 +839,9 @@ def test_a_resolution_run_into_its_heading_is_read() -> None:
     rec = text("TAC Meeting\n\n1.\nWelcome The Chair welcomed members.\n2.\nMinutes and Matters Arising Resolved that "
                "the minutes of the meeting held on 9th July 2021 be approved as a correct record.")
     assert [d.text[:33] for d in rec.decisions] == ["Resolved that the minutes of the "]
+
+
+def test_a_post_at_the_end_of_a_sentence_under_apologies_is_no_one() -> None:
+    rec = text("LPC Meeting\n\nApologies Apologies receivedas above. Committee notified that AS had resigned as "
+               "Information Officer.\n\n1. Minutes\nThe minutes were approved.")
+    assert [a.name for a in rec.attendees] == []

@@ -252,7 +252,7 @@ def parse_person(chunk: str, constituencies: list[str]) -> Person | None:
     words = re.findall(_NAME_WORD, chunk)
     if label is None and len(words) >= 2 and chunk.endswith(words[-1]):
         tail = re.search(rf"({_NAME_WORD}\s+{_NAME_WORD})$", chunk)
-        if tail and tail.start() > 0:
+        if tail and tail.start() > 0 and not lists.job_title(tail.group(1)):  # ("… resigned as Information Officer")
             return Person(tail.group(1), None, None, _strip_sep(chunk[: tail.start()]) or None)
     return None
 
