@@ -190,14 +190,14 @@ def test_real_digital_pages_use_the_text_layer(real_dir: Path) -> None:
     assert len(present) == 14
 
 
-def _line(y: float, *runs: tuple[float, str]) -> Line:
+def _line(y: float, *runs: tuple[float, str], height: float = 10, space: float = 4) -> Line:
     """A line of words at height ``y``: each run starts at its x, words 6 pt a letter apart."""
 
     words = []
     for x, text in runs:
         for w in text.split():
-            words.append(Word(w, (x, y, x + 6 * len(w), y + 10)))
-            x += 6 * len(w) + 4
+            words.append(Word(w, (x, y, x + 6 * len(w), y + height)))
+            x += 6 * len(w) + space
     return Line(words)
 
 
@@ -226,12 +226,7 @@ def test_a_title_block_of_labels_keeps_each_value_whole_and_in_order() -> None:
 def _mono_line(y: float, *runs: tuple[float, str]) -> Line:
     """A line set in a monospaced font as a scan gives it: letters 6 pt wide, word boxes 6 pt
     high, one space (8 pt between boxes) between words."""
-    words = []
-    for x, text in runs:
-        for w in text.split():
-            words.append(Word(w, (x, y, x + 6 * len(w), y + 6)))
-            x += 6 * len(w) + 8
-    return Line(words)
+    return _line(y, *runs, height=6, space=8)
 
 
 def test_a_monospaced_list_under_labels_of_different_widths_keeps_each_name_whole() -> None:
