@@ -289,3 +289,13 @@ def test_a_header_cell_that_looks_like_a_list_mark_keeps_its_own_column() -> Non
              _line(114, (60, "4-01"), (124, "Provide a Preliminary Assessment"), (393, "DCC"))]
     assert build_unruled(lines, [60.0, 124.0, 393.0]).rows == [
         ["Ref.", "Action", "Owner"], ["4-01", "Provide a Preliminary Assessment", "DCC"]]
+
+
+def test_words_without_width_do_not_stop_the_font_check() -> None:
+    """A crafted text layer can give every word a zero-width box: the check says "not
+    monospaced" instead of dividing by zero."""
+    from pipeline.reading.tables import find_unruled, monospaced
+
+    flat = Line([Word(w, (50.0, 100.0, 50.0, 110.0)) for w in ("Present", "Imogen", "Jarvis")])
+    assert monospaced([flat]) is False
+    assert find_unruled([flat]) == []

@@ -36,7 +36,9 @@ _OWNER_WORDS = re.compile(r"\b(?:responsible|owner|owners|assigned)\b")
 _NOT_DUE = re.compile(r"\b(?:opened|raised|added|logged|created)\b")
 
 
-def _header_key(cell: str) -> str | None:
+def header_key(cell: str) -> str | None:
+    """The action-table column a header cell names (``id``, ``description``, ``owner``, ``due``,
+    ``identifier``), or None."""
     low = re.sub(r"\s+", " ", re.sub(r"[^a-z0-9\s#./]", " ", cell.lower())).strip(" .")
     for key, words in _ACTION_HEAD.items():
         if low in words:
@@ -52,16 +54,10 @@ def _header_key(cell: str) -> str | None:
     return None
 
 
-def header_key(cell: str) -> str | None:
-    """The action-table column a header cell names (``id``, ``description``, ``owner``, ``due``,
-    ``identifier``), or None."""
-    return _header_key(cell)
-
-
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
-        key = _header_key(cell)
+        key = header_key(cell)
         if key is not None and key not in cols and not (key == "due" and _NOT_DUE.search(cell.lower())):
             cols[key] = i
     return cols if "description" in cols and ("owner" in cols or "due" in cols) else None
@@ -94,12 +90,12 @@ def _unmerged(table: Table) -> Table:
     body = table.rows[1:]
     for i, cell in enumerate(head):
         words = cell.split()
-        if len(words) < 2 or _header_key(cell) is not None or _header_key(" ".join(words[1:])) != "description":
+        if len(words) < 2 or header_key(cell) is not None or header_key(" ".join(words[1:])) != "description":
             continue
         # the header says so ("Ref Action"), or OCR misread its first word and the rows show it
         starts = sum(bool(_id_start(r[i].strip())) for r in body if i < len(r) and r[i].strip())
-        if _header_key(words[0]) == "id" or (body and starts >= max(2, 0.6 * len(body))):
-            first = words[0] if _header_key(words[0]) == "id" else "Ref"  # ("maf action": a misread "Ref")
+        if header_key(words[0]) == "id" or (body and starts >= max(2, 0.6 * len(body))):
+            first = words[0] if header_key(words[0]) == "id" else "Ref"  # ("maf action": a misread "Ref")
             rows = [[*head[:i], first, " ".join(words[1:]), *head[i + 1 :]]]
             for row in body:
                 m = _id_start(row[i].strip()) if i < len(row) else None
@@ -124,11 +120,11 @@ def _dated(table: Table) -> Table:
     head = list(table.rows[0])
     changed = False
     for i, cell in enumerate(head):
-        if not cell.strip() or _header_key(cell) is not None or len(cell.split()) > 2:
+        if not cell.strip() or header_key(cell) is not None or len(cell.split()) > 2:
             continue
         cells = [r[i].strip() for r in table.rows[1:] if i < len(r) and r[i].strip()]
         if len(cells) >= 2 and sum(bool(_due(c)) for c in cells) >= 0.6 * len(cells) and "due" not in {
-                _header_key(c) for c in head}:
+                header_key(c) for c in head}:
             head[i], changed = "Due", True
     return Table(rows=[head, *table.rows[1:]], bbox=table.bbox, ruled=table.ruled) if changed else table
 

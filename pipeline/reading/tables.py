@@ -204,8 +204,8 @@ def monospaced(lines: list[Line]) -> bool:
     spreads = []
     for line in lines:
         widths = _char_widths(line)
-        if len(widths) >= 3:
-            spreads.append(statistics.pstdev(widths) / statistics.mean(widths))
+        if len(widths) >= 3 and (mean := statistics.mean(widths)) > 0:  # (zero-width words: a crafted file)
+            spreads.append(statistics.pstdev(widths) / mean)
     return bool(spreads) and statistics.median(spreads) < 0.06
 
 
