@@ -299,3 +299,61 @@ def test_words_without_width_do_not_stop_the_font_check() -> None:
     flat = Line([Word(w, (50.0, 100.0, 50.0, 110.0)) for w in ("Present", "Imogen", "Jarvis")])
     assert monospaced([flat]) is False
     assert find_unruled([flat]) == []
+
+
+def test_rows_with_the_other_cells_empty_stay_in_the_table() -> None:
+    """Five members without an office between rows that have one: each is a row of the table,
+    not a paragraph that ends it; the paragraph after the table, across both columns, is not."""
+    from pipeline.reading.tables import build_unruled, find_unruled
+
+    names = ["Niall Wolstenholme", "Abigail Osborne", "Duncan Wainwright", "Nigel Fitzgerald", "Vikram Kirkby"]
+    lines = [_line(100, (64, "Name"), (278, "Office")),
+             _line(114, (64, "Trevor Barraclough"), (278, "Chair")),
+             *[_line(128 + 14 * k, (64, name)) for k, name in enumerate(names)],
+             _line(198, (64, "Lorna Ingram"), (278, "Chief Executive")),
+             _line(212, (64, "Ffion Coleman"), (278, "Haysmacintyre")),
+             _line(236, (64, "The Chair opened the meeting and welcomed those present to the hall."))]
+    (first, last, cols), = find_unruled(lines)
+    assert (first, last) == (0, 8)
+    assert build_unruled(lines[first : last + 1], cols).rows == [
+        ["Name", "Office"], ["Trevor Barraclough", "Chair"], *[[name, ""] for name in names],
+        ["Lorna Ingram", "Chief Executive"], ["Ffion Coleman", "Haysmacintyre"]]
+
+
+def test_a_speck_before_a_label_leaves_the_title_block_a_block_of_labels() -> None:
+    """``. Venue:`` (a speck read at the margin) and names listed under ``Present:`` past the
+    third line: still one value a label, the names joined to ``Present:``, and the table ends
+    before the next lines, set in other columns. (The stamp beside the date is a scan's.)"""
+    from pipeline.reading.tables import build_unruled, find_unruled
+
+    lines = [_line(100, (70, "Date:"), (170, "24 May 2021"), (420, "RECEIVED")),
+             Line([Word(".", (13, 114, 15, 124)), *_line(114, (70, "Venue:"), (170, "Brackenfield Library")).words]),
+             _line(128, (70, "Present:"), (180, "Ffion Osborne (FO) (Chair)")),
+             *[_line(142 + 14 * k, (180, name)) for k, name in enumerate(
+                 ["Abigail Gallagher (AG)", "Farah Buckley (FB)", "Hamish Oakley (HO)", "Nadia Pickering (NP)",
+                  "Craig Tennant (CT)"])],
+             _line(212, (70, "In attendance:"), (170, "Trevor McAllister (TM)")),
+             _line(226, (72, "1."), (110, "Chair’s Welcome"), (510, "For information"))]
+    (first, last, cols), = find_unruled(lines)
+    assert (first, last) == (0, 8)
+    assert build_unruled(lines[first : last + 1], cols).rows == [
+        ["Date:", "24 May 2021 RECEIVED"], ["Venue:", "Brackenfield Library"],
+        ["Present:", "Ffion Osborne (FO) (Chair); Abigail Gallagher (AG); Farah Buckley (FB); Hamish Oakley (HO); "
+                     "Nadia Pickering (NP); Craig Tennant (CT)"],
+        ["In attendance:", "Trevor McAllister (TM)"]]
+
+
+def test_minutes_in_a_column_beside_an_action_column_are_no_table() -> None:
+    """Paragraphs set in a text column with owners' initials in a column at the right: the lines
+    between two owners are sentences, not rows with the owner cell empty, so no table is made
+    of them (the owners are read from the ends of the sentences)."""
+    from pipeline.reading.tables import find_unruled
+
+    lines = [_line(100, (64, "PK to update the project lifecycle document."), (520, "PK")),
+             _line(124, (64, "6. Project Lifecycle Review")),
+             _line(148, (64, "FR presented the annual review of LoadShaper, which has had no release")),
+             _line(160, (64, "for over a year and few active maintainers.")),
+             _line(184, (64, "Members discussed the outreach plan for universities.")),
+             _line(208, (64, "Resolved that LoadShaper will move to the archived stage.")),
+             _line(232, (64, "Philippa Kirkby to schedule a session on the summit."), (520, "PK"))]
+    assert find_unruled(lines) == []

@@ -492,6 +492,10 @@ def test_action_ids_whose_number_ocr_misread_take_the_shape_the_others_share() -
     assert ids("502", "3-01") == ["502", "3-01"]  # a lost separator needs two ids to show the shape
     assert ids("CHC 137/02", "CSC 137/01", own=("CSC",)) == ["CSC 137/02", "CSC 137/01"]
     assert ids("12", "7/01", "7-02") == ["12", "7/01", "7-02"]  # two shapes: nothing to go by
+    # the separator read as a mark or a digit; never a digit that is no separator's look-alike
+    assert ids("7+02", "3-21", "5-22") == ["7-02", "3-21", "5-22"]
+    assert ids("CB 63/02", "CB 63404", "CB 63/03") == ["CB 63/02", "CB 63/04", "CB 63/03"]
+    assert ids("CB 63/02", "CB 63504", "CB 63/03") == ["CB 63/02", "CB 63504", "CB 63/03"]
 
 
 def test_semicolons_ocr_misread_after_a_bracket_and_lists_cut_only_by_dashes() -> None:
@@ -652,6 +656,10 @@ def test_a_meetings_own_action_ids_misread_off_their_series_are_put_back() -> No
     # an action log's earlier meetings are not the series; two ids off it: nothing to go by
     assert ids("OPSG 46/02", "OPSG 46/03", "OPSG 47/01", meeting="47") == ["OPSG 46/02", "OPSG 46/03", "OPSG 47/01"]
     assert ids("CB 14/01", "CB 14/05", "CB 14/07") == ["CB 14/01", "CB 14/05", "CB 14/07"]
+    # the earlier meeting's action listed first in the log, and one of this meeting's misread
+    assert ids("SECP 52/01", "SECP 53/41", "SECP 53/02", "SECP 53/03", meeting="53") == [
+        "SECP 52/01", "SECP 53/01", "SECP 53/02", "SECP 53/03"]
+    assert ids("CB 13/01", "CB 14/02", "CB 14/03") == ["CB 14/01", "CB 14/02", "CB 14/03"]  # this meeting's first
 
 
 def test_a_decision_word_alone_on_its_line_is_a_stamp_not_a_decision() -> None:
@@ -845,3 +853,100 @@ def test_a_post_at_the_end_of_a_sentence_under_apologies_is_no_one() -> None:
     rec = text("LPC Meeting\n\nApologies Apologies receivedas above. Committee notified that AS had resigned as "
                "Information Officer.\n\n1. Minutes\nThe minutes were approved.")
     assert [a.name for a in rec.attendees] == []
+
+
+def test_an_identifier_with_a_digit_too_many_between_two_takes_the_item_it_is_read_in() -> None:
+    doc = document(["MP185 ‘Handling of errors’\nSECAS presented MP185.\nThe Change Board APPROVED MP1835 as a "
+                    "Self-Governance Modification.", "MP183 ‘Post-Commissioning reports’\nSECAS presented MP183.\n"
+                    "The Change Board APPROVED MP183 for implementation."])
+    doc.pages[0].method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert sorted(r.identifier for r in rec.identifiers) == ["MP183", "MP185"]
+    assert [d.identifier for d in rec.decisions] == ["MP185", "MP183"]
+
+
+def test_a_list_marker_before_an_attendance_label() -> None:
+    rec = text("SEC Change Board Meeting 71\n\na. Members present: Trevor Mellor, Change Board Chair; Gordon "
+               "Carmichael, Consumer Member\n(b) Apologies: Callum Bradshaw, Large Supplier Member\n\n"
+               "1. Minutes\nThe Change Board APPROVED the minutes.")
+    assert [(a.name, a.present) for a in rec.attendees] == [
+        ("Trevor Mellor", True), ("Gordon Carmichael", True), ("Callum Bradshaw", False)]
+
+
+def test_a_paper_that_was_noted_is_a_decision_an_observation_is_not() -> None:
+    rec = text("Community Trust Trustees Meeting\n\n3. Treasurer’s Report\nThe Treasurer reported a balance of "
+               "£14,000. It was noted that the insurance renewal is due in March.\nThe Treasurer’s report was noted.\n\n"
+               "4. Minutes\nOne minor correction to the list of attendees was noted.\nThe Trustees approved the minutes.")
+    assert [(d.verb, d.outcome, d.text) for d in rec.decisions] == [
+        ("NOTED", "noted", "The Treasurer’s report was noted."),
+        ("APPROVED", "minutes_approved", "The Trustees approved the minutes.")]
+
+
+def test_a_speck_before_an_action_tables_id_header() -> None:
+    rec = run(["Actions Log", [["ou Ref", "Action", "Owner", "Due date"],
+                               ["3-21", "Issue the consultation on DP232", "DCC", "29 Sep 2019"],
+                               ["5-22", "Share the draft incident summary with members", "SECAS", ""]]])
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
+        ("3-21", "DCC", "2019-09-29"), ("5-22", "SECAS", None)]
+
+
+def test_a_label_table_one_list_a_label_and_its_list_going_on_below_it() -> None:
+    """``Present: | A (Panel Chair); B (…)`` beside ``In attendance: | C (DCC)``: the columns
+    guessed from the cells would make ``(DCC)`` initials and read one person; each label's list
+    is read whole, and the names on the lines below the table go on with the last label's."""
+    rec = run(["SEC Panel Meeting 52\nDate: 20th March 2020",
+               [["Present:", "Clive Gallagher (Panel Chair); Duncan Dobson (Large Supplier Panel Member )"],
+                ["In attendance:", "Miriam Naylor (DCC)"]],
+               "Hamish Shackleton (DCC)", "Beatrice Oakley (SECAS)", "1. Minutes\nThe Panel NOTED the report."])
+    assert people(rec) == [("Clive Gallagher", "chair", "Panel Chair", True),
+                           ("Duncan Dobson", "member", "Large Supplier Panel Member", True),
+                           ("Miriam Naylor", "participant", "DCC", True),
+                           ("Hamish Shackleton", "participant", "DCC", True),
+                           ("Beatrice Oakley", "participant", "SECAS", True)]
+
+
+def test_an_item_table_whose_text_header_ocr_misread_and_whose_owner_cell_was_lost() -> None:
+    """``Jinutes:`` over the items' text still names that column; a row whose Action cell a poor
+    scan lost (empty, or a speck) takes as owner the person its text names, the full stop
+    before the name lost too; one asked to speak is no owner."""
+    from pipeline.nlp import action_tables
+    from pipeline.reading.document import Table
+
+    table = Table([["", "Jinutes:", "Action"],
+                   ["3.", "Project Updates The update was noted in the log Lorna Oakley to create a survey of "
+                          "interest in the summit by 01/03/2020", ""],
+                   ["4.", "Security The Chair asked Robin Gilchrist to present the policy.", "w"],
+                   ["5.", "Summit The TAC discussed the programme. GA to book the venue by 12 April 2020.", "GA"]])
+    assert action_tables.is_item_table(table)
+    assert [(a.owner, a.description, a.due_date) for a in action_tables.read(table, 1, 0)] == [
+        ("Lorna Oakley", "create a survey of interest in the summit", "2020-03-01"),
+        ("GA", "book the venue", "2020-04-12")]
+
+
+def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
+    rec = run(["SEC Change Sub-Committee Meeting 118",
+               [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],
+               "SECAS presented DP157.\nThe CSC AGREED further development is required.",
+               [["DP241 ‘Reporting on power outages’", "Chair"]],
+               "The CSC was provided with a progress update.\nThe CSC NOTED the update.",
+               [["Te", "DP227 ‘Clarifying the obligations’", "For discussion"]],
+               "SECAS introduced the proposal.\nThe CSC AGREED the Draft Proposal is ready to be converted."])
+    assert [(d.identifier, d.verb) for d in rec.decisions] == [
+        ("DP157", "AGREED"), ("DP241", "NOTED"), ("DP227", "AGREED")]
+
+
+def test_an_action_tables_ids_a_poor_scan_damaged_are_read_and_reshaped() -> None:
+    """``Ref Action`` over ids with a quote mark before them, a dot for the slash, the prefix
+    run into the number; and a header OCR misread (``Ret``) over a column of ids."""
+    rec = run(["SEC Change Board Meeting 49",
+               [["Ref Action", "Owner", "Due"],
+                ["\u201cCB48/01 Share the draft incident summary with members", "SECAS", "19 Feb 2019"],
+                ["CB.4802 Update the Modification Report for DP204", "SECAS", "ASAP"],
+                ["CB4803 Update the Technical Architecture Document", "DCC", ""]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [
+        ("CB 48/01", "SECAS"), ("CB 48/02", "SECAS"), ("CB 48/03", "DCC")]
+    rec = run(["SEC Change Sub-Committee Meeting 36",
+               [["Ret", "Action", "Owner", "Due"],
+                ["CSC 36/01", "Review the Security Controls Framework guidance", "SECAS", ""],
+                ["CSC 36/02", "Write to the Proposer of DP153", "Chair", "ASAP"]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("CSC 36/01", "SECAS"), ("CSC 36/02", "Chair")]

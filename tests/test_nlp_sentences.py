@@ -450,6 +450,11 @@ def test_action_table_owner_repaired_with_lower_confidence() -> None:
     acts = [actions_mod.Action("X 1/01", "bcc", "d", None, 0, 1), actions_mod.Action("X 1/02", "DCC", "d", None, 0, 1)]
     actions_mod.repair_owners(acts, known_parties(load().get_pipe("minutes_lexicon").data))
     assert [(a.owner, a.confidence) for a in acts] == [("DCC", 0.7), ("DCC", 1.0)]
+    # initials read in mixed case are the attendee's whose initials they spell
+    acts = [actions_mod.Action("4-01", "Fw", "d", None, 0, 1), actions_mod.Action("4-02", "yc", "d", None, 0, 1),
+            actions_mod.Action("4-03", "Jo", "d", None, 0, 1)]
+    actions_mod.repair_owners(acts, ["FW", "YC", "DCC"])
+    assert [a.owner for a in acts] == ["FW", "YC", "Jo"]
 
 
 @pytest.mark.parametrize(("owner", "want"), [

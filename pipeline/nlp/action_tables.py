@@ -51,6 +51,9 @@ def header_key(cell: str) -> str | None:
         for key, words in _ACTION_HEAD.items():
             if any(len(w) >= 5 and fuzz.ratio(low, w) >= 80 for w in words):
                 return key
+    first, _, rest = low.partition(" ")
+    if rest and len(first) <= 2 and not first.isdigit():
+        return header_key(rest)  # "ou Ref": a speck OCR read before the header word
     return None
 
 
@@ -68,6 +71,19 @@ _ID = r"[A-Z][A-Za-z]{1,7}\s?\d{1,4}\s?/\s?\d{1,3}|\d{1,3}[-/.]\d{1,3}|[A-Z]\d{1
 _ID_START = re.compile(rf"^(?P<id>{_ID})\s+(?P<rest>\S.*)$", re.DOTALL)
 # a speck OCR read before the id ("we SECP 28/01", "vA SECP 28/01")
 _SPECK_ID_START = re.compile(r"^[A-Za-z]{1,2}\s+(?P<id>[A-Z][A-Za-z]{1,7}\s?\d{1,4}\s?/\s?\d{1,3})\s*(?P<rest>.*)$", re.DOTALL)
+
+
+# under a "Ref" header, an id a poor scan damaged: a quote mark before it, its separator lost or read
+# as a dot, its prefix run into the number ("CB48/01", "CB.4802", "CB4803"); the number is reshaped
+# later against the document's clean ids (``actions.reshape_ids``)
+_LOOSE_ID_START = re.compile(r"^[‘’'\"“”`]?(?P<id>[A-Z][A-Za-z]{1,7}[.,]?\s?\d{1,4}(?:\s?[/.\-]\s?)?\d{1,3})\s+(?P<rest>\S.*)$",
+                             re.DOTALL)
+
+
+def _loose_id(found: str) -> str:
+    """``CB.4802`` → ``CB 4802``: the prefix parted from the number by one space."""
+    m = re.fullmatch(r"(?P<prefix>[A-Z][A-Za-z]{1,7})[.,]?\s?(?P<num>\d.*)", found)
+    return f"{m['prefix']} {m['num'].replace(' ', '')}" if m else found
 
 
 def _id_start(cell: str) -> re.Match[str] | None:
@@ -98,8 +114,8 @@ def _unmerged(table: Table) -> Table:
             first = words[0] if header_key(words[0]) == "id" else "Ref"  # ("maf action": a misread "Ref")
             rows = [[*head[:i], first, " ".join(words[1:]), *head[i + 1 :]]]
             for row in body:
-                m = _id_start(row[i].strip()) if i < len(row) else None
-                parts = [m["id"], m["rest"]] if m else ["", row[i] if i < len(row) else ""]
+                m = (_id_start(row[i].strip()) or _LOOSE_ID_START.match(row[i].strip())) if i < len(row) else None
+                parts = [_loose_id(m["id"]), m["rest"]] if m else ["", row[i] if i < len(row) else ""]
                 rows.append([*row[:i], *parts, *row[i + 1 :]])
             return Table(rows=rows, bbox=table.bbox, ruled=table.ruled)
     return table
@@ -114,7 +130,7 @@ def _titled(table: Table) -> Table:
 
 def _dated(table: Table) -> Table:
     """A header cell no word of which is known (``Dus`` on a poor scan) over a column of dates
-    names the due date."""
+    names the due date; over a column of action ids, the id."""
     if len(table.rows) < 2:
         return table
     head = list(table.rows[0])
@@ -123,9 +139,13 @@ def _dated(table: Table) -> Table:
         if not cell.strip() or header_key(cell) is not None or len(cell.split()) > 2:
             continue
         cells = [r[i].strip() for r in table.rows[1:] if i < len(r) and r[i].strip()]
-        if len(cells) >= 2 and sum(bool(_due(c)) for c in cells) >= 0.6 * len(cells) and "due" not in {
+        # (a cell that is a date, not a passage that mentions one: "… GA to book the venue by 12 April")
+        if len(cells) >= 2 and sum(bool(_due(c)) and len(c.split()) <= 6 for c in cells) >= 0.6 * len(cells) and "due" not in {
                 header_key(c) for c in head}:
             head[i], changed = "Due", True
+        elif len(cells) >= 2 and sum(bool(re.fullmatch(_ID, c)) for c in cells) >= 0.6 * len(cells) and "id" not in {
+                header_key(c) for c in head}:
+            head[i], changed = "Ref", True  # "Ret" over "CSC 36/01", "CSC 36/02": the ids' column
     return Table(rows=[head, *table.rows[1:]], bbox=table.bbox, ruled=table.ruled) if changed else table
 
 
@@ -215,8 +235,14 @@ def _item_columns(header: list[str]) -> tuple[int, int] | None:
     cells = [re.sub(r"\s+", " ", re.sub(r"[^a-z\s]", " ", c.lower())).strip() for c in header]
     if len(cells) < 2 or cells[-1] not in _ITEM_OWNER:
         return None
-    text_col = next((i for i in range(len(cells) - 2, -1, -1) if cells[i] in _ITEM_TEXT), None)
+    text_col = next((i for i in range(len(cells) - 2, -1, -1) if _item_text_head(cells[i])), None)
     return (text_col, len(cells) - 1) if text_col is not None else None
+
+
+def _item_text_head(cell: str) -> bool:
+    """A header naming the item's text, as written or one letter misread (``Jinutes``)."""
+    return cell in _ITEM_TEXT or (len(cell) >= 5 and any(
+        len(w) >= 5 and abs(len(w) - len(cell)) <= 1 and fuzz.ratio(cell, w) >= 80 for w in _ITEM_TEXT))
 
 
 def is_item_table(table: Table) -> bool:
@@ -231,6 +257,9 @@ def read(table: Table, page: int, start: int, *, header: list[str] | None = None
     return from_item_table(table, page, start, header=header)
 
 
+_FULL_NAME = r"[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)?(?:\s+(?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+
+
 def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """``4. | DP126 ‘…’ … SECAS to invite the Proposer of DP126 to the next meeting. … | SECAS``: the
     owner cell names who acts; the action is the ``<owner> to …`` sentence of the item's text."""
@@ -242,10 +271,22 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
     for row in table.rows[1:] if header is None else table.rows:
         owner = one_line(row[owner_col]).strip(" .,;:") if owner_col < len(row) else ""
         text = one_line(row[text_col]) if text_col < len(row) else ""
-        if not owner or not text or not re.fullmatch(r"[A-Z][\w&’'.\- ]{0,30}(?:\s*[,/&]\s*[A-Z][\w&’'.\- ]{0,30}){0,3}", owner):
+        if not text:
             continue
-        said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
-                         text)
+        if not re.search(r"\w{2}", owner) or re.fullmatch(r"[a-z]{2,4}", owner):
+            # the owner cell lost on a poor scan (empty, a speck, initials misread in lower
+            # case: "oc" for DC): the item's text names who
+            # acts, in full ("Lorna Oakley to create a survey … by 01/03/2020."), the full stop
+            # before it perhaps lost too ("… in the decision log Lorna Oakley to …"), not someone
+            # another asked or invited to speak
+            said = re.search(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))(?P<s>(?P<who>{_FULL_NAME}|[A-Z]{{2,5}})\s+{TO}\s+[a-z][^.]*"
+                             r"(?:\.\d[^.]*)*)", text)
+            owner = said["who"] if said is not None else ""
+        elif not re.fullmatch(r"[A-Z][\w&’'.\- ]{0,30}(?:\s*[,/&]\s*[A-Z][\w&’'.\- ]{0,30}){0,3}", owner):
+            continue
+        else:
+            said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
+                             text)
         if said is None:
             continue  # an owner beside an item that says nothing it is to do: read no action into it
         m = OWNER_TO.match(said["s"])

@@ -55,7 +55,7 @@ WEAK_CUE = re.compile(r"\b(?:on|at|for)" + _S + r"\s+" + _WEEKDAY + r"$", re.IGN
 ITEMS_HEADING = re.compile(r"^\s*(?:summary\s+of\s+|new\s+|open\s+)?(?:action\s+items?|actions?\s+points?|actions?"
                            r"|actions?\s+arising|action\s+log)\s*:?\s*$", re.IGNORECASE)
 # an "Action" column header standing alone: its cells are the owners' initials beside each item
-COLUMN_HEADER = re.compile(r"^\s*(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)
+COLUMN_HEADER = re.compile(r"^\s*[‘’'\"“”`]?(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)  # (a quote: a speck)
 INITIALS_CELL = re.compile(r"^\s*(?P<owner>[A-Z]{2,6}(?:\s*(?:,|/|&|and)\s*[A-Z]{2,6}){0,3})\s*$")
 
 
@@ -390,11 +390,19 @@ class _Finder:
             owner, repaired = (m["owner"], False) if m else _misread_owner(line.text, self.parties)
             if owner is None and office_role(line.text.strip()) is not None and len(line.text.split()) <= 2:
                 owner = line.text.strip()  # "Chair", "Clerk": an office in the column, as written
+            if owner is None and re.fullmatch(r"[a-z]{2,3}", line.text.strip()):
+                # initials a poor scan read in lower case past repair ("oc" for DC): the owner the
+                # item's own text gives its last "DC to …" sentence
+                said = list(_TEXT_OWNER.finditer(lines[i - 1].text))
+                owner, repaired = (said[-1]["who"], True) if said else (None, False)
             if owner is None or (len(owner) > 4 and owner not in self.parties and office_role(owner) is None):
                 continue  # "DRAFT": a stamp, not an owner
             if owner not in known and office_role(owner) is None and len(re.findall(rf"(?<!\w){re.escape(owner)}(?!\w)", self.dt.text)) < 2:
                 continue  # "VV": a speck read as letters, written nowhere else and naming no one
             self.items.append(_Item(i, line.start, None, "", owner=owner, kind="column", id_repaired=repaired))
+
+
+_TEXT_OWNER = re.compile(rf"(?:^|(?<=[.;:]\s))(?P<who>[A-Z]{{2,5}}|[A-Z][a-z]+(?:\s+[A-Z][a-z’'\-]+){{1,2}})\s+{_TO}\s+[a-z]")
 
 
 FLAT_HEADER = re.compile(r"^\s*(?:(?:action\s+)?(?:ref\.?|no\.?|id)\s+)?actions?(?:\s+items?)?\s+"
@@ -553,15 +561,15 @@ def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[st
 def repair_owners(actions: list[Action], parties: list[str]) -> None:
     """``bcc`` → ``DCC``: owners OCR misread, matched to the document's known parties. An owner
     is written without the marks around it (``‘Abigail Blackwood``, ``AF.``) and an office without
-    its article (``The Chair`` → ``Chair``); initials in lower case (``cs``) are the attendee's
-    whose initials they spell."""
+    its article (``The Chair`` → ``Chair``); initials in lower or mixed case (``cs``, ``Fw``) are
+    the attendee's whose initials they spell."""
     upper = {p for p in parties if re.fullmatch(r"[A-Z]{2,4}", p)}
     for a in actions:
         if a.owner:
             bare = a.owner.strip(" ‘’'\"“”.,;:")
             if office_role(office := re.sub(r"^(?i:the)\s+", "", bare)) is not None:
                 bare = office
-            if re.fullmatch(r"[a-z]{2,4}", bare) and bare.upper() in upper:
+            if re.fullmatch(r"[a-z]{2,4}|[A-Za-z]{2,3}", bare) and bare.upper() in upper:  # ("Fw", "yc")
                 bare = bare.upper()
             a.owner = bare or a.owner
         if a.owner and office_role(a.owner) is not None:
@@ -577,9 +585,10 @@ _PREFIXED_ID = re.compile(r"^(?P<prefix>\S{2,8}?)\s?(?P<num>\d{1,4}\s?/\s?\d{1,3
 _PREFIX_LOOKALIKE = str.maketrans({"$": "S", "5": "S", "0": "O", "1": "I", "8": "B", "€": "E"})
 
 
-_ID_PARTS = re.compile(r"^(?P<prefix>[^\W\d_$§€]{1,8}\d?\s+)?(?P<num>[\w§$][\w§$.,/\-]{0,9})$")
+_ID_PARTS = re.compile(r"^(?P<prefix>[^\W\d_$§€]{1,8}\d?\s+)?(?P<num>[\w§$][\w§$.,/+\-]{0,9})$")
 _DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1", "S": "5",
-                                  "s": "5", "§": "5", "$": "5", "B": "8", "Z": "2", "z": "2"})
+                                  "s": "5", "§": "5", "$": "5", "B": "8", "Z": "2", "z": "2", "+": "-"})
+_SEPARATOR_AS_DIGIT = "1479"  # what a slash or a dash is read as on a poor scan ("53404" for "53/04")
 
 
 def _number_shape(num: str) -> str | None:
@@ -588,9 +597,9 @@ def _number_shape(num: str) -> str | None:
 
 
 def reshape_ids(actions: list[Action]) -> None:
-    """``621`` and ``3.01`` among ``5-22``; ``C8 6301`` among ``CB 63/02``: an action id whose
-    number OCR misread (its separator lost or read as another mark, a digit read as a look-alike
-    letter) takes the shape every other id of the document shares, when its digits fill that
+    """``621``, ``3.01`` and ``7+02`` among ``5-22``; ``C8 6301`` and ``CB 63401`` among ``CB 63/02``:
+    an action id whose number OCR misread (its separator lost, or read as another mark or as a
+    digit, a digit read as a look-alike letter) takes the shape every other id of the document shares, when its digits fill that
     shape exactly. Needs two ids of one shape, and one shape only."""
     parts = [(a, m) for a in actions if a.action_id and (m := _ID_PARTS.match(a.action_id.strip()))]
     shapes = Counter(shape for _, m in parts if (shape := _number_shape(m["num"])))
@@ -605,7 +614,16 @@ def reshape_ids(actions: list[Action]) -> None:
             number = read
         else:  # the separator lost too: only where two clean ids show the shape
             digits = re.sub(r"[.,/\-]", "", read)
-            if seen < 2 or not digits.isdigit() or len(digits) != shape.count("d"):
+            at = shape.index(next(ch for ch in shape if ch != "d"))
+            if (seen >= 2 and digits.isdigit() and len(digits) == shape.count("d") + 1
+                    and digits[at] in _SEPARATOR_AS_DIGIT):
+                digits = digits[:at] + digits[at + 1 :]  # the separator read as a digit
+            # one clean id is enough when it has the same prefix and the same number before its
+            # separator ("CB 4802" beside "CB 48/01": the meeting's number)
+            head = shape.index(next(ch for ch in shape if ch != "d"))
+            alike = any(_number_shape(o["num"]) and (o["prefix"] or "") == (m["prefix"] or "")
+                        and o["num"][:head] == digits[:head] for _, o in parts)
+            if (seen < 2 and not alike) or not digits.isdigit() or len(digits) != shape.count("d"):
                 continue
             it = iter(digits)
             number = "".join(next(it) if ch == "d" else ch for ch in shape)
@@ -640,9 +658,18 @@ def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None
         return
     series = sorted(own + off, key=lambda am: am[0].start)
     width = Counter(len(m["n"]) for _, m in own).most_common(1)[0][0]
+
+    def breaks(series: list[tuple[Action, re.Match[str]]]) -> list[int]:
+        return [k for k, (_, m) in enumerate(series)
+                if int(m["n"]) != k + 1 or m["meeting"] != meeting_number or len(m["n"]) != width]
+
+    wrong = breaks(series)
+    if len(wrong) != 1 and off and off[0] in (series[0], series[-1]):
+        # "SECP 52/01" listed before (or after) this meeting's own: an earlier meeting's action in
+        # the log, no part of the series; the series is this meeting's own ids alone
+        series = [am for am in series if am is not off[0]]
+        wrong = breaks(series)
     numbers = [int(m["n"]) for _, m in series]
-    wrong = [k for k, (n, (_, m)) in enumerate(zip(numbers, series, strict=True))
-             if n != k + 1 or (m["meeting"] != meeting_number) or len(m["n"]) != width]
     if len(wrong) != 1:
         return
     k = wrong[0]

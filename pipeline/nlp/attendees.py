@@ -26,14 +26,14 @@ NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
 NAME_BARE_INITIALS = re.compile(rf"^(?P<name>{NAME})\s+(?P<init>[A-Z]{{2,4}})\b\s*(?P<rest>.*)$")
 REGION_START = re.compile(
-    r"^\s*[‘’'\"“”`]?\s*(?:\d{1,2}[.)]?\s+)?(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
+    r"^\s*[‘’'\"“”`]?\s*(?:(?:\d{1,2}[.)]?|[a-zA-Z][.)]|\([a-zA-Z\d]{1,2}\))\s+)?(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
     r"attending|apologies(?:\s+for\s+absence)?|absent)\b\s*(?:\(.*?\))?\s*[:\-–]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # the other labels of an attendance list ("Voting member attendance", "Not in Attendance:",
 # "Other Attendees:", "Board Members: …", "Invited"): a colon, a dash or the end of the line after them
 LABEL_START = re.compile(
-    r"^\s*[‘’'\"“”`]?\s*(?:[●•◦○▪■*\-–]\s*)?(?P<label>(?:[A-Z][a-z]+\s+){0,2}?"
+    r"^\s*[‘’'\"“”`]?\s*(?:[●•◦○▪■*\-–]\s*|(?:[a-zA-Z][.)]|\([a-zA-Z\d]{1,2}\))\s+)?(?P<label>(?:[A-Z][a-z]+\s+){0,2}?"
     + alternation([a[0] for a in lexicon()["attendance_labels"]]) + r")\s*(?:[:\-–—]\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
@@ -616,8 +616,9 @@ def is_attendee_table(table: Table) -> bool:
 
 
 def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = False,
-               context_role: str | None = None) -> list[Person]:
-    """People from an attendee table; ``context_role`` from the heading above it."""
+               context_role: str | None = None, after: list[str] | None = None) -> list[Person]:
+    """People from an attendee table; ``context_role`` from the heading above it; ``after`` the
+    text lines right below it (see :func:`_label_list_after`)."""
     rows = [[c.strip() for c in row] for row in table.rows]
     if not rows:
         return []
@@ -697,9 +698,12 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         people.extend(last_row)
     # a label column whose list OCR broke across rows and cells ("In attendance: Abigail |
     # Greenhalgh (AG) DCC"): read as one run, when that gives more names their own initials
+    # (or, columns guessed from the cells, "Present: | A (Chair); B (Member)" beside "In
+    # attendance: | C (DCC)": one list a label, not a table with a name column)
     streamed = _as_people(_streamed_rows(rows), page)
-    if _fitting(streamed) > _fitting(people):
-        return streamed
+    if _fitting(streamed) > _fitting(people) or (
+            guessed and _fitting(streamed) == _fitting(people) and len(streamed) > len(people)):
+        return streamed + _label_list_after(rows, streamed, after or [], page)
     return people
 
 
@@ -957,15 +961,27 @@ def from_list_table(table: Table, page: int, *, context: str = "", after: str = 
         if len(more) > len(found):  # rows continuing a label's list: one entry a row, or as one run
             found = more
     people = _as_people(found, page)
+    return people + _label_list_after(rows, people, after, page)
+
+
+def _label_list_after(rows: list[list[str]], people: list[Person], after: str | list[str], page: int) -> list[Person]:
+    """The people of the text right below a table whose last row is a label and its list
+    (``In attendance: | Miriam Naylor (DCC)``), when that text is nothing but names: the list
+    went on past the table's end. ``after``: the block below the table, or its lines one by
+    one (each read while it holds nothing but names)."""
     last = [c for c in rows[-1] if c] if rows else []
     by_label = lists.label_role(last[0]) if len(last) == 2 else None
-    if people and by_label is not None and after.strip():
-        more = lists.parse_list(after)
+    if not people or by_label is None:
+        return []
+    out: list[Person] = []
+    for text in [after] if isinstance(after, str) else after:
+        more = lists.parse_list(text) if text.strip() else []
         # one entry a ";"-group ("Anita Henshaw, SP Energy Networks; …"), else a comma list
-        segments = [s for s in re.split(r";" if ";" in after else r",|;", re.sub(r"\([^)]*\)", "", after)) if s.strip()]
-        if more and len(more) >= len(segments) - 1:  # the text is nothing but names
-            people.extend(_entries_to_people(more, by_label[0], by_label[1], page))
-    return people
+        segments = [s for s in re.split(r";" if ";" in text else r",|;", re.sub(r"\([^)]*\)", "", text)) if s.strip()]
+        if not more or len(more) < len(segments) - 1:  # the text is not nothing but names
+            break
+        out += _entries_to_people(more, by_label[0], by_label[1], page)
+    return out
 
 
 def listed_after(lines: list[str], role: str | None, present: bool, page: int | None) -> list[Person]:

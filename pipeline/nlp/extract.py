@@ -211,7 +211,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
         elif attendees_mod.is_attendee_table(ref.table):
             previous = None  # another table came between: what follows continues that one
             from_rows = attendees_mod.from_table(ref.table, ref.page, lexicon, apologies=_apology_context(dt, ref.start),
-                                                 context_role=_context_role(dt, ref.start))
+                                                 context_role=_context_role(dt, ref.start), after=_lines_after(dt, ref))
             people.extend(from_rows)
             if from_rows:
                 last = from_rows[-1]

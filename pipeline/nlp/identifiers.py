@@ -105,7 +105,7 @@ def reconcile(found: list[Mention], ocr_pages: Collection[int] = (),
     character (``DP0O96``) that is one character away from an identifier the document writes
     cleanly (``DP096``) becomes it. On an OCR'd page (``ocr_pages``), a mention one digit short
     or long of its kind's usual length becomes the one identifier the document names that is
-    a digit away (:func:`_lost_digit`); ``widths`` gives the kinds always written with so many
+    a digit away, or of two, the one named last before it (:func:`_lost_digit`); ``widths`` gives the kinds always written with so many
     digits (``SECMP0062``).
     """
     sound = {m.identifier for m in found if not m.needs_evidence}
@@ -145,6 +145,11 @@ def _lost_digit(found: list[Mention], ocr_pages: set[int], widths: dict[str, int
             continue
         near = {ident for ident in counts if ident.startswith(m.kind) and ident[len(m.kind):].isdigit()
                 and len(ident) - len(m.kind) == usual and _one_digit_apart(digits, ident[len(m.kind):])}
+        if len(near) > 1:
+            # one digit from two (MP1835: MP185 or MP183): the one named last before it, whose
+            # item it is read in
+            before = [f for f in found if f.identifier in near and f.start < m.start]
+            near = {max(before, key=lambda f: f.start).identifier} if before else near
         if len(near) == 1:
             m.identifier, m.repaired = near.pop(), True
         elif not near and m.kind in widths and len(digits) == usual - 1:

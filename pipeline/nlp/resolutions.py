@@ -30,6 +30,9 @@ _VERB = r"(?P<v>approved|agreed|adopted|accepted|ratified|elected|endorsed|rejec
 _ADV = r"(?:(?:unanimously|duly|formally|also|then|therefore|subsequently|all)\s+)?"
 # a list of things done before the decision word: "reviewed, signed and agreed", "discussed ad agreed"
 _DONE = r"(?:[a-z]+(?:,\s*|\s+(?:and|ad|&)\s+)){0,3}"
+# what a meeting receives and notes
+_PAPERS = (r"reports?|updates?|accounts|statements?|correspondence|letters?|papers?|presentations?|summary|"
+           r"register|budget|figures|briefing|minutes|returns?|schedule|dashboard|newsletter|review")
 _BODY = (r"(?:committee|board|trustees|council|members|meeting|group|panel|directors|lpc|tac|"
          r"all\s+(?:\w+\s+){0,2}members)")
 
@@ -49,6 +52,10 @@ _RULES: list[tuple[re.Pattern[str], str | None, bool]] = [
     # "It was agreed that …", "The Constitution was ratified", "were reviewed and adopted by the Board"
     (re.compile(rf"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwhere\s)(?<!\bwho\s)\b(?:was|were|been)\s+{_ADV}{_DONE}{_ADV}"
                 rf"{_VERB}\b(?<!agreed(?=\s+with\b))", re.I), None, True),
+    # "The Treasurer's report was noted.", "The quarterly update was noted by the Board": a paper
+    # received, the whole sentence (not "It was noted that …", not "a correction was noted")
+    (re.compile(rf"^\W*(?-i:The)\s+[^.;:]{{0,80}}?\b(?:{_PAPERS})\s+(?:was|were)\s+{_ADV}(?P<v>noted)"
+                r"(?:\s+by\s+(?:the\s+)?\w+(?:\s+\w+)?)?\s*[.;]?\s*$", re.I), None, False),
     # "all Board members were in agreement", "The Board was unanimous in its approval"
     (re.compile(r"\bwere\s+in\s+agreement\b", re.I), "AGREED", True),
     (re.compile(r"\bunanimous\s+in\s+(?:its|their)\s+approval\b", re.I), "APPROVED", True),

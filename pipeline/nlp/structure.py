@@ -263,8 +263,10 @@ def _row_heading(line: TextLine, mentions: list[Mention], text: str, last: int |
     table) or ``4. | CP1459 ‘Title’ SECAS presented … | DCC`` (an item table, the discussion in
     the row). The item's identifier is the one its title cell opens with."""
     cells = line.text.split(" | ")
-    if not 2 <= len(cells) <= 3 or not (m := _ROW_NUMBER.match(cells[0])):
+    if not 2 <= len(cells) <= 3:
         return None
+    if not (m := _ROW_NUMBER.match(cells[0])):
+        return _unnumbered_row_heading(line, cells, mentions, text, last)
     num = int(m["num"])
     if last is not None and not last < num <= last + 3 or last is None and num > 3:
         return None
@@ -280,6 +282,25 @@ def _row_heading(line: TextLine, mentions: list[Mention], text: str, last: int |
     if ident is not None and (q := quoted_after(text, first.end)) is not None:
         short = q[0]
     return Heading(0, line.start, "agenda", num, clean_title(short), ident)
+
+
+def _unnumbered_row_heading(line: TextLine, cells: list[str], mentions: list[Mention], text: str,
+                            last: int | None) -> Heading | None:
+    """``Te | DP227 ‘Title’ | For discussion``, ``DP241 ‘Title’ | Chair``: a row of an agenda or
+    item table whose number a scan misread or lost, after a numbered one: its title cell is just
+    a proposal and its quoted title (a speck before it), and it is the next item."""
+    if last is None:
+        return None
+    k = 1 if re.fullmatch(r"\W*[A-Za-z]{0,2}\W*", cells[0]) else 0
+    cell_start = line.start + sum(len(c) + 3 for c in cells[:k])
+    cell_end = cell_start + len(cells[k])
+    first = next((mn for mn in mentions if cell_start <= mn.start < cell_end), None)
+    if first is None or text[cell_start : first.start].strip(" ‘’'\"“”`.,"):
+        return None
+    q = quoted_after(text, first.end)
+    if q is None or q[1] > cell_end or text[q[1] : cell_end].strip(" .:-–"):
+        return None
+    return Heading(0, line.start, "agenda", last + 1, clean_title(q[0]), first.identifier)
 
 
 def _item_heading_in_title(line: TextLine, mentions: list[Mention], text: str,

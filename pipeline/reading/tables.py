@@ -251,15 +251,23 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
             continue
         j, last_multi = i, i
         height = statistics.median(w.bottom - w.top for w in lines[i].words) or 10.0
+        starts = [seg[0].x0 for seg in segs[i]]
+        held = False  # a run of single lines was kept only because they sit in the columns
         while j + 1 < len(lines):
             gap = lines[j + 1].bbox[1] - lines[j].bbox[3]
             nxt = lines[j + 1]
             if gap > 2.2 * height or (len(segs[j + 1]) < 2 and nxt.text.rstrip().endswith(":")):
                 break
             if len(segs[j + 1]) >= 2:
+                ours = [seg[0].x0 for seg in segs[j + 1] if any(c.isalnum() for w in seg for c in w.text)]
+                if held and not all(any(abs(x - s) <= 0.9 * height for s in starts) for x in ours):
+                    break  # after such rows, a line in other columns is something else
                 last_multi = j + 1
+                starts.extend(ours)
             elif j + 1 - last_multi > 3:
-                break
+                if not _in_a_column(nxt, starts, tol=0.9 * height):
+                    break
+                held = True
             j += 1
         multi = [k for k in range(i, last_multi + 1) if len(segs[k]) >= 2]
         cols = _column_starts([segs[k] for k in multi], tol=0.9 * height)
@@ -282,6 +290,30 @@ def find_unruled(lines: list[Line]) -> list[tuple[int, int, list[float]]]:
         else:
             i = last_multi + 1 if last_multi > i else i + 1
     return found
+
+
+def _in_a_column(line: Line, starts: list[float], *, tol: float) -> bool:
+    """A line of one run of words that is a row with the other cells empty: a few words, no
+    sentence (a paragraph in a column of minutes beside an "Action" column is no row), that
+    start where a column of the table above starts; one starting in the first column ends
+    before the second begins (a paragraph after the table runs across them)."""
+    words = _unspecked(line.words)
+    if not words or len(words) > 6 or words[-1].text.endswith("."):
+        return False
+    x0, x1 = words[0].x0, words[-1].x1
+    first = min(starts)
+    later = [x for x in starts if x > first + tol]
+    if abs(x0 - first) <= tol:
+        return bool(later) and x1 < min(later) - tol
+    return any(abs(x0 - x) <= tol for x in later)
+
+
+def _unspecked(words: list[Word]) -> list[Word]:
+    """A line's words without the specks read before them (``.``, ``'``, ``-``)."""
+    k = 0
+    while k < len(words) - 1 and not any(c.isalnum() for c in words[k].text):
+        k += 1
+    return words[k:]
 
 
 def _layout_change(multi: list[int], segs: list[list[list[Word]]], cols: list[float], *,
@@ -372,10 +404,11 @@ LABEL = re.compile(r"^[A-Z][\w’'/&()-]*(?:\s+[\w’'/&()-]+){0,3}:$")
 
 def _label(line: Line) -> str | None:
     """``Members present:`` when a line opens with a label of one to four words ending in a colon."""
-    for k, word in enumerate(line.words[:4]):
+    words = _unspecked(line.words)
+    for k, word in enumerate(words[:4]):
         if word.text.endswith(":"):
-            label = " ".join(w.text for w in line.words[: k + 1])
-            return label if LABEL.match(label) and k + 1 < len(line.words) else None
+            label = " ".join(w.text for w in words[: k + 1])
+            return label if LABEL.match(label) and k + 1 < len(words) else None
     return None
 
 
@@ -392,19 +425,22 @@ def _label_rows(lines: list[Line]) -> Table:
     wrapped value (a hanging indent, a speck removed on a poor scan) splits nothing, and a
     line without a label goes on with the value above."""
     rows: list[list[str]] = []
-    left = min(ln.bbox[0] for ln in lines)
+    lines = [ln for ln in lines if any(c.isalnum() for c in ln.text)]  # a line of specks says nothing
+    left = min(_unspecked(ln.words)[0].x0 for ln in lines)
     right = max(ln.bbox[2] for ln in lines)
     height = statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines) or 10.0
     previous: Line | None = None
     for line in lines:
-        label = _label(line) if line.bbox[0] - left <= height else None  # an indented line goes on
-        words = [w.text for w in line.words]
+        # an indented line goes on; a speck before the label (". Venue:") indents nothing
+        label = _label(line) if _unspecked(line.words)[0].x0 - left <= height else None
+        words = [w.text for w in _unspecked(line.words)]
         if label is not None:
             rows.append([label, " ".join(words[len(label.split()) :])])
         elif rows and rows[-1][1] and previous is not None:
-            # a line that stopped well short of the block's right edge ended its entry
-            # (a list written one entry a line); a full line wrapped on into this one
-            short = (previous.bbox[2] < left + 0.8 * (right - left)
+            # a line that stopped well short of the block's right edge, or closed an entry on a
+            # bracket ("Ann Lee (Chair)"), ended its entry (a list written one entry a line); a
+            # full line wrapped on into this one
+            short = ((previous.bbox[2] < left + 0.8 * (right - left) or rows[-1][1].endswith(")"))
                      and not rows[-1][1].endswith((",", ";", "-", "–", "&", " and", " of", " the")))
             rows[-1][1] = f"{rows[-1][1]}; {' '.join(words)}" if short else join_wrapped([rows[-1][1], " ".join(words)])
         elif rows:
