@@ -950,3 +950,21 @@ def test_an_action_tables_ids_a_poor_scan_damaged_are_read_and_reshaped() -> Non
                 ["CSC 36/01", "Review the Security Controls Framework guidance", "SECAS", ""],
                 ["CSC 36/02", "Write to the Proposer of DP153", "Chair", "ASAP"]]])
     assert [(a.action_id, a.owner) for a in rec.actions] == [("CSC 36/01", "SECAS"), ("CSC 36/02", "Chair")]
+
+
+def test_lists_whose_separators_a_poor_scan_misread() -> None:
+    """Every semicolon of a list read as a colon; a full stop and nothing for a separator before
+    a known given name; an accent read on the label."""
+    from pipeline.nlp.attendee_lists import parse_list
+
+    got = parse_list("Deepak Ingram. DCC: Kate Ramsbottom, DCC: Niall Greenhalgh, SECAS: Isla McAllister. SECAS")
+    assert [(e.name, e.representing) for e in got] == [
+        ("Deepak Ingram", "DCC"), ("Kate Ramsbottom", "DCC"), ("Niall Greenhalgh", "SECAS"), ("Isla McAllister", "SECAS")]
+    got = parse_list("Rhiannon Blackwood, Change Board Chair Callum Prentice, Large Supplier Member; "
+                     "Lynne Naylor, SECAS. Jasmine Gilchrist, SECAS; Bronwen Wolstenholme. DCC. Geoffrey McAllister, SECAS")
+    assert [e.name for e in got] == ["Rhiannon Blackwood", "Callum Prentice", "Lynne Naylor", "Jasmine Gilchrist",
+                                     "Bronwen Wolstenholme", "Geoffrey McAllister"]
+    rec = text("SEC Operations Group Meeting 118\n\nAttendeés: Charlotte Blackwood (Operations Group Chair)\n"
+               "Elliot Holroyd (UK Power Networks)\n\n1. Welcome\nThe Chair welcomed members.")
+    assert [(a.name, a.representing) for a in rec.attendees] == [
+        ("Charlotte Blackwood", "Operations Group Chair"), ("Elliot Holroyd", "UK Power Networks")]

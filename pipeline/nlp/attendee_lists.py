@@ -240,6 +240,7 @@ _MISREAD_SEMICOLON = re.compile(rf"(?<=\))\s*[:i|!]\s+(?=[{UP}][{LOW}]+(?:\s+[{U
 # "…, Secretary: Deepak Barraclough; …": a semicolon OCR read as a colon after an office, in a
 # list separated by semicolons (checked in _office_colons)
 _OFFICE_COLON = re.compile(rf":\s+(?=[{UP}][{LOW}]+\s+[{UP}][{LOW}’'\-]+\s*(?:;|$))")
+_LIST_COLON = re.compile(rf"(?<=[{UP}{LOW}])\s*:\s+(?=[{UP}])")  # "Deepak Ingram. DCC: Kate Ramsbottom, DCC: …"
 _TRAILING_SPECK = re.compile(r"(?<=[a-z])\s+[\d°¢§]$")  # "Vikram Gilchrist 5" at the end of a list
 
 
@@ -263,8 +264,13 @@ def restore_separators(text: str) -> str:
     """``Deborah Drummond (DD) - Small Supplier Member Niall Buckley (NB)``: where OCR lost the
     separator, a name whose bracketed initials are its own starts a new item (``; Niall …``);
     ``(Large Supplier Panel Member): Derek Crowther (…)``, ``(SECAS)i Lynne Tennant (…)``: where
-    OCR misread it after a bracket, so does a name with a bracket of its own."""
+    OCR misread it after a bracket, so does a name with a bracket of its own; colons where a list
+    has no semicolon at all but two colons or more between its entries are its semicolons; in a
+    list with separators, a known given name and a surname after an organisation start an entry
+    (:func:`given_name_starts`)."""
     text = _UNCLOSED.sub(r"(\g<ini>) ", text)
+    if ";" not in text and len(_LIST_COLON.findall(text)) >= 2:
+        text = _LIST_COLON.sub("; ", text)  # every semicolon of the list read as a colon
     text = _MISREAD_SEMICOLON.sub("; ", _office_colons(drop_trailing_speck(text)))
     cuts = []
     for name_start in named_starts(text) + _commanamed_starts(text):
@@ -274,7 +280,7 @@ def restore_separators(text: str) -> str:
     cuts = sorted(set(cuts))
     for at in reversed(cuts):
         text = f"{text[:at].rstrip()}; {text[at:]}"
-    return text
+    return given_name_starts(text) if ";" in text or "," in text else text
 
 
 _NAME_COMMA = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME_PART}\s+{_NAME_PART}),\s")
@@ -312,7 +318,7 @@ def named_starts(text: str) -> list[int]:
     return starts
 
 
-_FIRST_LAST = re.compile(rf"(?<![\w’'\-])(?=(?P<first>[{UP}][{LOW}]+)\s+(?P<last>[{UP}][{LOW}’'\-]+)(?![\w’'\-]))")
+_FIRST_LAST = re.compile(rf"(?<![\w’'\-])(?=(?P<first>[{UP}][{LOW}]+)\s+(?P<last>(?:Mc|Mac|O’|O')?[{UP}][{LOW}’'\-]+)(?![\w’'\-]))")
 
 
 def given_name_starts(text: str) -> str:
@@ -329,8 +335,10 @@ def given_name_starts(text: str) -> str:
         before = re.split(r"[;,.(\[]\s*", text[: m.start()])[-1].split()
         if before and not (len(before) == 1 and before[0].lower() in given):
             cuts.append(m.start())
+        elif not before and re.search(r"\w{2}\.\s+$", text[: m.start()]):
+            cuts.append(m.start())  # "UK Power Networks. Hamish Jarvis": a full stop OCR read for the separator
     for at in reversed(cuts):
-        text = f"{text[:at].rstrip()}; {text[at:]}"
+        text = f"{text[:at].rstrip().removesuffix('.')}; {text[at:]}"
     return text
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline.nlp import attendee_lists as lists
@@ -260,12 +261,19 @@ def parse_person(chunk: str, constituencies: list[str]) -> Person | None:
 # ---------------------------------------------------------------- regions of text
 
 
+def _unaccented(text: str) -> str:
+    """The text with each accented letter its base letter, one for one (offsets kept)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] if not c.isascii() else c for c in text)
+
+
 def region_start(text: str) -> tuple[str, str] | None:
-    """``(label, rest of the line)`` when a line opens an attendance list."""
-    m = REGION_START.match(text) or LABEL_START.match(text)
+    """``(label, rest of the line)`` when a line opens an attendance list (an accent a scan put
+    on a letter of the label read as none: ``Attendeés``)."""
+    folded = _unaccented(text)
+    m = REGION_START.match(folded) or LABEL_START.match(folded)
     if m is None:
         return None
-    rest = m["rest"] or ""
+    rest = text[m.start("rest") : m.end("rest")] if m["rest"] is not None else ""
     if len(rest.split()) > 25 or re.match(r"^\s*apologies\s+(?:were|had|have)\b", rest or text, re.IGNORECASE):
         return None  # "Apologies were received from …": prose, read by APOLOGY_PROSE
     if rest and m.re is REGION_START and re.match(r"^(?:were|was)\b", rest):
