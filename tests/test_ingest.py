@@ -357,3 +357,15 @@ def test_minutes_in_a_column_beside_an_action_column_are_no_table() -> None:
              _line(208, (64, "Resolved that LoadShaper will move to the archived stage.")),
              _line(232, (64, "Philippa Kirkby to schedule a session on the summit."), (520, "PK"))]
     assert find_unruled(lines) == []
+
+
+def test_a_bracket_after_a_name_stays_in_the_names_cell() -> None:
+    """``Cllr Theo Underwood (TU) (Vice Chairman)`` in a names grid under a title block whose
+    values start where the brackets do: the brackets, and what is inside them, stay with the name."""
+    from pipeline.reading.tables import build_unruled
+
+    lines = [_line(100, (50, "Date:"), (170, "Thursday 22 October 2020")),
+             _line(114, (50, "Cllr Theo Underwood (TU) (Vice Chairman)"), (330, "Cllr Esme Mahmood (EM)"))]
+    assert build_unruled(lines, [50.0, 170.0, 330.0]).rows == [
+        ["Date:", "Thursday 22 October 2020", ""],
+        ["Cllr Theo Underwood (TU) (Vice Chairman)", "", "Cllr Esme Mahmood (EM)"]]

@@ -968,3 +968,49 @@ def test_lists_whose_separators_a_poor_scan_misread() -> None:
                "Elliot Holroyd (UK Power Networks)\n\n1. Welcome\nThe Chair welcomed members.")
     assert [(a.name, a.representing) for a in rec.attendees] == [
         ("Charlotte Blackwood", "Operations Group Chair"), ("Elliot Holroyd", "UK Power Networks")]
+
+
+def test_an_action_log_whose_id_header_is_two_words_and_whose_ids_are_numbers() -> None:
+    rec = run(["SEC Change Board Meeting 86", "Action Log",
+               [["Action ref Action", "Owner", "Due"],
+                ["85 Share the draft incident summary with members", "DCC", "26-Feb-20"],
+                ["82 Confirm the implementation costs for DP113", "SECAS", "Ongoing"]]])
+    assert [(a.action_id, a.owner, a.due_date, a.description) for a in rec.actions] == [
+        ("85", "DCC", "2020-02-26", "Share the draft incident summary with members"),
+        ("82", "SECAS", None, "Confirm the implementation costs for DP113")]
+
+
+def test_a_decision_log_after_an_action_table_is_not_its_continuation() -> None:
+    rec = run(["TABASC Meeting 87", [["Ref", "Action", "Owner"], ["TABASC 87/01", "Write to the Proposer of MP112", "Chair"]]],
+              ["Decision Log", [["Ref", "Agenda item", "Decision"], ["D87/01", "2", "TABASC NOTED the monthly report."],
+                                ["D87/02", "MP112", "TABASC AGREED to defer consideration of MP112."]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("TABASC 87/01", "Chair")]
+
+
+def test_an_attendee_tables_header_below_a_title_block_and_a_present_line() -> None:
+    rec = run(["TABASC Meeting 87", [["Date:", "17 June 2022"], ["Location:", "Zoom"], ["Present", ""],
+                                     ["Name", "Representing"], ["Imogen Sandhu", "TABASC Chair"],
+                                     ["Nigel Mahmood", "Elexon"], ["Jonathan Dobson", "DCC"]]])
+    assert people(rec) == [("Imogen Sandhu", "chair", "TABASC Chair", True), ("Nigel Mahmood", "member", "Elexon", True),
+                           ("Jonathan Dobson", "participant", "DCC", True)]
+
+
+def test_initials_at_line_ends_under_an_item_header_read_into_the_names_table_above() -> None:
+    rec = run(["Hessleby Parish Council", [["Present", "", ""],
+                                          ["Cllr Gordon Fitzgerald (GF)", "", "Cllr Esme Mahmood (EM)"],
+                                          ["Item Notes", "", "Owner"]],
+               "4. Public Participation\nTwo residents raised concerns about traffic.\n"
+               "Cllr Fitzgerald to order two new litter bins for School Lane. GF"])
+    assert [(a.owner, a.description) for a in rec.actions] == [("GF", "order two new litter bins for School Lane")]
+
+
+def test_an_actions_due_date_on_the_next_page() -> None:
+    rec = run(["TAC Meeting\n\n3.0 Project Updates\nThe TAC NOTED the update.\n\n"
+               "3-01: Gordon Dobson to invite the HeatLedger maintainers to the next meeting by"],
+              ["09.09.2018.\n\n4.0 Incubation Proposal\nDS presented the proposal."])
+    assert [(a.action_id, a.due_date, a.description) for a in rec.actions] == [
+        ("3-01", "2018-09-09", "invite the HeatLedger maintainers to the next meeting")]
+    # initials at the foot of a page ("Action: IS") go on to nothing on the next
+    rec = run(["TAC Meeting\n\n5.0 Reviews\nRH to contact the maintainers about the audit.\n\nAction: IS"],
+              ["6.0 ANNUAL SUMMIT\nThe TAC discussed the programme for the annual summit."])
+    assert all("SUMMIT" not in a.description for a in rec.actions)

@@ -28,27 +28,27 @@ FIELDS = ("decisions.outcome", "actions.owner", "actions.due_date")
 PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning": {
         "digital": {
-            "decisions": 0.9860,  # 388/1/10
-            "decisions.outcome": 0.9536,  # 370/388
-            "attendees": 0.9971,  # 699/1/3
+            "decisions": 0.9912,  # 392/1/6
+            "decisions.outcome": 0.9541,  # 374/392
+            "attendees": 0.9993,  # 702/1/0
         },
         "scan": {
             "identifiers": 0.9973,  # 183/0/1
-            "decisions": 0.9848,  # 388/2/10
-            "decisions.outcome": 0.9536,  # 370/388
-            "actions": 0.9932,  # 145/0/2
-            "actions.owner": 0.9862,  # 143/145
-            "actions.due_date": 0.9793,  # 142/145
-            "attendees": 0.9907,  # 692/3/10
+            "decisions": 0.9899,  # 392/2/6
+            "decisions.outcome": 0.9541,  # 374/392
+            "actions": 0.9932,  # 146/1/1
+            "actions.owner": 0.9863,  # 144/146
+            "actions.due_date": 0.9795,  # 143/146
+            "attendees": 0.9907,  # 694/5/8
         },
         "poor": {
             "identifiers": 0.9677,  # 180/8/4
-            "decisions": 0.9566,  # 375/11/23
-            "decisions.outcome": 0.9547,  # 358/375
-            "actions": 0.8889,  # 124/8/23
+            "decisions": 0.9619,  # 379/11/19
+            "decisions.outcome": 0.9551,  # 362/379
+            "actions": 0.8857,  # 124/9/23
             "actions.owner": 0.9758,  # 121/124
             "actions.due_date": 0.9113,  # 113/124
-            "attendees": 0.8960,  # 599/36/103
+            "attendees": 0.9116,  # 619/37/83
         },
     },
     "tuning2": {
@@ -57,55 +57,83 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9626,  # 180/187
             "actions.owner": 0.9747,  # 77/79
             "actions.due_date": 0.9873,  # 78/79
+            "attendees": 0.9986,  # 348/1/0
         },
         "scan": {
             "decisions": 0.9893,  # 185/1/3
             "decisions.outcome": 0.9622,  # 178/185
-            "actions": 0.8947,  # 68/5/11
-            "actions.due_date": 0.9706,  # 66/68
-            "attendees": 0.9855,  # 340/2/8
+            "actions": 0.9396,  # 70/0/9
+            "actions.owner": 0.9857,  # 69/70
+            "actions.due_date": 0.9714,  # 68/70
+            "attendees": 0.9899,  # 344/3/4
         },
         "poor": {
             "identifiers": 0.9780,  # 89/3/1
             "decisions": 0.9651,  # 180/5/8
             "decisions.outcome": 0.9500,  # 171/180
-            "actions": 0.8933,  # 67/4/12
-            "actions.owner": 0.9552,  # 64/67
-            "actions.due_date": 0.8806,  # 59/67
-            "attendees": 0.9431,  # 323/14/25
+            "actions": 0.9342,  # 71/2/8
+            "actions.owner": 0.9437,  # 67/71
+            "actions.due_date": 0.8732,  # 62/71
+            "attendees": 0.9477,  # 326/14/22
         },
     },
     "tuning3": {
         "digital": {
-            "decisions": 0.9899,  # 196/0/4
-            "decisions.outcome": 0.9643,  # 189/196
-            "attendees": 0.9874,  # 353/0/9
+            "decisions": 0.9975,  # 199/0/1
+            "decisions.outcome": 0.9648,  # 192/199
+            "attendees": 0.9972,  # 362/2/0
         },
         "scan": {
-            "identifiers": 0.9849,  # 98/1/2
-            "decisions": 0.9521,  # 189/8/11
-            "decisions.outcome": 0.9630,  # 182/189
+            "identifiers": 0.9899,  # 98/0/2
+            "decisions": 0.9800,  # 196/4/4
+            "decisions.outcome": 0.9643,  # 189/196
             "actions": 0.9811,  # 78/2/1
-            "attendees": 0.9642,  # 337/0/25
+            "attendees": 0.9944,  # 358/0/4
         },
         "poor": {
             "identifiers": 0.9798,  # 97/1/3
-            "decisions": 0.9471,  # 188/9/12
-            "decisions.outcome": 0.9574,  # 180/188
-            "actions": 0.8630,  # 63/4/16
-            "actions.owner": 0.9524,  # 60/63
-            "actions.due_date": 0.9365,  # 59/63
-            "attendees": 0.8899,  # 299/11/63
+            "decisions": 0.9524,  # 190/9/10
+            "decisions.outcome": 0.9579,  # 182/190
+            "actions": 0.9189,  # 68/1/11
+            "actions.owner": 0.9412,  # 64/68
+            "actions.due_date": 0.9118,  # 62/68
+            "attendees": 0.9333,  # 329/14/33
+        },
+    },
+    "tuning4": {
+        "digital": {
+            "decisions": 0.9975,  # 197/0/1
+            "decisions.outcome": 0.9442,  # 186/197
+            "actions": 0.9831,  # 87/1/2
+            "actions.owner": 0.9885,  # 86/87
+        },
+        "scan": {
+            "identifiers": 0.9951,  # 101/0/1
+            "decisions": 0.9797,  # 193/3/5
+            "decisions.outcome": 0.9482,  # 183/193
+            "actions": 0.8555,  # 74/10/15
+            "actions.owner": 0.9730,  # 72/74
+            "actions.due_date": 0.9730,  # 72/74
+            "attendees": 0.9894,  # 327/1/6
+        },
+        "poor": {
+            "identifiers": 0.9854,  # 101/2/1
+            "decisions": 0.9289,  # 183/13/15
+            "decisions.outcome": 0.9399,  # 172/183
+            "actions": 0.8503,  # 71/7/18
+            "actions.owner": 0.9014,  # 64/71
+            "actions.due_date": 0.8592,  # 61/71
+            "attendees": 0.9276,  # 301/15/32
         },
     },
     "unseen": {
         "digital": {
-            "decisions": 0.9843,  # 94/0/3
-            "decisions.outcome": 0.9681,  # 91/94
+            "decisions": 0.9948,  # 96/0/1
+            "decisions.outcome": 0.9688,  # 93/96
         },
         "scan": {
-            "decisions": 0.9688,  # 93/2/4
-            "decisions.outcome": 0.9677,  # 90/93
+            "decisions": 0.9794,  # 95/2/2
+            "decisions.outcome": 0.9684,  # 92/95
             "actions.owner": 0.9756,  # 40/41
             "actions.due_date": 0.9756,  # 40/41
             "attendees": 0.8770,  # 139/7/32
@@ -117,7 +145,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.8800,  # 33/1/8
             "actions.owner": 0.9091,  # 30/33
             "actions.due_date": 0.8788,  # 29/33
-            "attendees": 0.7832,  # 121/17/50
+            "attendees": 0.7883,  # 121/15/50
         },
     },
 }

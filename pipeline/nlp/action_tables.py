@@ -80,6 +80,10 @@ _LOOSE_ID_START = re.compile(r"^[‘’'\"“”`]?(?P<id>[A-Z][A-Za-z]{1,7}[.,]
                              re.DOTALL)
 
 
+# under a header that names an id column, a bare number is the id ("85 Share the draft summary …")
+_NUMBER_START = re.compile(r"^(?P<id>\d{1,4})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
+
+
 def _loose_id(found: str) -> str:
     """``CB.4802`` → ``CB 4802``: the prefix parted from the number by one space."""
     m = re.fullmatch(r"(?P<prefix>[A-Z][A-Za-z]{1,7})[.,]?\s?(?P<num>\d.*)", found)
@@ -106,15 +110,21 @@ def _unmerged(table: Table) -> Table:
     body = table.rows[1:]
     for i, cell in enumerate(head):
         words = cell.split()
-        if len(words) < 2 or header_key(cell) is not None or header_key(" ".join(words[1:])) != "description":
+        if len(words) < 2 or header_key(cell) is not None:
+            continue
+        # where the id's header ends: "Ref Action", "Action ref Action"
+        cut = next((p for p in range(len(words) - 1, 0, -1)
+                    if header_key(" ".join(words[p:])) == "description" and header_key(" ".join(words[:p])) == "id"), None)
+        if cut is None and header_key(" ".join(words[1:])) != "description":
             continue
         # the header says so ("Ref Action"), or OCR misread its first word and the rows show it
         starts = sum(bool(_id_start(r[i].strip())) for r in body if i < len(r) and r[i].strip())
-        if header_key(words[0]) == "id" or (body and starts >= max(2, 0.6 * len(body))):
-            first = words[0] if header_key(words[0]) == "id" else "Ref"  # ("maf action": a misread "Ref")
-            rows = [[*head[:i], first, " ".join(words[1:]), *head[i + 1 :]]]
+        if cut is not None or (body and starts >= max(2, 0.6 * len(body))):
+            first = " ".join(words[:cut]) if cut is not None else "Ref"  # ("maf action": a misread "Ref")
+            rows = [[*head[:i], first, " ".join(words[cut or 1 :]), *head[i + 1 :]]]
             for row in body:
-                m = (_id_start(row[i].strip()) or _LOOSE_ID_START.match(row[i].strip())) if i < len(row) else None
+                m = (_id_start(row[i].strip()) or _LOOSE_ID_START.match(row[i].strip())
+                     or (_NUMBER_START.match(row[i].strip()) if cut is not None else None)) if i < len(row) else None
                 parts = [_loose_id(m["id"]), m["rest"]] if m else ["", row[i] if i < len(row) else ""]
                 rows.append([*row[:i], *parts, *row[i + 1 :]])
             return Table(rows=rows, bbox=table.bbox, ruled=table.ruled)

@@ -162,13 +162,23 @@ def _continuation(lines: list[TextLine], i: int, starts: set[int], widest: dict[
     action column flattened into lines: the next line is another row)."""
     parts = []
     j = i + 1
-    while (j < len(lines) and lines[j].block == lines[i].block and j not in starts
+    while (j < len(lines) and (lines[j].block == lines[i].block or _over_page(lines, j)) and j not in starts
            and not lines[j].table and not parts_end(lines[j - 1].text)
            and (len(lines[j - 1].text) >= 0.75 * widest.get(lines[i].block, 0)
                 or _open_end(lines[j - 1].text))):
         parts.append(lines[j].text)
         j += 1
     return " ".join(parts)
+
+
+def _over_page(lines: list[TextLine], j: int) -> bool:
+    """The first line of a page, going on from the last line of the page before, which broke
+    off mid-phrase (``… to the next meeting by`` / ``09.09.2018.``): a lower-case word there, a
+    date or a lower-case word here (not ``Action: IS`` / ``6.0 ANNUAL SUMMIT``)."""
+    last = lines[j - 1].text.rstrip().rsplit(None, 1)[-1] if lines[j - 1].text.strip() else ""
+    first = lines[j].text.lstrip()[:1]
+    return (lines[j].page == lines[j - 1].page + 1 and _open_end(lines[j - 1].text) and last.islower()
+            and (first.isdigit() or first.islower()))
 
 
 def _open_end(text: str) -> bool:
@@ -355,7 +365,11 @@ class _Finder:
         """``Cllr Buckley to obtain … by 3rd TB`` / ``September 2019.``: under a ``No. Discussion
         Action`` header with no rules, the Action column's initials end the line they stand beside."""
         lines = self.dt.lines
-        if not any(ROW_HEADER_ACTION.match(ln.text) for ln in lines if not ln.table):
+        # the header alone on its line, or read as the last row of the table above it (a names
+        # grid over the items, no gap between them: "Item Notes | | Owner")
+        if not (any(ROW_HEADER_ACTION.match(ln.text) for ln in lines if not ln.table)
+                or any(ref.table.rows and ROW_HEADER_ACTION.match(" ".join(c for c in ref.table.rows[-1] if c))
+                       for ref in self.dt.tables)):
             return
         known = _known_owners(self.parties, names)
         taken = {it.line for it in self.items}

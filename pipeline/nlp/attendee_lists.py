@@ -333,6 +333,9 @@ def given_name_starts(text: str) -> str:
         if m["first"].lower() not in given or m["last"].lower() in v["not_name"] or office_role(m["first"]):
             continue
         before = re.split(r"[;,.(\[]\s*", text[: m.start()])[-1].split()
+        if before and (office_role(" ".join(before)) or job_title(" ".join(before))
+                       or re.fullmatch(r"(?i:and|&|mayor|councill?ors?|cllrs?|dr|mr|mrs|ms|miss|prof|sir)", before[-1])):
+            continue  # the person's own title or office ("Mayor Ann Pruitt", "Council President Lee Vance")
         if before and not (len(before) == 1 and before[0].lower() in given):
             cuts.append(m.start())
         elif not before and re.search(r"\w{2}\.\s+$", text[: m.start()]):

@@ -620,7 +620,19 @@ def is_attendee_table(table: Table) -> bool:
     if _columns(rows[0]) is None and _name_columns(rows) >= 2:
         return False  # names in two columns: a grid, read by from_list_table
     return (_columns(rows[0], rows[1:]) is not None or _embedded_header(rows[0]) is not None
-            or _guess_columns(rows) is not None)
+            or _header_below(rows) is not None or _guess_columns(rows) is not None)
+
+
+def _header_below(rows: list[list[str]], reach: int = 8) -> tuple[int, dict[str, int]] | None:
+    """``(row, columns)`` of a header row of nothing but column names (``Name | Representing``)
+    below the first row, within ``reach`` rows."""
+    for k in range(1, min(len(rows) - 1, reach)):
+        filled = [c for c in rows[k] if c]
+        if len(filled) >= 2 and all(_head_key(re.sub(r"[^a-z\s]", " ", c.lower()).strip()) for c in filled):
+            cols = _columns(rows[k], rows[k + 1 :])
+            if cols is not None:
+                return k, cols
+    return None
 
 
 def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = False,
@@ -631,7 +643,17 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
     if not rows:
         return []
     cols = _columns(rows[0], rows[1:])
-    if cols is not None:
+    below = _header_below(rows) if cols is None else None
+    if below is not None:
+        # a title block and a "Present" line read into the table above its header: the people
+        # are the rows under the header, under the label just above it
+        k, cols = below
+        label = [c for c in rows[k - 1] if c]
+        if len(label) == 1 and (by_label := lists.label_role(label[0])) is not None:
+            context_role = "apology" if not by_label[1] else (by_label[0] or context_role)
+        rows = rows[k + 1 :]
+        table = Table(rows=table.rows[k:], bbox=table.bbox, ruled=table.ruled)
+    elif cols is not None:
         rows = rows[1:]
     elif (emb := _embedded_header(rows[0])) is not None:
         cols, rows[0] = emb

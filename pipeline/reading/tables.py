@@ -458,7 +458,8 @@ def _cells(line: Line, cols: list[float], *, tol: float = 4.0, mono: bool = Fals
     it passes into a later column only after a gap wider than the line's word space. (In
     a list under labels of different widths, ``Present:  Imogen Jarvis`` and ``In attendance:
     Fraser Ellison``, each label's names start at their own indent, and a name crosses the
-    other's edge.)"""
+    other's edge.) In any font, a word that opens a bracket, or is inside one, stays in the cell of
+    the phrase it follows at a word space."""
     cells: list[list[str]] = [[] for _ in cols]
     height = statistics.median(w.bottom - w.top for w in line.words) if line.words else 10.0
     segs = segments(line, mono)
@@ -470,7 +471,12 @@ def _cells(line: Line, cols: list[float], *, tol: float = 4.0, mono: bool = Fals
         for k, word in enumerate(seg):
             at = max((c for c, x in enumerate(cols) if x <= word.x0 + tol), default=0)
             gap = word.x0 - seg[k - 1].x1 if k else 0.0
-            if k == 0 or not mono or (at > col and gap > max(1.5 * space, 0.3 * height)):
+            # (a bracket goes on the phrase before it: "Cllr Theo Underwood (TU)" keeps its
+            # initials where they cross the start of a column the title block above has)
+            open_ = " ".join(cells[col]).count("(") > " ".join(cells[col]).count(")")
+            bracket = (k > 0 and (word.text[:1] in "([" or open_) and at > col
+                       and gap <= max(1.5 * space, 0.3 * height))
+            if (k == 0 or not mono or (at > col and gap > max(1.5 * space, 0.3 * height))) and not bracket:
                 col = at
             cells[col].append(word.text)
     return [" ".join(c) for c in cells]

@@ -42,6 +42,7 @@ SPLITS: dict[str, dict[str, Any]] = {
     # tuned, to find the error classes the first one's combinations did not hold
     "tuning2": {"seed": 58190427, "count": 30, "prefix": "s"},
     "tuning3": {"seed": 31472659, "count": 30, "prefix": "r"},
+    "tuning4": {"seed": 90417352, "count": 30, "prefix": "q"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
