@@ -33,9 +33,9 @@ PINS: dict[str, float] = {
     "actions.owner": 0.9180,  # 56/61
     "actions.due_date": 0.9508,  # 58/61
     "actions.description": 0.8361,  # 51/61
-    "attendees": 0.9822,  # 221/0/8
-    "attendees.role": 0.8914,  # 197/221
-    "attendees.representing": 0.8643,  # 191/221
+    "attendees": 0.9778,  # 220/1/9
+    "attendees.role": 0.8909,  # 196/220
+    "attendees.representing": 0.8682,  # 191/220
     "attendees.present": 0.9864,  # 218/221
 }
 
