@@ -1014,3 +1014,70 @@ def test_an_actions_due_date_on_the_next_page() -> None:
     rec = run(["TAC Meeting\n\n5.0 Reviews\nRH to contact the maintainers about the audit.\n\nAction: IS"],
               ["6.0 ANNUAL SUMMIT\nThe TAC discussed the programme for the annual summit."])
     assert all("SUMMIT" not in a.description for a in rec.actions)
+
+
+def test_an_action_id_wrapped_in_its_cell_joins_the_two_rows_it_was_read_as() -> None:
+    rec = run(["Change Board Meeting 29", [["Ref.", "Action", "Owner", "Deadline", "Status"],
+                                          ["CB", "Update the Technical Architecture", "SECAS", "24 Jan", "Complete"],
+                                          ["29/01", "Document for DP142", "", "2023", ""],
+                                          ["CB", "Review the Security Controls", "FH", "07-Feb-23", "Open"],
+                                          ["29/02", "Framework guidance and report back", "", "", ""]]])
+    assert [(a.action_id, a.owner, a.description) for a in rec.actions] == [
+        ("CB 29/01", "SECAS", "Update the Technical Architecture Document for DP142"),
+        ("CB 29/02", "FH", "Review the Security Controls Framework guidance and report back")]
+
+
+def test_an_action_row_whose_id_a_scan_lost_is_an_action_not_a_wrapped_line() -> None:
+    rec = run(["CSC Meeting 123", [["Ref", "Action", "Owner", "Due", "Status"],
+                                   ["71", "Write to the Proposer of DP240", "Chair", "", "Open"],
+                                   ["", "Confirm the implementation costs for DP141", "DCC", "21.06.2018", "Open"],
+                                   ["72", "Add DP245 to the agenda of the next meeting", "Chair", "", "Open"],
+                                   ["", "at the June meeting", "", "", ""]]])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("Chair", "Write to the Proposer of DP240", None),
+        ("DCC", "Confirm the implementation costs for DP141", "2018-06-21"),
+        ("Chair", "Add DP245 to the agenda of the next meeting at the June meeting", None)]
+
+
+def test_to_before_an_article_joins_no_owner_to_an_action() -> None:
+    rec = run(["Board Meeting", [["Ref", "Action", "Owner", "Due"],
+                                 ["B 3/01", "Add DP141 to the agenda of the next meeting", "", "ASAP"]]])
+    assert [(a.owner, a.description) for a in rec.actions] == [(None, "Add DP141 to the agenda of the next meeting")]
+
+
+def test_an_item_tables_number_and_notes_headers_read_as_one_and_initials_for_the_owner() -> None:
+    rec = run(["Hessleby Parish Council\n\n6. Finance\nThe Council APPROVED the schedule of payments."],
+              [[["Item Notes", "Owner"], ["Cllr Farrow to arrange the repairs to the play area.", "OF"]],
+               "7. Precept\nThe Council AGREED to defer the precept.",
+               [["Cllr Jarvis to ask the County Council to repaint the lines by 07-Nov-20.", "AJ"]]])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("OF", "arrange the repairs to the play area", None),
+        ("AJ", "ask the County Council to repaint the lines", "2020-11-07")]
+
+
+def test_initials_at_a_line_end_read_in_lower_case_when_the_line_names_the_same_owner() -> None:
+    rec = run(["Board Meeting\n\nAttendees: Theo Holroyd (Chair), Samira Wolstenholme (Company Secretary)\n\n"
+               "No. Discussion and decisions Action\n\n7. Away Day\nThe Board discussed the away day.\n"
+               "SW to arrange the Board away day. sw\n\n8. Annual Report\nThe Board NOTED the report. of"])
+    assert [(a.owner, a.description) for a in rec.actions] == [("SW", "arrange the Board away day")]
+
+
+def test_an_organisations_abbreviation_in_brackets_is_not_initials_and_apologies_keep_their_role() -> None:
+    rec = text("SEC Panel Meeting 49\n\nPresent: Kerry Bradshaw (Panel Chair)\n\n"
+               "In attendance: Nigel Farrow (DCC)\n\nDuncan Tennant (DCC)\n\nClive Sandhu (SECAS)\n\n"
+               "Apologies: Aileen Barraclough (Gas Network Party Panel Member)\n\n1. Welcome\nThe Chair welcomed members.")
+    assert people(rec) == [("Kerry Bradshaw", "chair", "Panel Chair", True), ("Nigel Farrow", "participant", "DCC", True),
+                           ("Duncan Tennant", "participant", "DCC", True), ("Clive Sandhu", "participant", "SECAS", True),
+                           ("Aileen Barraclough", "apology", "Gas Network Party Panel Member", False)]
+
+
+def test_a_list_split_by_a_stamps_column_with_a_speck_label_and_a_bracket_ocr_left_open() -> None:
+    rec = run(["SEC Change Board Meeting 26", [
+        ["Monday, 18 September 2023, 13:00 - 14:00", "APPROVED"],
+        [". Members present: Siobhan Carmichael (SC) — Change Board Chair; Priya", "Underwood ( —Large Supplier"],
+        ["Member; Kerry Wainwright (KW) — Large Supplier Member; Nadia", "Sandhu (NS) — Consumer Member."],
+        ["Also present: Miriam Mahmood (MM) — DCC; Gillian Jarvis (GJ) - SECAS.", ""]]])
+    assert [(a.name, a.representing, a.present) for a in rec.attendees] == [
+        ("Siobhan Carmichael", "Change Board Chair", True), ("Priya Underwood", "Large Supplier Member", True),
+        ("Kerry Wainwright", "Large Supplier Member", True), ("Nadia Sandhu", "Consumer Member", True),
+        ("Miriam Mahmood", "DCC", True), ("Gillian Jarvis", "SECAS", True)]

@@ -48,7 +48,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.8857,  # 124/9/23
             "actions.owner": 0.9758,  # 121/124
             "actions.due_date": 0.9113,  # 113/124
-            "attendees": 0.9116,  # 619/37/83
+            "attendees": 0.9158,  # 625/38/77
         },
     },
     "tuning2": {
@@ -97,33 +97,57 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9189,  # 68/1/11
             "actions.owner": 0.9412,  # 64/68
             "actions.due_date": 0.9118,  # 62/68
-            "attendees": 0.9333,  # 329/14/33
+            "attendees": 0.9348,  # 330/14/32
         },
     },
     "tuning4": {
         "digital": {
             "decisions": 0.9975,  # 197/0/1
             "decisions.outcome": 0.9442,  # 186/197
-            "actions": 0.9831,  # 87/1/2
-            "actions.owner": 0.9885,  # 86/87
+            "actions": 0.9944,  # 89/1/0
+            "actions.owner": 0.9888,  # 88/89
         },
         "scan": {
             "identifiers": 0.9951,  # 101/0/1
             "decisions": 0.9797,  # 193/3/5
             "decisions.outcome": 0.9482,  # 183/193
-            "actions": 0.8555,  # 74/10/15
-            "actions.owner": 0.9730,  # 72/74
-            "actions.due_date": 0.9730,  # 72/74
+            "actions": 0.9540,  # 83/2/6
+            "actions.owner": 0.9759,  # 81/83
+            "actions.due_date": 0.9759,  # 81/83
             "attendees": 0.9894,  # 327/1/6
         },
         "poor": {
             "identifiers": 0.9854,  # 101/2/1
             "decisions": 0.9289,  # 183/13/15
             "decisions.outcome": 0.9399,  # 172/183
-            "actions": 0.8503,  # 71/7/18
-            "actions.owner": 0.9014,  # 64/71
-            "actions.due_date": 0.8592,  # 61/71
+            "actions": 0.8571,  # 72/7/17
+            "actions.owner": 0.9028,  # 65/72
+            "actions.due_date": 0.8611,  # 62/72
             "attendees": 0.9276,  # 301/15/32
+        },
+    },
+    "tuning5": {
+        "digital": {
+            "decisions": 0.9949,  # 195/1/1
+            "decisions.outcome": 0.9282,  # 181/195
+            "attendees": 0.9973,  # 368/2/0
+        },
+        "scan": {
+            "identifiers": 0.9945,  # 90/0/1
+            "decisions": 0.9848,  # 194/4/2
+            "decisions.outcome": 0.9278,  # 180/194
+            "actions": 0.9722,  # 70/2/2
+            "actions.owner": 0.9857,  # 69/70
+            "attendees": 0.9810,  # 361/7/7
+        },
+        "poor": {
+            "identifiers": 0.9838,  # 91/3/0
+            "decisions": 0.9641,  # 188/6/8
+            "decisions.outcome": 0.9309,  # 175/188
+            "actions": 0.9420,  # 65/1/7
+            "actions.owner": 0.9077,  # 59/65
+            "actions.due_date": 0.9231,  # 60/65
+            "attendees": 0.9430,  # 339/12/29
         },
     },
     "unseen": {
@@ -136,7 +160,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9684,  # 92/95
             "actions.owner": 0.9756,  # 40/41
             "actions.due_date": 0.9756,  # 40/41
-            "attendees": 0.8770,  # 139/7/32
+            "attendees": 0.8840,  # 141/7/30
         },
         "poor": {
             "identifiers": 0.9885,  # 43/0/1
@@ -145,7 +169,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.8800,  # 33/1/8
             "actions.owner": 0.9091,  # 30/33
             "actions.due_date": 0.8788,  # 29/33
-            "attendees": 0.7883,  # 121/15/50
+            "attendees": 0.7961,  # 123/15/48
         },
     },
 }

@@ -71,7 +71,7 @@ def records_for(doc: Document, *, meeting_id_fallback: str) -> Records:
 
 def get_ready() -> threading.Thread:
     """What the rest of a run needs, loaded in a thread while the workers read rather than after
-    them: pandas (the tables), spaCy and the model (the NLP stage).
+    them: pandas (the tables), spaCy, the model and the name lists (the NLP stage).
 
     Started once the workers are (``read_documents(on_started=...)``): the caller's thread goes
     on handing pages out meanwhile (join the thread before extracting); a worker that must be
@@ -85,7 +85,7 @@ def get_ready() -> threading.Thread:
 
             from pipeline import nlp
 
-            nlp.load()
+            nlp.warm()
 
     thread = threading.Thread(target=load, name="get-ready", daemon=True)
     thread.start()

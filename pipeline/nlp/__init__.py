@@ -18,7 +18,7 @@ from pipeline import MODEL_PATH
 from pipeline.nlp import components  # noqa: F401  (registers the custom factories)
 from pipeline.nlp.extract import extract, records_for
 
-__all__ = ["MODEL_PATH", "extract", "load", "records_for"]
+__all__ = ["MODEL_PATH", "extract", "load", "records_for", "warm"]
 
 
 @lru_cache(maxsize=4)
@@ -35,3 +35,13 @@ def load(path: Path | None = None) -> Language:
 
 
 MAX_TEXT_CHARS = 200_000_000  # about 100,000 pages
+
+
+def warm() -> None:
+    """Load what extracting a first document needs (the pipeline and the name lists), so a run can
+    do it while its pages are being read rather than after."""
+    from pipeline.nlp import namewords
+
+    load()
+    namewords.given_names()
+    namewords.surnames()

@@ -94,6 +94,15 @@ def _id_start(cell: str) -> re.Match[str] | None:
     return _ID_START.match(cell) or _SPECK_ID_START.match(cell)
 
 
+_ID_HEAD = re.compile(r"[A-Z][A-Za-z]{1,7}")
+_ID_TAIL = re.compile(r"\d{1,4}\s?/\s?\d{1,3}")
+
+
+def _split_id(above: str | None, cell: str) -> bool:
+    """``CB`` in one row's id cell and ``29/01`` in the next: one id its cell wrapped."""
+    return bool(above) and _ID_HEAD.fullmatch(above) is not None and _ID_TAIL.fullmatch(cell) is not None
+
+
 def _clean_id(cell: str) -> str:
     """An id cell without a speck OCR read before the id (``we SECP 28/01``)."""
     m = _SPECK_ID_START.match(cell)
@@ -193,15 +202,22 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
     actions: list[Action] = []
     due_text: dict[int, str] = {}  # the due cell as written, joined over a row's wrapped lines
     width = sum(bool(c.strip()) for c in (header if header is not None else table.rows[0]))
-    for row in table.rows[1:] if header is None else table.rows:
+    body = table.rows[1:] if header is None else table.rows
+    for n, row in enumerate(body):
         def cell(key: str, row: list[str] = row) -> str:
             i = cols.get(key)
             return one_line(row[i]).strip(" _=|-–—:;,") if i is not None and i < len(row) else ""
 
         desc = cell("description")
         filled = sum(bool(c.strip()) for c in row)
+        # a row whole but for its id, which a scan lost: an action of its own
+        idless = not cell("id") and desc[:1].isupper() and bool(cell("owner")) and width >= 4 and filled >= width - 1
         if "id" in cols:
-            wrapped = not cell("id")
+            wrapped = not cell("id") and not idless
+            if actions and _split_id(actions[-1].action_id, cell("id")):
+                # "CB" over "29/01": an id wrapped in its cell, the row read as two
+                actions[-1].action_id = f"{actions[-1].action_id} {cell('id')}"
+                wrapped = True
         else:  # no id: a row that goes on from the one above starts in lower case, or has no action
             wrapped = not desc or (desc[:1].islower() and (not cell("owner") or filled < width))
         if actions and wrapped:
@@ -217,8 +233,9 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
             continue
         if not desc:
             continue
-        if ("id" in cols and actions and not re.search(r"\d", cell("id"))
-                and all(a.action_id and re.search(r"\d", a.action_id) for a in actions)):
+        if ("id" in cols and actions and not idless and not re.search(r"\d", cell("id"))
+                and all(a.action_id and re.search(r"\d", a.action_id) for a in actions)
+                and not (n + 1 < len(body) and _split_id(cell("id"), cell("id", body[n + 1])))):
             break  # "The next meeting | will be held on …": prose after the table, read into its columns
         due_raw = row[cols["due"]].strip() if "due" in cols and cols["due"] < len(row) else ""
         if find_dates(cell("owner")) or due_raw.endswith(":"):
@@ -238,6 +255,7 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
 _ITEM_TEXT = ("notes", "note", "discussion", "minute", "minutes", "discussion and decisions", "discussion and actions",
               "decisions", "discussion and outcome", "summary", "item")
 _ITEM_OWNER = ("owner", "action", "actions", "action by", "who", "lead")
+_ITEM_NUMBER = ("item", "no", "ref", "agenda", "minute")
 
 
 def _item_columns(header: list[str]) -> tuple[int, int] | None:
@@ -250,7 +268,11 @@ def _item_columns(header: list[str]) -> tuple[int, int] | None:
 
 
 def _item_text_head(cell: str) -> bool:
-    """A header naming the item's text, as written or one letter misread (``Jinutes``)."""
+    """A header naming the item's text, as written or one letter misread (``Jinutes``), perhaps
+    read as one with the item's number column (``Item Notes``, ``No Minutes``)."""
+    words = cell.split()
+    if len(words) >= 2 and words[0] in _ITEM_NUMBER and _item_text_head(" ".join(words[1:])):
+        return True
     return cell in _ITEM_TEXT or (len(cell) >= 5 and any(
         len(w) >= 5 and abs(len(w) - len(cell)) <= 1 and fuzz.ratio(cell, w) >= 80 for w in _ITEM_TEXT))
 
@@ -268,6 +290,16 @@ def read(table: Table, page: int, start: int, *, header: list[str] | None = None
 
 
 _FULL_NAME = r"[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)?(?:\s+(?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+
+
+_TITLE = r"(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?"
+
+
+def _initialled(who: str, initials: str) -> bool:
+    """``Cllr Farrow`` for ``OF``, ``Owain Farrow`` for ``OF``: the name ends with the last initial
+    and, when whole, starts with the first."""
+    words = who.split()
+    return words[-1][:1] == initials[-1] and (len(words) == 1 or words[0][:1] == initials[0])
 
 
 def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
@@ -297,6 +329,11 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
         else:
             said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
                              text)
+            if said is None and re.fullmatch(r"[A-Z]{2,4}", owner):
+                # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
+                said = next((m for m in re.finditer(
+                    rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{_TITLE}\s+)?(?P<who>{_FULL_NAME}|[A-Z][a-z]+)\s+{TO}\s+[a-z][^.]*"
+                    r"(?:\.\d[^.]*)*)", text) if _initialled(m["who"], owner)), None)
         if said is None:
             continue  # an owner beside an item that says nothing it is to do: read no action into it
         m = OWNER_TO.match(said["s"])

@@ -31,9 +31,11 @@ _OWNER_WORD = r"(?:(?!(?:AGREED|AGREES|DECIDED|RESOLVED|APPROVED|NOTED|UNANIMOUS
 _OWNER = rf"{_OWNER_WORD}(?:(?:\s*(?:,|/|&)\s*|\s+and\s+|\s+(?:of\s+|the\s+|for\s+)?){_OWNER_WORD}){{0,5}}?"
 _TO = r"(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to)"
 TO = _TO  # "SECAS to …", "KB will …": what joins an owner to what they are to do
-OWNER_TO = re.compile(rf"^(?P<owner>{_OWNER})\s+{_TO}\s+(?P<desc>[a-z]\S*.*)$", re.DOTALL)
-OWNER_TO_LOWER = re.compile(r"^(?P<owner>[a-z][a-z0-9]{1,5})\s+(?:to|will|should|must)\s+(?P<desc>[a-z]\S*.*)$",
-                            re.DOTALL)
+# what follows "to" is what the owner is to do, never a noun's article ("Add DP141 to the agenda …")
+_NOT_A_VERB = r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|all|each|every|any|some)\b)"
+OWNER_TO = re.compile(rf"^(?P<owner>{_OWNER})\s+{_TO}\s+{_NOT_A_VERB}(?P<desc>[a-z]\S*.*)$", re.DOTALL)
+OWNER_TO_LOWER = re.compile(r"^(?P<owner>[a-z][a-z0-9]{1,5})\s+(?:to|will|should|must)\s+" + _NOT_A_VERB
+                            + r"(?P<desc>[a-z]\S*.*)$", re.DOTALL)
 _CUE_WORD = r"ac?t?ion"  # "Action", and "Acion" as typed in haste
 # a speck before the cue on a scan: "‘Action: LG to …"
 _SPECK = r"(?:[‘’'\"“”`.,:;*]\s*)?"
@@ -376,6 +378,13 @@ class _Finder:
         for i, line in enumerate(lines):
             m = TRAILING_INITIALS.match(line.text) if not line.table and i not in taken else None
             owner = _known_alike(m["owner"], known) if m is not None else None
+            if m is None and not line.table and i not in taken:
+                # the initials read in the wrong case ("SW to arrange the away day. sw"): taken
+                # only when the line's own sentence names the same owner
+                m = TRAILING_CASED.match(line.text)
+                up = m["owner"].upper() if m is not None else ""
+                owner = up if m is not None and up in known and re.search(
+                    rf"(?:^|[.;:]\s){up}\s+{_TO}\s", m["before"]) else None
             if m is None or owner is None:
                 continue
             text, j = m["before"].strip(), i
@@ -464,6 +473,7 @@ def _known_owners(parties: Sequence[str], names: Sequence[str]) -> set[str]:
 
 # a line of an item table without rules ending in the Action column's initials
 TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,6})\s*$")
+TRAILING_CASED = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Za-z][a-z]{1,5})\s*$")
 # that table's header: "No. Discussion and decisions Action", "Item Minute Action"
 ROW_HEADER_ACTION = re.compile(r"^\s*(?:no\.?|item|ref\.?|#)?\s*(?:[A-Za-z]+\s+){0,4}?(?:discussion|minutes?|notes|decisions?)"
                                r"(?:\s+[A-Za-z]+){0,3}\s+(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)

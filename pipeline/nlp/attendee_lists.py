@@ -111,11 +111,17 @@ def is_name(text: str, *, single: bool = False) -> bool:
 
 
 def split_outside_brackets(text: str, seps: str) -> list[str]:
-    """Split on the separators ``seps`` (a regex) outside brackets."""
+    """Split on the separators ``seps`` (a regex) outside brackets. A bracket with a semicolon
+    before its close was left open (``Priya Underwood ( —Large Supplier Member; Kerry …``: OCR
+    lost the initials and their close) and holds nothing."""
     parts, depth, last = [], 0, 0
     for m in re.finditer(rf"[()\[\]]|{seps}", text):
         ch = m.group(0)
         if ch in "([":
+            close = text.find(")" if ch == "(" else "]", m.end())
+            semi = text.find(";", m.end())
+            if semi != -1 and (close == -1 or semi < close):
+                continue
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)

@@ -27,14 +27,14 @@ NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
 NAME_BARE_INITIALS = re.compile(rf"^(?P<name>{NAME})\s+(?P<init>[A-Z]{{2,4}})\b\s*(?P<rest>.*)$")
 REGION_START = re.compile(
-    r"^\s*[‘’'\"“”`]?\s*(?:(?:\d{1,2}[.)]?|[a-zA-Z][.)]|\([a-zA-Z\d]{1,2}\))\s+)?(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
+    r"^\s*[‘’'\"“”`.,·]?\s*(?:(?:\d{1,2}[.)]?|[a-zA-Z][.)]|\([a-zA-Z\d]{1,2}\))\s+)?(?P<label>attendees|attendance|present|members\s+present|in\s+attendance|also\s+present|"
     r"attending|apologies(?:\s+for\s+absence)?|absent)\b\s*(?:\(.*?\))?\s*[:\-–]?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # the other labels of an attendance list ("Voting member attendance", "Not in Attendance:",
 # "Other Attendees:", "Board Members: …", "Invited"): a colon, a dash or the end of the line after them
 LABEL_START = re.compile(
-    r"^\s*[‘’'\"“”`]?\s*(?:[●•◦○▪■*\-–]\s*|(?:[a-zA-Z][.)]|\([a-zA-Z\d]{1,2}\))\s+)?(?P<label>(?:[A-Z][a-z]+\s+){0,2}?"
+    r"^\s*[‘’'\"“”`.,·]?\s*(?:[●•◦○▪■*\-–]\s*|(?:[a-zA-Z][.)]|\([a-zA-Z\d]{1,2}\))\s+)?(?P<label>(?:[A-Z][a-z]+\s+){0,2}?"
     + alternation([a[0] for a in lexicon()["attendance_labels"]]) + r")\s*(?:[:\-–—]\s*(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
@@ -71,7 +71,13 @@ def name_initials(name: str) -> str:
 
 
 def _plausible_initials(name: str, init: str) -> bool:
-    return bool(init) and init[0] == name_initials(name)[:1]
+    """``(TW)`` for Trevor Wainwright (a second letter OCR misread still passes); not ``(DCC)``
+    after Duncan Tennant: three letters or more none of which after the first is a later initial
+    of the name are an organisation's."""
+    full = name_initials(name)
+    if not init or init[0] != full[:1]:
+        return False
+    return len(init) < 3 or any(c in full[1:] for c in init[1:])
 
 
 def _role_for_category(text: str, categories: list[list[str]]) -> str | None:
@@ -135,7 +141,8 @@ class _Reader:
             self.role = self.pending.pop(0)
         if rep and re.search(r"[A-Za-z]{4,}\.$", rep):
             rep = rep[:-1]  # the full stop that ends the list ("– Open Climate Fix."), not "Ltd."
-        person_role = role or (self.role if self.present else "apology") or _default_role(rep or self.rep, {})
+        # (whoever sent apologies has that role, whatever office they hold)
+        person_role = "apology" if not self.present else role or self.role or _default_role(rep or self.rep, {})
         self.people.append(Person(name.strip(), initials, person_role, rep or self.rep or None,
                                   self.present, page))
 

@@ -45,13 +45,18 @@ def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
     columns (or one fewer, two merged), no header of its own and no text between them."""
     width = max(len(r) for r in before.table.rows)
     cells = max(len(r) for r in ref.table.rows) if ref.table.rows else 0
-    if ref.page != before.page + 1 or abs(cells - width) > 1:
-        return False
     first = ref.table.rows[0] if ref.table.rows else []
     named = sum(action_tables.header_key(c) is not None for c in first)
     if named >= 2 or (named and not any(re.search(r"\d", c) for c in first)
                       and all(len(c.split()) <= 3 for c in first)):
         return False  # a header of its own ("Ref | Item | Decision", "Ref | Agenda item | Decision"): another table
+    if (action_tables.is_item_table(before.table) and cells == width and ref.page in (before.page, before.page + 1)
+            and not action_tables.is_item_table(ref.table)):
+        # minutes laid out as an item table (text | owner): a row with an owner is read as a table
+        # again further down, the rows between as text
+        return True
+    if ref.page != before.page + 1 or abs(cells - width) > 1:
+        return False
     between = [ln for ln in dt.lines if before.start < ln.start < ref.start and not ln.table and ln.text.strip()]
     # on a scan the last line of a wrapped cell ("2023") can fall out of the table's grid
     return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)

@@ -43,6 +43,7 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning2": {"seed": 58190427, "count": 30, "prefix": "s"},
     "tuning3": {"seed": 31472659, "count": 30, "prefix": "r"},
     "tuning4": {"seed": 90417352, "count": 30, "prefix": "q"},
+    "tuning5": {"seed": 46829107, "count": 30, "prefix": "p"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
