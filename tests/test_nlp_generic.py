@@ -465,6 +465,26 @@ def test_names_ocr_misspelt_are_repaired_against_the_name_lists_only_with_ocr_ev
     assert namewords.repair("Lorna", surname=False) is None  # listed: nothing to repair
 
 
+def test_names_a_poor_scan_misread_two_ways_and_the_commoner_of_equal_candidates() -> None:
+    from pipeline.nlp import namewords
+
+    # a letter read for two at one place of several ("n" for "ri", "h" for "li")
+    assert namewords.repair("Wainwnght", surname=True) == "Wainwright"
+    assert namewords.repair("Chve", surname=False) == "Clive"
+    # look-alikes at low resolution (s/a, m/w, r/t, i/r, e/s) and a capital misread at the start
+    assert [namewords.repair(w, surname=s) for w, s in (("Bradahaw", True), ("Ingraw", True), ("Mitiam", False),
+                                                          ("Srobhan", False), ("Dobeon", True), ("Blliot", False),
+                                                          ("Qakley", True), ("Pfion", False))] == [
+        "Bradshaw", "Ingram", "Miriam", "Siobhan", "Dobson", "Elliot", "Oakley", "Ffion"]
+    # two names equally near by OCR's edits: the one far commoner in Britain, or none
+    assert namewords.repair("Trevar", surname=False) == "Trevor"  # not Trever
+    assert namewords.repair("Eltison", surname=True) == "Ellison"  # not Ettison
+    assert namewords.repair("Qlive", surname=False) is None  # Clive or Olive
+    # a far commoner name as near by an edit OCR makes less often: left as read
+    assert namewords.repair("Kase", surname=False) is None  # Kate rather than Kare
+    assert namewords.repair("Mansoor", surname=True) is None  # a real spelling, not Mansour
+
+
 def test_misspelt_names_are_repaired_on_scanned_pages_only_and_the_repair_is_noted() -> None:
     doc = document([[["Present:", "Mbigail Gilchrist (AG) SECAS"], ["", "Clive Fitzgefald (CF) DCC"]]])
     typed = extract(doc, nlp=load(), meeting_id_fallback="g")

@@ -14,7 +14,13 @@ letter lost (``Phiippa``); or exactly one listed name is what a letter read as t
 as one, gives (``Gernma`` → ``Gemma``, ``rn`` for ``m``). Real names missing from the lists are common (``Dobinson``,
 ``Farhaan``), and a letter added or swapped for an unlike one is how such a name differs from
 a listed one, so neither is repaired, unless the person's own initials say the first letter was
-misread (``Mbigail Gilchrist (AG)``) or OCR left it in lower case (``tmogen``).
+misread (``Mbigail Gilchrist (AG)``) or OCR left it in lower case (``tmogen``), or it is a
+capital OCR confuses with the one meant (``Blliot``, ``Qakley``).
+
+When OCR's edits reach several listed names equally (``Trevar``: Trevor or Trever), the one far
+commoner than the others is taken (gender-guesser's frequencies for Britain and Ireland, the
+census's share for surnames), else none; and a name reached by OCR's edits is not taken when a
+far commoner one is as near by another edit (``Kase``: Kate is likelier than Kare).
 """
 
 from __future__ import annotations
@@ -31,31 +37,76 @@ log = logging.getLogger(__name__)
 _NAME_COLUMNS = slice(3, 29)
 
 
+# its frequency columns: one a country, Great Britain's first and Ireland's next; a hexadecimal
+# digit from 1 (rare) to D (very common), blank where the name is not used
+_BRITISH_COLUMNS = slice(30, 32)
+
+
 @lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
+def _given() -> dict[str, int]:
+    """Every listed given name (its key) with how common it is in Britain and Ireland (0-13)."""
     try:
         data = importlib.resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError) as err:  # an install without it: no repair
         log.warning("the given-name list (gender-guesser) cannot be read (%s); names are not spell-checked", err)
-        return frozenset()
-    out = set()
+        return {}
+    out: dict[str, int] = {}
     for line in data.splitlines():
         if not line or line.startswith("#") or line.startswith("="):
             continue
         name = line[_NAME_COLUMNS].strip().replace("+", "-")
         if name.isalpha() and len(name) >= 2:
-            out.add(_key(name))
-    return frozenset(out)
+            key = _key(name)
+            out[key] = max(out.get(key, 0), *(int(c, 16) for c in line[_BRITISH_COLUMNS] if c in "123456789ABCD"), 0)
+    return out
+
+
+def given_names() -> frozenset[str]:
+    return _given_set()
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
+def _given_set() -> frozenset[str]:
+    return frozenset(_given())
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, float]:
+    """Every listed surname (lower case) with its share of the census's people, in per cent."""
     try:
         data = importlib.resources.files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError) as err:
         log.warning("the surname list (names) cannot be read (%s); names are not spell-checked", err)
-        return frozenset()
-    return frozenset(line[:15].rstrip().lower() for line in data.splitlines() if line.strip())
+        return {}
+    out: dict[str, float] = {}
+    for line in data.splitlines():
+        if line.strip():
+            fields = line.split()
+            out[line[:15].rstrip().lower()] = float(fields[1]) if len(fields) > 1 else 0.0
+    return out
+
+
+def surnames() -> frozenset[str]:
+    return _surname_set()
+
+
+@lru_cache(maxsize=1)
+def _surname_set() -> frozenset[str]:
+    return frozenset(_surnames())
+
+
+def _clearly_commonest(cands: list[str], *, surname: bool) -> str | None:
+    """Of names OCR could equally have misread, the one far more common than every other
+    (``Trevar``: Trevor, not Trever; ``Eltison``: Ellison, not Ettison), or None."""
+    if surname:
+        share = _surnames()
+        ranked = sorted(cands, key=lambda c: share.get(c, 0.0), reverse=True)
+        top, second = share.get(ranked[0], 0.0), share.get(ranked[1], 0.0)
+        return ranked[0] if top >= 0.001 and top >= 4 * second else None
+    freq = _given()
+    ranked = sorted(cands, key=lambda c: freq.get(c, 0), reverse=True)
+    top, second = freq.get(ranked[0], 0), freq.get(ranked[1], 0)
+    return ranked[0] if top >= 3 and top >= second + 3 else None
 
 
 def _key(word: str) -> str:
@@ -80,7 +131,7 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
     key = _key(word)
     if not names or key in names or len(key) < 4 or not key.isalpha() and not key.replace("-", "").isalpha():
         return None
-    merged = {key.replace(read, meant) for read, meant in _MERGED if read in key} & names
+    merged = {fixed for read, meant in _MERGED for fixed in _each_replaced(key, read, meant)} & names
     if len(merged) == 1:  # "Gernma": two letters OCR read for one
         return _as_written(merged.pop())
     limit = 2 if len(key) >= 6 else 1
@@ -102,10 +153,27 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
         return (initial is not None and key[:1] != initial.lower() == fixed[:1]) or word[:1].islower()
 
     # then only what OCR's own edits reach ("Caleman": Coleman, not Caliman or Caseman)
+    near = cands
     cands = [c for c in cands if _ocr_like(key, c, first_misread=first_misread(c))]
+    if len(cands) == 1 and len(near) > 1 and _clearly_commonest(near, surname=surname) not in (None, cands[0]):
+        return None  # a far commoner name as near, by an edit OCR makes less often ("Kase": Kate, not Kare)
+    if len(cands) > 1:
+        best_known = _clearly_commonest(cands, surname=surname)
+        cands = [best_known] if best_known is not None else cands
     if len(cands) != 1:
         return None
     return _as_written(cands[0])
+
+
+def _each_replaced(key: str, read: str, meant: str) -> set[str]:
+    """``key`` with ``read`` put right at one place, and at every place (``wainwnght``: only the
+    second ``n`` is ``ri``)."""
+    out = {key.replace(read, meant)} if read in key else set()
+    at = key.find(read)
+    while at != -1:
+        out.add(key[:at] + meant + key[at + len(read) :])
+        at = key.find(read, at + 1)
+    return out
 
 
 def _as_written(key: str) -> str:
@@ -115,10 +183,14 @@ def _as_written(key: str) -> str:
 
 # what OCR reads a letter as (read, meant): look-alike shapes, both ways
 _LOOK_ALIKE = {frozenset(p) for p in ("ce", "co", "eo", "ao", "ae", "fr", "ft", "il", "it", "lt", "ij", "nh", "nu",
-                                      "un", "hb", "vy", "gq", "rn", "mn", "oc", "ad")}
+                                      "un", "hb", "vy", "gq", "rn", "mn", "oc", "ad", "as", "mw", "rt", "ir", "es", "rs",
+                                      "fl")}
+# capitals OCR confuses, at a name's start: B for E or H, Q for O or C, W for N, P for F, S for N
+_CAPITAL_LOOK_ALIKE = {frozenset(p) for p in ("be", "bh", "qo", "qc", "wn", "pf", "sn")}
 _THIN = set("iltfrj")  # letters a faint or broken scan loses
 # one letter OCR reads as two, or two as one (read, meant)
-_MERGED = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("vv", "w"), ("ri", "n"), ("li", "h"))
+_MERGED = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("ri", "n"), ("n", "ri"), ("li", "h"),
+           ("h", "li"))
 
 
 def _ocr_like(read: str, meant: str, *, first_misread: bool) -> bool:
@@ -127,7 +199,8 @@ def _ocr_like(read: str, meant: str, *, first_misread: bool) -> bool:
     from rapidfuzz.distance import Levenshtein
 
     for op in Levenshtein.editops(read, meant):
-        if first_misread and op.src_pos == 0 and op.tag == "replace":
+        if op.src_pos == 0 and op.tag == "replace" and (
+                first_misread or frozenset((read[0], meant[0])) in _CAPITAL_LOOK_ALIKE):
             continue
         if op.tag == "replace" and frozenset((read[op.src_pos], meant[op.dest_pos])) in _LOOK_ALIKE:
             continue
