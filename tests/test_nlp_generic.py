@@ -1101,3 +1101,23 @@ def test_a_list_split_by_a_stamps_column_with_a_speck_label_and_a_bracket_ocr_le
         ("Siobhan Carmichael", "Change Board Chair", True), ("Priya Underwood", "Large Supplier Member", True),
         ("Kerry Wainwright", "Large Supplier Member", True), ("Nadia Sandhu", "Consumer Member", True),
         ("Miriam Mahmood", "DCC", True), ("Gillian Jarvis", "SECAS", True)]
+
+
+def test_a_names_list_poorly_read_an_office_without_its_comma_and_titles_after_a_colon() -> None:
+    from pipeline.nlp import attendee_lists as lists
+
+    got = lists.parse_list("Cllr Lachlan Akhtar Chairman; Cllr Miriam Jarvis, Vice Chairman; Cllr Robin Ramsbottom: "
+                           "Cllr Isla Ellison, Cllr Geoffrey Dobson, Kate Mellor Clerk, Theo Hartley, County Councillor")
+    assert [(e.name, e.role) for e in got] == [
+        ("Lachlan Akhtar", "chair"), ("Miriam Jarvis", "member"), ("Robin Ramsbottom", None), ("Isla Ellison", None),
+        ("Geoffrey Dobson", None), ("Kate Mellor", "participant"), ("Theo Hartley", "participant")]
+
+
+def test_names_below_a_label_table_go_on_past_a_dotted_organisation_and_a_speck_after_a_given_name() -> None:
+    rec = run(["SEC Operations Group Meeting 130", [["Date:", "Wednesday 19th August 2020"],
+                                                    ["Present:", "Siobhan Mellor (SM) Operations Group Chair"]],
+               "Geoffrey Prentice (GP) SGN\nJasmine Mahmood (JM) E.ON",
+               "Gillian Kirkby (GK) Co-operative Energy\nKate. Ramsbottom (KR) SECAS", "1. Welcome\nThe Chair welcomed members."])
+    assert [(a.name, a.representing) for a in rec.attendees] == [
+        ("Siobhan Mellor", "Operations Group Chair"), ("Geoffrey Prentice", "SGN"), ("Jasmine Mahmood", "E.ON"),
+        ("Gillian Kirkby", "Co-operative Energy"), ("Kate Ramsbottom", "SECAS")]

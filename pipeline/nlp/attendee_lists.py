@@ -134,6 +134,7 @@ def split_outside_brackets(text: str, seps: str) -> list[str]:
 
 # a full stop ends an item, but not after an initial or a title ("B. Mooney", "Dr. Monti")
 _STOP = r"(?<![\s.][A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bMessrs)\.\s+(?=[A-ZÀ-ÖØ-Þ])"
+_TITLED = re.compile(r"(?:^|[\s,:;])(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+[A-ZÀ-ÖØ-Þ]")
 # a title starts the next name ("Cllr Theo Buckley Cllr Isla Pickering")
 _BEFORE_TITLE = r"\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+[A-ZÀ-ÖØ-Þ])"
 # separators lost: "Margaret Buckley (TABASC Chair) Abigail Gilchrist (Elexon) …"
@@ -199,6 +200,10 @@ def _name_then_org(text: str) -> tuple[str, str]:
     from pipeline.nlp.namewords import given_names
 
     words = text.split()
+    for n in (2, 1):  # "Kate Mellor Clerk", "Lachlan Akhtar Vice Chairman": the comma before an office lost
+        if len(words) >= n + 2 and office_role(" ".join(words[-n:])) is not None and is_name(" ".join(words[:-n])) \
+                and office_role(" ".join(words[:-n])) is None:
+            return " ".join(words[:-n]), " ".join(words[-n:])
     given = given_names()
     if given and words and words[0].lower() not in given:
         return text, ""  # ("Open Grid Foundation" is no one)
@@ -336,12 +341,15 @@ def given_name_starts(text: str) -> str:
     given, v = given_names(), _vocab()
     cuts = []
     for m in _FIRST_LAST.finditer(text):
-        if m["first"].lower() not in given or m["last"].lower() in v["not_name"] or office_role(m["first"]):
-            continue
+        if (m["first"].lower() not in given or m["last"].lower() in v["not_name"] or office_role(m["first"])
+                or office_role(m["last"])):
+            continue  # ("Akhtar Chairman": a surname that is also a given name, then an office)
         before = re.split(r"[;,.(\[]\s*", text[: m.start()])[-1].split()
-        if before and (office_role(" ".join(before)) or job_title(" ".join(before))
-                       or re.fullmatch(r"(?i:and|&|mayor|councill?ors?|cllrs?|dr|mr|mrs|ms|miss|prof|sir)", before[-1])):
-            continue  # the person's own title or office ("Mayor Ann Pruitt", "Council President Lee Vance")
+        titles = r"(?i:and|&|mayor|councill?ors?|cllrs?|dr|mr|mrs|ms|miss|prof|sir)"
+        if before and (office_role(" ".join(before)) or job_title(" ".join(before)) or re.fullmatch(titles, before[-1])
+                       or (len(before) == 2 and re.fullmatch(titles, before[0]) and before[1].lower() in given)):
+            continue  # the person's own title or office ("Mayor Ann Pruitt", "Council President Lee Vance"),
+            # or the given name after a title ("Cllr Lachlan Akhtar")
         if before and not (len(before) == 1 and before[0].lower() in given):
             cuts.append(m.start())
         elif not before and re.search(r"\w{2}\.\s+$", text[: m.start()]):
@@ -360,7 +368,9 @@ def parse_list(text: str) -> list[Entry]:
     for group in groups:
         # one person a group, unless the group names two people by their own initials
         # ("A (AB) - Org, C (CD) Org" where OCR read a semicolon as a comma)
-        one = len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group) and len(named_starts(group)) < 2
+        # (nor when it names two people by their titles: "Cllr A B: Cllr C D, Cllr E F")
+        one = (len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group) and len(named_starts(group)) < 2
+               and len(_TITLED.findall(group)) < 2)
         found = _parse_group(group, one_person=one)
         if found is None:
             continue

@@ -1027,6 +1027,8 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
     (its other cells empty, or the rows OCR read apart from the table)."""
     people = []
     for text in lines:
+        # a speck after the given name ("Kate. Ramsbottom (KR) SECAS")
+        text = re.sub(r"^(\s*[A-Z][a-z]+)[.,]\s+(?=[A-Z][a-z’'\-]+\s*[\(\[{])", r"\1 ", text)
         m = NAME_INITIALS.match(text.strip())
         name = _own_name(m["name"], m["init"]) if m is not None else None
         if m is None or name is None:  # ("Clir Margaret Stanfield (MS)": a title OCR misread is no part of it)
@@ -1034,7 +1036,7 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
         rest = re.sub(r"\s+[^\w\s()]{1,2}$", "", text.strip()[m.end():]).strip(" -–—,")  # "BEIS :": a speck
         org = re.sub(r"\s*\([^()]*\)$", "", rest)  # "SECAS (Secretariat)", "Ofgem (observer)"
         if rest and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
-                     or not (lists._is_org(org) or re.fullmatch(r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*", org))):
+                     or not (lists._is_org(org) or re.fullmatch(r"[A-Z][\w&]*(?:[.\-][\w&]+)*(?:\s+[A-Z][\w&]*(?:[.\-][\w&]+)*)*", org))):
             break  # a sentence about the person, not their organisation: the list has ended
         role_here = (role if role not in (None, "member") else _default_role(rest or None, {})) if present else "apology"
         people.append(Person(name.strip(), m["init"], role_here, rest or None, present, page))
