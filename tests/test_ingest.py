@@ -3,10 +3,11 @@ garbage text layers, and real minutes from other committees (../shared/real)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from conftest import RENDERED, SEED, gold
+from conftest import RENDERED, SEED, gold, require
 from PIL import Image
 
 from pipeline.batch.schedule import read_document, read_documents
@@ -369,3 +370,16 @@ def test_a_bracket_after_a_name_stays_in_the_names_cell() -> None:
     assert build_unruled(lines, [50.0, 170.0, 330.0]).rows == [
         ["Date:", "Thursday 22 October 2020", ""],
         ["Cllr Theo Underwood (TU) (Vice Chairman)", "", "Cllr Esme Mahmood (EM)"]]
+
+
+def test_a_ruled_table_the_pages_reading_lost_is_read_again_on_its_own() -> None:
+    # a poor scan whose attendee table Tesseract, segmenting the whole page (bleed-through from
+    # the back of the sheet between its rows), read as nothing: read again from the grid alone
+    path = RENDERED / "tuning5" / "p08_trust__poor.pdf"
+    require(path.exists(), "the rendered tuning5 split", fix="run 'make samples' (samples/generate.py --split all)")
+    doc = read_document(path)
+    present = [a["name"] for a in json.loads((path.parents[2] / "splits" / "tuning5" / "gold" / "p08_trust.json")
+                                             .read_text(encoding="utf-8"))["attendees"] if a["present"]]
+    cells = {c for t in doc.pages[0].tables for row in t.rows for c in row}
+    assert len(present) == 8
+    assert sum(name in cells for name in present) >= 6, sorted(cells)

@@ -206,11 +206,43 @@ def _prepare(image: Image.Image, *, dpi: int, settings: Settings) -> tuple[Image
 
 
 def _recognize(gray: Image.Image, *, dpi: int, settings: Settings, engine: ocr.OcrEngine):
-    """Ruled tables found and their rules erased, then one Tesseract pass."""
+    """Ruled tables found and their rules erased, then one Tesseract pass (and a second over a
+    ruled table only, when the page's reading lost it)."""
     grids, cleaned = grids_from_image(np.asarray(gray, dtype=np.uint8), scale=72.0 / dpi)
     image = Image.fromarray(cleaned)
     image.info["dpi"] = (dpi, dpi)
-    return grids, engine.recognize(image, settings=settings)
+    words = engine.recognize(image, settings=settings)
+    return grids, reread_lost_tables(image, grids, words, dpi=dpi, settings=settings, engine=engine)
+
+
+REREAD_CONFIDENCE = 60.0  # a word read at least this surely counts as read
+
+
+def reread_lost_tables(image: Image.Image, grids: list, words: list[ocr.OcrWord], *, dpi: int, settings: Settings,
+                       engine: ocr.OcrEngine) -> list[ocr.OcrWord]:
+    """The page's words, with those of a ruled table its reading lost read again from the table alone.
+
+    Tesseract segments a page as a whole: text bleeding through from the back of the sheet, or
+    a shaded header, between a table's rows can make it read the whole table as noise (no word,
+    or only low-confidence fragments, where the grid has rows). Such a table, and only it, is
+    read again on its own as one block (``--psm 6``), and its words replace the page's inside
+    the grid when more of them are read surely. A page whose tables were read costs nothing more.
+    """
+    k = dpi / 72.0
+    for n, grid in enumerate(grids):
+        x0, y0, x1, y1 = (round(v * k) for v in grid.bbox)
+        inside = [w for w in words if x0 <= w.left + w.width / 2 <= x1 and y0 <= w.top + w.height / 2 <= y1]
+        if sum(w.conf >= REREAD_CONFIDENCE for w in inside) >= len(grid.ys) - 1:
+            continue  # a word read surely for every row at least: the table was read
+        left, top = max(0, x0 - 4), max(0, y0 - 4)
+        crop = image.crop((left, top, min(image.width, x1 + 4), min(image.height, y1 + 4)))
+        crop.info["dpi"] = (dpi, dpi)
+        again = [replace(w, left=w.left + left, top=w.top + top, line_key=(-1 - n, *w.line_key[1:]))
+                 for w in engine.recognize(crop, settings=replace(settings, psm=6))]
+        if sum(w.conf >= REREAD_CONFIDENCE for w in again) > sum(w.conf >= REREAD_CONFIDENCE for w in inside):
+            lost = {id(w) for w in inside}
+            words = [w for w in words if id(w) not in lost] + again
+    return words
 
 
 def _mean_conf(words: list[ocr.OcrWord]) -> float:
