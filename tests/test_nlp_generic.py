@@ -1121,3 +1121,18 @@ def test_names_below_a_label_table_go_on_past_a_dotted_organisation_and_a_speck_
     assert [(a.name, a.representing) for a in rec.attendees] == [
         ("Siobhan Mellor", "Operations Group Chair"), ("Geoffrey Prentice", "SGN"), ("Jasmine Mahmood", "E.ON"),
         ("Gillian Kirkby", "Co-operative Energy"), ("Kate Ramsbottom", "SECAS")]
+
+
+def test_an_action_log_id_a_digit_off_its_neighbours_meeting_and_a_series_whose_prefix_was_misread() -> None:
+    from pipeline.nlp.actions import Action, neighbour_ids
+
+    log = [Action(i, "SECAS", "x", None, 0, 1) for i in ("SECP 28/01", "SECP 26/02", "SECP 29/01", "SECP 29/02")]
+    neighbour_ids(log, "29")
+    assert [a.action_id for a in log] == ["SECP 28/01", "SECP 28/02", "SECP 29/01", "SECP 29/02"]
+    items = [Action(i, "SECAS", "x", None, 0, 1) for i in ("3-21", "5-22", "5-23")]  # item numbers, no meeting's
+    neighbour_ids(items, "128")
+    assert [a.action_id for a in items] == ["3-21", "5-22", "5-23"]
+    rec = run(["SEC Panel Meeting 28", [["Ref", "Action", "Owner"], ["BECP 26/01", "Issue the consultation on DP185", "SECAS"],
+                                        ["SECP 28/02", "Arrange a Working Group meeting", "SECAS"],
+                                        ["SECP 28/03", "Write to the Proposer of MP190", "SECAS"]]])
+    assert [a.action_id for a in rec.actions] == ["SECP 28/01", "SECP 28/02", "SECP 28/03"]

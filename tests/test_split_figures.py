@@ -45,9 +45,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9677,  # 180/8/4
             "decisions": 0.9619,  # 379/11/19
             "decisions.outcome": 0.9551,  # 362/379
-            "actions": 0.8857,  # 124/9/23
-            "actions.owner": 0.9758,  # 121/124
-            "actions.due_date": 0.9113,  # 113/124
+            "actions": 0.9000,  # 126/7/21
+            "actions.owner": 0.9762,  # 123/126
+            "actions.due_date": 0.9048,  # 114/126
             "attendees": 0.9329,  # 640/30/62
         },
     },
@@ -71,9 +71,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9780,  # 89/3/1
             "decisions": 0.9651,  # 180/5/8
             "decisions.outcome": 0.9500,  # 171/180
-            "actions": 0.9342,  # 71/2/8
-            "actions.owner": 0.9437,  # 67/71
-            "actions.due_date": 0.8732,  # 62/71
+            "actions": 0.9474,  # 72/1/7
+            "actions.owner": 0.9444,  # 68/72
+            "actions.due_date": 0.8750,  # 63/72
             "attendees": 0.9564,  # 329/11/19
         },
     },

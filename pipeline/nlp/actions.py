@@ -709,6 +709,40 @@ def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None
         a.confidence = round(a.confidence * 0.8, 3)
 
 
+# digits a poor scan reads one for the other
+_DIGIT_ALIKE = {frozenset(p) for p in ("68", "38", "58", "56", "08", "98", "17", "35", "49")}
+
+
+def neighbour_ids(actions: list[Action], meeting_number: str | None = None) -> None:
+    """``SECP 26/02`` between ``SECP 28/01`` and ``SECP 29/01`` in the minutes of meeting 29 (an
+    action log of this and the last meeting): an id whose meeting number no other id has, a
+    look-alike digit off that of the id before or after it, whose number goes on from (or leads
+    to) that id's, is of that meeting, when that meeting is the nearer one to this."""
+    if not meeting_number or not meeting_number.isdigit():
+        return
+    found = [(a, m) for a in actions if a.action_id and (m := _SERIAL_ID.match(a.action_id))]
+    meetings = Counter((m["prefix"] or "", m["meeting"]) for _, m in found)
+    for k, (a, m) in enumerate(found):
+        if meetings[(m["prefix"] or "", m["meeting"])] != 1:
+            continue
+        for j, step in ((k - 1, 1), (k + 1, -1)):
+            if not 0 <= j < len(found):
+                continue
+            o = found[j][1]
+            if ((o["prefix"] or "") != (m["prefix"] or "") or o["sep"] != m["sep"]
+                    or len(o["meeting"]) != len(m["meeting"]) or int(m["n"]) != int(o["n"]) + step
+                    or abs(int(o["meeting"]) - int(meeting_number)) >= abs(int(m["meeting"]) - int(meeting_number))
+                    or abs(int(o["meeting"]) - int(meeting_number)) > 3):  # ("3-21": an item's number, no meeting's)
+                continue
+            off = [frozenset((x, y)) for x, y in zip(m["meeting"], o["meeting"], strict=True) if x != y]
+            if len(off) == 1 and off[0] in _DIGIT_ALIKE:
+                fixed = f"{m['prefix'] or ''}{o['meeting']}{m['sep']}{m['n']}"
+                a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
+                a.action_id = fixed
+                a.confidence = round(a.confidence * 0.8, 3)
+                break
+
+
 def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
                   meeting_number: str | None = None, own_prefixes: Sequence[str] = ()) -> None:
     """``$sc 79/02`` among ``SSC 79/01``: an action id whose prefix OCR misread takes the prefix

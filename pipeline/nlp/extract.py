@@ -268,6 +268,8 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     actions_mod.serial_ids(acts, head.meeting_number)
     actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])],
                               meeting_number=head.meeting_number, own_prefixes=own)
+    actions_mod.serial_ids(acts, head.meeting_number)  # again: a series whose prefix was just put right
+    actions_mod.neighbour_ids(acts, head.meeting_number)
     actions_mod.repair_owners(acts, parties)
     actions_mod.assign_identifiers(acts, dt, secs, found)
     action_rows = []
