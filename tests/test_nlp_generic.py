@@ -1136,3 +1136,14 @@ def test_an_action_log_id_a_digit_off_its_neighbours_meeting_and_a_series_whose_
                                         ["SECP 28/02", "Arrange a Working Group meeting", "SECAS"],
                                         ["SECP 28/03", "Write to the Proposer of MP190", "SECAS"]]])
     assert [a.action_id for a in rec.actions] == ["SECP 28/01", "SECP 28/02", "SECP 28/03"]
+
+
+def test_a_resolution_and_a_bodys_decision_open_their_line_after_a_full_stop_read_as_a_comma() -> None:
+    rec = text("TAC Meeting\n\n3. Project Updates\nThe maintainers presented their update.\n"
+               "Hugo Hartley asked about the plans for a security audit, which starts next quarter,\n"
+               "Resolved: that the HeatLedger quarterly update be noted.\n"
+               "Rowan Abbott suggested that project reviews should follow a common template,\n"
+               "‘The TAC decided that LoadShaper will move to the archived stage.")
+    assert [d.text.lstrip("‘") for d in rec.decisions] == [
+        "Resolved: that the HeatLedger quarterly update be noted.",
+        "The TAC decided that LoadShaper will move to the archived stage."]

@@ -194,6 +194,9 @@ def make_segmenter(nlp: Language, name: str, *, heading_max_chars: int) -> Segme
     return Segmenter(heading_max_chars=heading_max_chars)
 
 
+_QUOTE_SPECKS = {"‘", "’", "'", "`", "“", "\""}
+
+
 class Segmenter:
     """Sentence starts from punctuation, blank lines, bullets, ``…:`` leads and short headings."""
 
@@ -234,6 +237,11 @@ class Segmenter:
         first = token.text[:1]
         if is_bullet(token) or before.endswith(":"):
             return True
+        if token.lower_ == "resolved" and first.isupper():
+            return True  # "Resolved that …" opens its line's sentence, after a full stop OCR read as a comma too
+        lead = token.i + 1 if token.text in _QUOTE_SPECKS and token.i + 1 < len(doc) else token.i
+        if body_starts and doc[lead].text == "The" and lead + 1 in body_starts:
+            return True  # so does "The TAC decided …" (a quote mark a speck made before it, "‘The TAC …")
         if breaks >= 2:
             return not first.islower()
         if re.fullmatch(r"\d{1,2}[.)]?", before):
