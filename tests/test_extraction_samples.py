@@ -39,7 +39,6 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.outcome": 0.9775,  # 87/89
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.9048,  # 19/21
-        "actions.description": 0.9524,  # 20/21
         "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },
@@ -48,7 +47,6 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.outcome": 0.9775,  # 87/89
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.8571,  # 18/21
-        "actions.description": 0.9524,  # 20/21
         "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },
@@ -60,7 +58,6 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.text": 0.8539,  # 76/89
         "actions.due_date": 0.9524,  # 20/21
         "actions.identifier": 0.7619,  # 16/21
-        "actions.description": 0.9524,  # 20/21
         "attendees": 0.9636,  # 119/4/5
         "attendees.role": 0.9160,  # 109/119
         "attendees.representing": 0.8992,  # 107/119
@@ -71,7 +68,6 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.outcome": 0.9775,  # 87/89
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.8571,  # 18/21
-        "actions.description": 0.9524,  # 20/21
         "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },
@@ -80,7 +76,6 @@ PINS: dict[str, dict[str, float]] = {
         "decisions.outcome": 0.9775,  # 87/89
         "decisions.text": 0.9888,  # 88/89
         "actions.identifier": 0.9048,  # 19/21
-        "actions.description": 0.9524,  # 20/21
         "attendees.role": 0.9435,  # 117/124
         "attendees.representing": 0.9677,  # 120/124
     },

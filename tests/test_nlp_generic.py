@@ -1147,3 +1147,18 @@ def test_a_resolution_and_a_bodys_decision_open_their_line_after_a_full_stop_rea
     assert [d.text.lstrip("‘") for d in rec.decisions] == [
         "Resolved: that the HeatLedger quarterly update be noted.",
         "The TAC decided that LoadShaper will move to the archived stage."]
+
+
+def test_an_action_in_reported_speech_is_what_the_person_is_to_do() -> None:
+    from pipeline.nlp.actions import Action, reported_actions
+
+    acts = [Action(None, "JW", "JW was asked to obtain a quotation for the skills audit", None, 0, 1),
+            Action(None, None, "Members asked DCC to confirm the implementation costs for DP105", None, 0, 1),
+            Action(None, "SECAS", "It was requested that SECAS add DP161 to the agenda of the next meeting", None, 0, 1),
+            Action(None, "Company Secretary", "The Company Secretary was asked to review the treasury policy", None, 0, 1),
+            Action(None, "SECAS", "SECAS to publish the report", None, 0, 1)]
+    reported_actions(acts)
+    assert [(a.owner, a.description) for a in acts] == [
+        ("JW", "obtain a quotation for the skills audit"), ("DCC", "confirm the implementation costs for DP105"),
+        ("SECAS", "add DP161 to the agenda of the next meeting"), ("Company Secretary", "review the treasury policy"),
+        ("SECAS", "SECAS to publish the report")]

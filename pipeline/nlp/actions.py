@@ -795,6 +795,27 @@ def assign_identifiers(actions: list[Action], dt: DocText, sections: Sections, m
             a.confidence = round(a.confidence * 0.9, 3)
 
 
+# who was asked, and what to do: "JW was asked to obtain …", "Members asked DCC to confirm …",
+# "It was requested that SECAS add …"
+_WHO = r"[A-Z][\w&’'.\-]*(?:\s+(?:of\s+)?[A-Z][\w&’'.\-]*){0,3}"
+_REPORTED = re.compile(
+    rf"^(?:(?:The\s+)?(?P<asked>{_WHO})\s+(?:was|were)\s+asked\s+to"
+    rf"|(?:Members|Trustees|Directors|Councillors|The\s+(?:Chair|Board|Panel|Committee|Council))\s+asked\s+(?:the\s+|The\s+)?(?P<by>{_WHO})\s+to"
+    rf"|It\s+was\s+requested\s+that\s+(?:the\s+|The\s+)?(?P<that>{_WHO}))\s+(?P<desc>[a-z].*)$",
+    re.DOTALL)
+
+
+def reported_actions(actions: list[Action]) -> None:
+    """An action written as reported speech is what the person is to do: ``obtain a quotation …``
+    from ``JW was asked to obtain a quotation …`` (its owner, when none was read, the one asked)."""
+    for a in actions:
+        m = _REPORTED.match(a.description.strip())
+        if m is None:
+            continue
+        a.description = m["desc"].strip()
+        a.owner = a.owner or (m["asked"] or m["by"] or m["that"]).strip()
+
+
 def merge(text_actions: list[Action], table_actions: list[Action]) -> list[Action]:
     """Text first; a table row repeating an action (same id) only fills its gaps."""
     by_id = {a.action_id: a for a in text_actions if a.action_id}

@@ -271,6 +271,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     actions_mod.serial_ids(acts, head.meeting_number)  # again: a series whose prefix was just put right
     actions_mod.neighbour_ids(acts, head.meeting_number)
     actions_mod.repair_owners(acts, parties)
+    actions_mod.reported_actions(acts)
     actions_mod.assign_identifiers(acts, dt, secs, found)
     action_rows = []
     for n, a in enumerate(acts, start=1):
