@@ -1162,3 +1162,11 @@ def test_an_action_in_reported_speech_is_what_the_person_is_to_do() -> None:
         ("JW", "obtain a quotation for the skills audit"), ("DCC", "confirm the implementation costs for DP105"),
         ("SECAS", "add DP161 to the agenda of the next meeting"), ("Company Secretary", "review the treasury policy"),
         ("SECAS", "SECAS to publish the report")]
+
+
+def test_a_chair_in_a_members_list_is_the_chair() -> None:
+    rec = text("SEC Change Board Meeting 26\n\nMembers present: Siobhan Carmichael (SC) — Change Board Chair; "
+               "Kerry Wainwright (KW) — Large Supplier Member; Amelia Wolstenholme (AW) — Small Supplier Vice Chair.\n\n"
+               "1. Welcome\nThe Chair welcomed members.")
+    assert [(a.name, a.role) for a in rec.attendees] == [
+        ("Siobhan Carmichael", "chair"), ("Kerry Wainwright", "member"), ("Amelia Wolstenholme", "member")]

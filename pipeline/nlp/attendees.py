@@ -381,7 +381,7 @@ def _entries_to_people(entries: list[lists.Entry], role: str | None, present: bo
         is_present = (present and role != "apology") if e.present is None else e.present
         # a list under a label that says no role ("Attendees:", "Present:") gives each person the
         # role what is written beside them says: the Chair, the secretariat, a member
-        r = "apology" if not is_present else (e.role or role or _default_role(e.representing, {}))
+        r = "apology" if not is_present else (e.role or _label_role(role, e.representing))
         out.append(Person(e.name, e.initials, r, e.representing, is_present, page))
     return out
 
@@ -749,8 +749,16 @@ def _fitting(people: list[Person]) -> int:
 
 
 def _as_people(found: list[tuple[lists.Entry, str | None, bool]], page: int) -> list[Person]:
-    return [Person(e.name, e.initials, "apology" if not present else (e.role or role or _default_role(e.representing, {})),
+    return [Person(e.name, e.initials, "apology" if not present else (e.role or _label_role(role, e.representing)),
                    e.representing, present, page) for e, role, present in found]
+
+
+def _label_role(role: str | None, rep: str | None) -> str:
+    """The role a list's label gives, unless what is written beside the person says they chair
+    (``Members present: Siobhan Carmichael (SC) — Change Board Chair``: the chair)."""
+    if role in (None, "member") and _default_role(rep, {}) == "chair":
+        return "chair"
+    return role or _default_role(rep, {})
 
 
 def _default_role(rep: str | None, lexicon: dict) -> str:
