@@ -1170,3 +1170,17 @@ def test_a_chair_in_a_members_list_is_the_chair() -> None:
                "1. Welcome\nThe Chair welcomed members.")
     assert [(a.name, a.role) for a in rec.attendees] == [
         ("Siobhan Carmichael", "chair"), ("Kerry Wainwright", "member"), ("Amelia Wolstenholme", "member")]
+
+
+def test_an_owner_columns_initials_pick_the_sentence_of_the_person_they_stand_for() -> None:
+    from pipeline.nlp.actions import _column_item, _own_clause, initialled
+    from pipeline.nlp.text import TextLine
+
+    assert initialled("Hugo", "HT") and initialled("Cllr Farrow", "OF") and initialled("Owain Farrow", "OF")
+    assert not initialled("Kate", "HT") and not initialled("Owain Jarvis", "OF")
+    item = ("The TAC AGREED to meet every three weeks. Kate to book the room. Hugo to prepare the annual "
+            "report of the TAC by 1 Oct 2020.")
+    lines = [TextLine(0, len(item), 1, None, 0, item), TextLine(len(item) + 1, len(item) + 3, 1, None, 0, "HT")]
+    said = _column_item(lines, 1, "HT")
+    assert said == "Hugo to prepare the annual report of the TAC by 1 Oct 2020"
+    assert _own_clause(said, "HT") == "prepare the annual report of the TAC"

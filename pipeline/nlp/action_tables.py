@@ -10,10 +10,12 @@ from rapidfuzz import fuzz
 
 from pipeline.nlp.actions import (
     OWNER_TO,
+    TITLE,
     TO,
     Action,
     due_date,
     due_date_match,
+    initialled,
     one_line,
     split_owner,
     strip_due,
@@ -292,16 +294,6 @@ def read(table: Table, page: int, start: int, *, header: list[str] | None = None
 _FULL_NAME = r"[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)?(?:\s+(?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
 
 
-_TITLE = r"(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?"
-
-
-def _initialled(who: str, initials: str) -> bool:
-    """``Cllr Farrow`` for ``OF``, ``Owain Farrow`` for ``OF``: the name ends with the last initial
-    and, when whole, starts with the first."""
-    words = who.split()
-    return words[-1][:1] == initials[-1] and (len(words) == 1 or words[0][:1] == initials[0])
-
-
 def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """``4. | DP126 ‘…’ … SECAS to invite the Proposer of DP126 to the next meeting. … | SECAS``: the
     owner cell names who acts; the action is the ``<owner> to …`` sentence of the item's text."""
@@ -332,8 +324,8 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
             if said is None and re.fullmatch(r"[A-Z]{2,4}", owner):
                 # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
                 said = next((m for m in re.finditer(
-                    rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{_TITLE}\s+)?(?P<who>{_FULL_NAME}|[A-Z][a-z]+)\s+{TO}\s+[a-z][^.]*"
-                    r"(?:\.\d[^.]*)*)", text) if _initialled(m["who"], owner)), None)
+                    rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{TITLE}\s+)?(?P<who>{_FULL_NAME}|[A-Z][a-z]+)\s+{TO}\s+[a-z][^.]*"
+                    r"(?:\.\d[^.]*)*)", text) if initialled(m["who"], owner)), None)
         if said is None:
             continue  # an owner beside an item that says nothing it is to do: read no action into it
         m = OWNER_TO.match(said["s"])

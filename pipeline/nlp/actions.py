@@ -488,16 +488,36 @@ def _misread_owner(text: str, parties: list[str]) -> tuple[str | None, bool]:
     return (fixed, True) if repaired and fixed.isupper() else (None, False)
 
 
+TITLE = r"(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?"  # before a name an owner cell's initials stand for
+_NAMED = r"[A-Z][a-z]+(?:\s+(?:Mc|Mac|O’|O')?[A-Z][a-z]+){0,2}"
+
+
+def initialled(who: str, initials: str) -> bool:
+    """``Cllr Farrow``, ``Owain Farrow`` or ``Owain`` for ``OF``: a whole name starts with the
+    first initial and ends with the last; one name alone is either."""
+    words = [w for w in who.split() if not re.fullmatch(TITLE, w)]
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0][:1] in (initials[0], initials[-1])
+    return words[-1][:1] == initials[-1] and words[0][:1] == initials[0]
+
+
 def _own_clause(desc: str, owner: str) -> str:
-    """``DCC to confirm the costs for CP1184 by 04-Dec-23`` beside owner DCC: what is to be done
-    (``confirm the costs for CP1184``), the owner and the due date read apart."""
+    """``DCC to confirm the costs for CP1184 by 04-Dec-23`` beside owner DCC (or ``Hugo to …``
+    beside HT): what is to be done (``confirm the costs for CP1184``), the owner and the due date
+    read apart."""
     m = re.match(rf"^\s*{re.escape(owner)}\s+{_TO}\s+(?P<rest>\S.*)$", desc, re.IGNORECASE | re.DOTALL)
+    if m is None and re.fullmatch(r"[A-Z]{2,4}", owner):
+        named = re.match(rf"^\s*(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+(?P<rest>[a-z].*)$", desc, re.DOTALL)
+        m = named if named is not None and initialled(named["who"], owner) else None
     return strip_due(m["rest"]).rstrip(" .") if m else desc
 
 
 def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
     """What an owner cell of an action column stands beside: the item's text on the line before,
-    narrowed to its ``<owner> to …`` sentence when it has one (which gives the due date)."""
+    narrowed to its ``<owner> to …`` sentence when it has one (which gives the due date), or to
+    the sentence of the person the owner's initials stand for (``Hugo to …`` beside HT)."""
     j = i - 1
     while j >= 0 and not lines[j].text.strip():
         j -= 1
@@ -505,6 +525,9 @@ def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
         return ""
     text = lines[j].text
     m = re.search(rf"(?:^|(?<=[.;:]\s))(?:The\s+)?(?P<s>{re.escape(owner)}\s+{_TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
+    if m is None and re.fullmatch(r"[A-Z]{2,4}", owner):
+        m = next((n for n in re.finditer(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+[a-z][^.]*"
+                                         r"(?:\.\d[^.]*)*)", text) if initialled(n["who"], owner)), None)
     return m["s"] if m else text
 
 
