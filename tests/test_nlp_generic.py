@@ -1184,3 +1184,11 @@ def test_an_owner_columns_initials_pick_the_sentence_of_the_person_they_stand_fo
     said = _column_item(lines, 1, "HT")
     assert said == "Hugo to prepare the annual report of the TAC by 1 Oct 2020"
     assert _own_clause(said, "HT") == "prepare the annual report of the TAC"
+
+
+def test_a_list_split_outside_brackets_in_one_pass_however_many_brackets_open() -> None:
+    from pipeline.nlp import attendee_lists as lists
+
+    assert lists.split_outside_brackets("A (B; C (D) E; F", ";") == ["A (B", "C (D) E", "F"]
+    assert lists.split_outside_brackets("A (Chair, DCC); B (x)", ";|,") == ["A (Chair, DCC)", "B (x)"]
+    assert lists.split_outside_brackets("(" * 100_000 + "; x", ";") == ["(" * 100_000, "x"]

@@ -115,12 +115,12 @@ def split_outside_brackets(text: str, seps: str) -> list[str]:
     before its close was left open (``Priya Underwood ( —Large Supplier Member; Kerry …``: OCR
     lost the initials and their close) and holds nothing."""
     parts, depth, last = [], 0, 0
+    ahead = _next_marks(text)
     for m in re.finditer(rf"[()\[\]]|{seps}", text):
         ch = m.group(0)
         if ch in "([":
-            close = text.find(")" if ch == "(" else "]", m.end())
-            semi = text.find(";", m.end())
-            if semi != -1 and (close == -1 or semi < close):
+            close, semi = ahead[ch][m.end()], ahead[";"][m.end()]
+            if semi < close:
                 continue
             depth += 1
         elif ch in ")]":
@@ -130,6 +130,20 @@ def split_outside_brackets(text: str, seps: str) -> list[str]:
             last = m.end()
     parts.append(text[last:])
     return [p.strip() for p in parts if p.strip()]
+
+
+def _next_marks(text: str) -> dict[str, list[int]]:
+    """For each position, where the next ``)`` (under the key ``(``), ``]`` (under ``[``) and ``;``
+    are (``len(text)`` when none): one pass, however many brackets the text opens."""
+    ahead: dict[str, list[int]] = {}
+    for key, mark in (("(", ")"), ("[", "]"), (";", ";")):
+        at, nxt = len(text), [0] * (len(text) + 1)
+        for i in range(len(text), -1, -1):
+            if i < len(text) and text[i] == mark:
+                at = i
+            nxt[i] = at
+        ahead[key] = nxt
+    return ahead
 
 
 # a full stop ends an item, but not after an initial or a title ("B. Mooney", "Dr. Monti")
