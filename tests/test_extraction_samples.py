@@ -102,10 +102,6 @@ KNOWN_GAPS: dict[tuple[str, str], set[tuple[str, str, object, object]]] = {
         # gold gives the MP107 row only the second clause (its DP108/MP106 twin the whole sentence)
         ("MP107 AGREED p2", "text", "The Panel AGREED to convert DP132 into …", "agreed that MP107 should proceed to the…"),
     },
-    # "The Panel asked the Operations Group to review ...": the description keeps the lead-in
-    ("panel_82", "actions"): {
-        ("SECP_82_1906/A1", "description", "The Panel asked the Operations Group to…", "review whether the Communications Hub r…"),
-    },
     # roles: more than one chair per meeting (gold has one: the Panel's, the Board's), and the
     # secretariat or a proposer as member where gold has participant
     ("csc_14", "attendees"): {
