@@ -10,12 +10,11 @@ from rapidfuzz import fuzz
 
 from pipeline.nlp.actions import (
     OWNER_TO,
-    TITLE,
     TO,
     Action,
     due_date,
     due_date_match,
-    initialled,
+    initials_sentence,
     one_line,
     split_owner,
     strip_due,
@@ -321,11 +320,8 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
         else:
             said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
                              text)
-            if said is None and re.fullmatch(r"[A-Z]{2,4}", owner):
-                # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
-                said = next((m for m in re.finditer(
-                    rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{TITLE}\s+)?(?P<who>{_FULL_NAME}|[A-Z][a-z]+)\s+{TO}\s+[a-z][^.]*"
-                    r"(?:\.\d[^.]*)*)", text) if initialled(m["who"], owner)), None)
+            # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
+            said = said or initials_sentence(text, owner)
         if said is None:
             continue  # an owner beside an item that says nothing it is to do: read no action into it
         m = OWNER_TO.match(said["s"])

@@ -525,10 +525,17 @@ def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
         return ""
     text = lines[j].text
     m = re.search(rf"(?:^|(?<=[.;:]\s))(?:The\s+)?(?P<s>{re.escape(owner)}\s+{_TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
-    if m is None and re.fullmatch(r"[A-Z]{2,4}", owner):
-        m = next((n for n in re.finditer(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+[a-z][^.]*"
-                                         r"(?:\.\d[^.]*)*)", text) if initialled(n["who"], owner)), None)
+    m = m or initials_sentence(text, owner)
     return m["s"] if m else text
+
+
+def initials_sentence(text: str, owner: str) -> re.Match[str] | None:
+    """The ``<name> to …`` sentence (``s``) of the person an owner cell's initials stand for
+    (``Cllr Farrow to arrange …`` beside OF), or None."""
+    if not re.fullmatch(r"[A-Z]{2,4}", owner):
+        return None
+    return next((n for n in re.finditer(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+[a-z][^.]*"
+                                        r"(?:\.\d[^.]*)*)", text) if initialled(n["who"], owner)), None)
 
 
 def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[str],

@@ -61,12 +61,8 @@ def _given() -> dict[str, int]:
     return out
 
 
-def given_names() -> frozenset[str]:
-    return _given_set()
-
-
 @lru_cache(maxsize=1)
-def _given_set() -> frozenset[str]:
+def given_names() -> frozenset[str]:
     return frozenset(_given())
 
 
@@ -86,12 +82,8 @@ def _surnames() -> dict[str, float]:
     return out
 
 
-def surnames() -> frozenset[str]:
-    return _surname_set()
-
-
 @lru_cache(maxsize=1)
-def _surname_set() -> frozenset[str]:
+def surnames() -> frozenset[str]:
     return frozenset(_surnames())
 
 
