@@ -74,6 +74,82 @@ def test_ordinal_misread_on_a_scan_and_a_lost_space() -> None:
     assert text("Date: Wednesday6thMarch2019").meeting.meeting_date == "2019-03-06"
 
 
+def test_the_body_a_title_block_leaves_out_is_read_from_the_running_header() -> None:
+    """``Council Meeting`` under a letterhead every page repeats: the letterhead names the body,
+    and its running footer the status; a bare abbreviation (``TAC``) gives way to the name it
+    stands for, an unrelated name does not."""
+    def with_letterhead(body: str, head: str, foot: str) -> Records:
+        doc = document([b for b in body.split("\n\n") if b.strip()], ["2. Finance\nThe accounts were noted."])
+        for page in doc.pages:
+            page.removed = [Line(words=[], text=head), Line(words=[], text=f"{foot} Page {page.number} of 2")]
+        return extract(doc, nlp=load(), meeting_id_fallback="g")
+
+    m = with_letterhead("Council Meeting\nDate: | 24 July 2023\nTime: | 19.30\n\n1. Apologies\nNone.",
+                        "Fernhill Heath Parish Council", "Draft minutes 24/07/2023").meeting
+    assert (m.committee, m.status, m.meeting_date) == ("Fernhill Heath Parish Council", "draft", "2023-07-24")
+    m = with_letterhead("Minutes of the TAC Meeting held on 20th December 2022 commencing at 16.00 via Video conference",
+                        "Minutes of the Energy Commons Foundation Technical Advisory Council", "Approved minutes").meeting
+    assert (m.committee, m.status, m.location) == (
+        "Energy Commons Foundation Technical Advisory Council", "final", "Video conference")
+    m = with_letterhead("HRC Committee\n14 May 2021\n\n1. Welcome\nAll welcomed.", "Smart Energy Code", "White").meeting
+    assert m.committee == "HRC Committee"
+
+
+def test_a_title_wrapped_before_its_body_word_and_a_place_with_small_words() -> None:
+    m = text("Minutes of the Energy Commons Foundation Technical Advisory\nCouncil\nTAC Meeting No. 31\n"
+             "Wednesday 17th April 2019, 4.00pm\nZoom\n\n1. Welcome").meeting
+    assert (m.committee, m.start_time, m.location) == (
+        "Energy Commons Foundation Technical Advisory Council", "16:00", "Zoom")
+    m = text("Welford on Avon Heritage Trust\nTrustees’ Meeting\n"
+             "Thursday 11 April 2019, 18.00, Welford on Avon Library\nStatus: Final\n\n1. Welcome").meeting
+    assert (m.committee, m.location, m.status) == ("Welford on Avon Heritage Trust", "Welford on Avon Library", "final")
+
+
+def test_a_place_after_via_also_when_its_line_wraps() -> None:
+    m = text("SEC Security Sub-Committee\n"
+             "Minutes of the meeting held on 4 July 2023 commencing at 2:00 pm – 4:15 pm via Teleconference\n"
+             "and Microsoft Teams\n\n1. Welcome").meeting
+    assert (m.meeting_date, m.start_time, m.end_time, m.location) == (
+        "2023-07-04", "14:00", "16:15", "Teleconference and Microsoft Teams")
+
+
+def test_a_stamps_date_and_a_written_reference_date_give_way_to_the_meetings() -> None:
+    """A scan reads a received stamp (``12 JUN 2019``) or a handwritten ``Ref 27/02/21`` into the
+    title block, before or beside the meeting's own date."""
+    m = text("Trustees’ Meeting\nPlace: Market Lavington Library 12 JUN 2019\n"
+             "Wednesday 5 June 2019, 6:00 pm to 7:15 pm\n\n1. Welcome").meeting
+    assert m.meeting_date == "2019-06-05"
+    m = text("Council Meeting Ref 27/02/21\n25 February 2021, 19:00 — 20:35\nCommittee Room, Town Hall\n\n"
+             "1. Apologies").meeting
+    assert (m.meeting_date, m.start_time, m.end_time, m.location) == (
+        "2021-02-25", "19:00", "20:35", "Committee Room, Town Hall")
+    assert text("RECEIVED\n26 MAR 2020\n\n1. Welcome").meeting.meeting_date == "2020-03-26"  # no other date
+
+
+def test_a_dated_line_wrapped_before_its_times_and_the_meeting_closing() -> None:
+    m = text("TABASC Meeting 60 Minutes\n"
+             "Minutes of the meeting held on Monday, 16 September 2019 commencing at\n10:00 - 11:00 via Zoom\n"
+             "TABASC_60_1609 - Draft Minutes\n\n1. Welcome").meeting
+    assert (m.meeting_date, m.start_time, m.end_time, m.location, m.status) == (
+        "2019-09-16", "10:00", "11:00", "Zoom", "draft")
+    m = text("Board Meeting\nTuesday 4th May 2021, 18:00\nZoom\n\n1. Welcome\nAll welcomed.\n\n"
+             "The meeting closed at 19.35.").meeting
+    assert (m.start_time, m.end_time, m.location) == ("18:00", "19:35", "Zoom")
+
+
+def test_a_place_wrapped_onto_the_next_line_and_its_postcode_as_a_scan_left_it() -> None:
+    m = text("SEC Panel Meeting 38 0607\nWednesday 6 July 2022, 09.30 – 12.40, Gemserv, 8 Fenchurch\n"
+             "Place, London, EC3M 4AJd\nSECP_38_0607 - Draft Minutes\n\n1. Welcome").meeting
+    assert m.location == "Gemserv, 8 Fenchurch Place, London, EC3M 4AJ"
+    m = text("Change Board Meeting 53 Minutes\n"
+             "Minutes of the meeting held on Wednesday, 20 December 2023 at 09:30 to 12:40\n"
+             "at SECAS offices, 10 Fenchurch Avenue, London, EC3M SBN\nDraft\n\n1. Welcome").meeting
+    assert m.location == "SECAS offices, 10 Fenchurch Avenue, London, EC3M 5BN"
+    m = text("Council Meeting No. 69\nTuesday 26th September 2023, 18.30 – 19.50, Ashcombe Village\nHall\n"
+             "Attendance: Cllr Bronwen Threlfall (BT) (Chairman)\n\n1. Welcome").meeting
+    assert m.location == "Ashcombe Village Hall"
+
+
 # ---------------------------------------------------------------- attendees
 
 

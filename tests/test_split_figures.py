@@ -150,6 +150,30 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9781,  # 357/5/11
         },
     },
+    "tuning6": {
+        "digital": {
+            "decisions": 0.9950,  # 199/0/2
+            "decisions.outcome": 0.9698,  # 193/199
+            "actions": 0.9938,  # 80/0/1
+            "attendees": 0.9910,  # 330/1/5
+        },
+        "scan": {
+            "decisions": 0.9774,  # 195/3/6
+            "decisions.outcome": 0.9692,  # 189/195
+            "actions": 0.9434,  # 75/3/6
+            "actions.owner": 0.9733,  # 73/75
+            "attendees": 0.9202,  # 300/17/35
+        },
+        "poor": {
+            "identifiers": 0.9548,  # 95/3/6
+            "decisions": 0.9548,  # 190/7/11
+            "decisions.outcome": 0.9526,  # 181/190
+            "actions": 0.8917,  # 70/6/11
+            "actions.owner": 0.9429,  # 66/70
+            "actions.due_date": 0.9714,  # 68/70
+            "attendees": 0.8653,  # 273/23/62
+        },
+    },
     "unseen": {
         "digital": {
             "decisions": 0.9948,  # 96/0/1

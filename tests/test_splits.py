@@ -29,6 +29,7 @@ def _load_generate():
 gen = _load_generate()
 from generator.compose import compose  # noqa: E402  (samples/ is on sys.path after the load)
 from generator.drawn import SPLITS, split_specs  # noqa: E402
+from generator.pools import FRESH_POOL_SPLITS  # noqa: E402
 from generator.render import build_pdf  # noqa: E402
 from generator.scans import render_split_variant  # noqa: E402
 
@@ -62,6 +63,8 @@ def test_splits_are_disjoint_and_keys_unique() -> None:
     for split in SPLITS:
         if split.startswith("tuning"):
             assert not names[split] & names["unseen"], split
+    for split in FRESH_POOL_SPLITS:  # its names met by no other draw, tuning or unseen
+        assert not names[split] & set().union(*(names[s] for s in SPLITS if s != split)), split
 
 
 @pytest.mark.parametrize("split", sorted(SPLITS))

@@ -44,6 +44,9 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning3": {"seed": 31472659, "count": 30, "prefix": "r"},
     "tuning4": {"seed": 90417352, "count": 30, "prefix": "q"},
     "tuning5": {"seed": 46829107, "count": 30, "prefix": "p"},
+    # drawn with a third pool of names and places (``pools.FRESH_POOL_SPLITS``), none of them
+    # met while tuning, as the unseen split's are not
+    "tuning6": {"seed": 63850271, "count": 30, "prefix": "n"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
@@ -307,7 +310,7 @@ class Drawer:
             self.pdf_title = self.ref_line or f"{self.committee} minutes"
             self.status_word = status_word
             return
-        place = self.pick(pools.PLACES[0 if self.split.startswith("tuning") else 1::2])
+        place = self.pick(pools.places_for(self.split))
         self.place = place
         if self.family == "board":
             self.committee = self.pick([f"{place} Housing Association Board", f"{place} Community Energy Board"])

@@ -40,10 +40,53 @@ SURNAMES = sorted(
 )
 
 
+# A third pool, in neither half above nor in the sample series: a tuning draw made from it
+# (``FRESH_POOL_SPLITS``) meets names no rule was written against, as the unseen split does,
+# so the errors that only unfamiliar names cause show up while tuning, not first in the exam.
+FRESH_FIRST_NAMES = sorted(
+    _words(
+    """Agnieszka Ailsa Aled Alfie Anil Anjali Annabel Aoife Arthur Benedict Bernadette Blessing
+    Brendan Bryn Caitlin Camilla Cecily Chidi Colm Cormac Dafydd Daisy Darren Delyth Dervla
+    Ebony Edmund Eira Emrys Erin Femi Fergus Fintan Florence Gareth Gethin Grainne Gregor
+    Harpreet Harvey Heather Hector Ingrid Isobel Iwan Jago Jamal Jessica Joanna Josephine Kamal
+    Karen Kenneth Kieran Kirsten Kwame Laura Leona Liam Lowri Lucy Lukasz Magnus Mairead Mared
+    Marianne Martha Meera Mhairi Mohammed Moira Nathan Nerys Nia Nkechi Noel Oisin Orla Patrick
+    Phoebe Pooja Quentin Ravi Rebecca Rhona Roisin Rory Rosemary Ruaridh Rupert Sadie Sanjay
+    Saoirse Sean Seren Sinead Sophie Stanley Stuart Tegan Tobias Tomasz Ursula Vanessa Warren
+    Wilfred Xavier Yusuf Zainab Zoe""")
+)
+
+FRESH_SURNAMES = sorted(
+    _words(
+    """Ackroyd Adeyemi Ahmed Allardyce Balogun Bamford Barlow Begum Beresford Birtwistle Boyle
+    Brierley Brocklehurst Byrne Cadwallader Campbell Chan Chaudhry Costello Crabtree Dewhurst
+    Docherty Doyle Dunleavy Ellwood Entwistle Fairclough Fawcett Ferguson Fothergill Gaskell
+    Gledhill Greaves Griffiths Grimshaw Hallam Heathcote Hebblethwaite Hepworth Higginbottom
+    Horrocks Hughes Illingworth Jagger Jowett Kaur Kelly Kerr Kershaw Kilbride Kowalski
+    Leadbetter Lofthouse Lumb MacDonald Macaulay Madden Mensah Moorhouse Mulholland Murphy
+    Nolan Nowak Nuttall Openshaw Osei Parkinson Patel Pogson Postlethwaite Quigley Quinlan
+    Rahman Rawcliffe Reid Rigby Roberts Robertson Scholes Shah Sowerby Stewart Szymanski
+    Tattersall Thistlethwaite Thomson Tolley Uttley Varley Walmsley Walsh Whitworth Wong Wragg
+    Yates""")
+)
+
+FRESH_POOL_SPLITS = ("tuning6",)
+
+
 def names_for(split: str) -> tuple[list[str], list[str]]:
-    """The first names and surnames one split draws from (the tuning draws and the unseen split are disjoint)."""
+    """The first names and surnames one split draws from (the tuning draws, the fresh-pool draw and
+    the unseen split are disjoint)."""
+    if split in FRESH_POOL_SPLITS:
+        return FRESH_FIRST_NAMES, FRESH_SURNAMES
     k = 0 if split.startswith("tuning") else 1
     return FIRST_NAMES[k::2], SURNAMES[k::2]
+
+
+def places_for(split: str) -> list[str]:
+    """The place names a split's generic bodies are named after (disjoint like the names)."""
+    if split in FRESH_POOL_SPLITS:
+        return FRESH_PLACES
+    return PLACES[0 if split.startswith("tuning") else 1::2]
 
 
 # --- SEC parties ----------------------------------------------------------------------
@@ -106,6 +149,8 @@ RELEASES = ["February", "June", "November"]
 PLACES = ["Ashcombe", "Little Marston", "Kirkby Underdale", "Hollins Cross", "Welford on Avon",
           "Thornbury Green", "Market Lavington", "Upper Coldwell", "Brackenfield", "Stowe Parva",
           "Hessleby", "Great Oakley", "Nether Wyresdale", "Caldecote", "Fernhill Heath"]
+FRESH_PLACES = ["Coldharbour", "Eastrop", "Lower Slaughterford", "Pennington Vale", "Shipley Bridge",
+                "Wickham Bishops", "Over Haddon", "Saltmarsh End"]
 STREETS = ["Mill Lane", "Church Street", "Station Road", "The Green", "Back Lane", "Chapel Row",
            "School Lane", "High Street", "Orchard Close", "Manor Road"]
 PROJECTS = ["GridSense", "OpenFlex", "PowerCanvas", "TariffKit", "VoltWatch", "HeatLedger",
