@@ -539,6 +539,34 @@ def test_names_ocr_misspelt_are_repaired_against_the_name_lists_only_with_ocr_ev
     for word, surname in (("Dobinson", True), ("Lertoria", True), ("Farhaan", False), ("Mbigail", False)):
         assert namewords.repair(word, surname=surname) is None
     assert namewords.repair("Lorna", surname=False) is None  # listed: nothing to repair
+    # a capital first letter is only taken for a capital it looks like ("Jago", not "Iago"),
+    # though a small i and j look alike; N for M is such a pair
+    assert namewords.repair("Jago", surname=False) is None
+    assert namewords.repair("Naureen", surname=False) == "Maureen"
+
+
+def test_initials_that_would_unmake_a_listed_name_are_the_misreading() -> None:
+    """``Jessica Jowett (IJ)``: the name lists hold Jessica, not Iessica, so the scan misread
+    the initials; ``lan Sturgess (IS)`` is still the name's misreading."""
+    rec = text("Present: Jessica Jowett (IJ) Chair; Ian Sturgess (IS) SSE; Lan Pike (IP) SSE\n\n1. Welcome\nAll welcomed.")
+    assert [(a.name, a.initials) for a in rec.attendees] == [
+        ("Jessica Jowett", "JJ"), ("Ian Sturgess", "IS"), ("Ian Pike", "IP")]
+
+
+def test_a_name_comma_organisation_list_cut_into_blocks_and_and_inside_an_organisation() -> None:
+    """OCR cut a list of one ``name, organisation`` a line into blocks; ``&`` and ``and`` inside
+    an organisation's name are no separators."""
+    rec = run(["Present: Jago Hebblethwaite, Operations Group Chair\nIsobel Varley, Western Power Distribution",
+               "Stuart Macaulay, Wales & West Utilities\nDeclan Winstanley, Scottish and Southern Electricity Networks",
+               ". Martha Dunleavy, Ofgem", "Apologies for absence: Marianne Szymanski, ScottishPower",
+               "1. Welcome and Apologies\nThe Chair welcomed members."])
+    assert [(a.name, a.representing, a.present) for a in rec.attendees] == [
+        ("Jago Hebblethwaite", "Operations Group Chair", True), ("Isobel Varley", "Western Power Distribution", True),
+        ("Stuart Macaulay", "Wales & West Utilities", True),
+        ("Declan Winstanley", "Scottish and Southern Electricity Networks", True), ("Martha Dunleavy", "Ofgem", True),
+        ("Marianne Szymanski", "ScottishPower", False)]
+    assert [(a.name, a.representing) for a in text("Present: Jane Smith & John Brown (Trustees)").attendees][:1] == [
+        ("Jane Smith", None)]
 
 
 def test_names_a_poor_scan_misread_two_ways_and_the_commoner_of_equal_candidates() -> None:
@@ -1017,6 +1045,54 @@ def test_an_item_table_whose_text_header_ocr_misread_and_whose_owner_cell_was_lo
     assert [(a.owner, a.description, a.due_date) for a in action_tables.read(table, 1, 0)] == [
         ("Lorna Oakley", "create a survey of interest in the summit", "2020-03-01"),
         ("GA", "book the venue", "2020-04-12")]
+
+
+def test_an_item_tables_action_header_with_a_speck_as_a_table_and_as_lines() -> None:
+    """``Action i``: a letter a speck left beside the owner column's header. Read as a table,
+    or (its cells long prose) as lines with the owner alone on the line after each item."""
+    from pipeline.nlp import action_tables
+    from pipeline.reading.document import Table
+
+    table = Table([["", "Minutes", "Action i"],
+                   ["3.", "MP206 The Board discussed it. SECAS to circulate the updated legal text for MP206 to "
+                          "members.", "SECAS"]])
+    assert [(a.owner, a.description) for a in action_tables.read(table, 1, 0)] == [
+        ("SECAS", "circulate the updated legal text for MP206 to members")]
+    rec = run(["SEC Change Board Meeting 87", "Minutes\nAction i\n3.\nMP229 ‘Correcting the list’ SECAS introduced "
+               "MP229. The Change Board APPROVED MP229. DCC to provide a Preliminary Assessment for MP229 by 13th "
+               "February 2022.\nDCC\n4.\nAny Other Business There was none."])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("DCC", "provide a Preliminary Assessment for MP229", "2022-02-13")]
+
+
+def test_a_grid_of_name_comma_organisation_cells_under_a_label() -> None:
+    """``Annabel Docherty, TABASC Chair | Joanna Postlethwaite, ScottishPower``: after a whole
+    name, capitalised words that are no one's name are the office or organisation."""
+    rec = run(["Present", [["Annabel Docherty, TABASC Chair", "Joanna Postlethwaite, ScottishPower"],
+                           ["Sanjay Openshaw, British Gas", "Oisin Murphy, Northern Powergrid"],
+                           ["Caitlin Moorhouse, Utilita", ""]],
+               "Apologies for absence: Marianne Szymanski, ScottishPower", "1. Welcome\nAll were welcomed."])
+    assert sorted((a.name, a.representing, a.present) for a in rec.attendees) == [
+        ("Annabel Docherty", "TABASC Chair", True), ("Caitlin Moorhouse", "Utilita", True),
+        ("Joanna Postlethwaite", "ScottishPower", True), ("Marianne Szymanski", "ScottishPower", False),
+        ("Oisin Murphy", "Northern Powergrid", True), ("Sanjay Openshaw", "British Gas", True)]
+
+
+def test_a_label_a_scan_misread_by_a_letter_and_a_label_opening_a_grid_cell() -> None:
+    """``Attendess`` over a grid of names is still the attendance label (``Prevent`` and
+    ``Attended`` are words of their own); ``Apologies: …`` in a cell of the grid starts the
+    apologies."""
+    from pipeline.nlp.attendee_lists import misread_label
+
+    assert [misread_label(w) for w in ("Attendess", "Apologles", "Presemt", "Prevent", "Attended", "Attendees")] == [
+        "attendees", "apologies", "present", None, None, None]
+    rec = run(["Attendess", [["Moira Varley, TABASC Chair", "Brendan Birtwistle, Bulb"],
+                             ["Yusuf Kerr, Ecotricity", "Ravi Docherty, DCC"],
+                             ["Apologies: Rupert Kelly, UK Power Networks", ""]],
+               "1. Welcome\nAll were welcomed."])
+    assert sorted((a.name, a.representing, a.present) for a in rec.attendees) == [
+        ("Brendan Birtwistle", "Bulb", True), ("Moira Varley", "TABASC Chair", True), ("Ravi Docherty", "DCC", True),
+        ("Rupert Kelly", "UK Power Networks", False), ("Yusuf Kerr", "Ecotricity", True)]
 
 
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:

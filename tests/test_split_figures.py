@@ -39,7 +39,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9932,  # 146/1/1
             "actions.owner": 0.9863,  # 144/146
             "actions.due_date": 0.9795,  # 143/146
-            "attendees": 0.9907,  # 694/5/8
+            "attendees": 0.9914,  # 695/5/7
         },
         "poor": {
             "identifiers": 0.9677,  # 180/8/4
@@ -48,7 +48,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9000,  # 126/7/21
             "actions.owner": 0.9762,  # 123/126
             "actions.due_date": 0.9048,  # 114/126
-            "attendees": 0.9329,  # 640/30/62
+            "attendees": 0.9353,  # 643/30/59
         },
     },
     "tuning2": {
@@ -97,7 +97,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9189,  # 68/1/11
             "actions.owner": 0.9412,  # 64/68
             "actions.due_date": 0.9118,  # 62/68
-            "attendees": 0.9448,  # 334/11/28
+            "attendees": 0.9478,  # 336/11/26
         },
     },
     "tuning4": {
@@ -155,14 +155,15 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9950,  # 199/0/2
             "decisions.outcome": 0.9698,  # 193/199
             "actions": 0.9938,  # 80/0/1
-            "attendees": 0.9910,  # 330/1/5
+            "attendees": 0.9970,  # 334/1/1
         },
         "scan": {
             "decisions": 0.9774,  # 195/3/6
             "decisions.outcome": 0.9692,  # 189/195
-            "actions": 0.9434,  # 75/3/6
-            "actions.owner": 0.9733,  # 73/75
-            "attendees": 0.9202,  # 300/17/35
+            "actions": 0.9693,  # 79/3/2
+            "actions.owner": 0.9747,  # 77/79
+            "actions.due_date": 0.9873,  # 78/79
+            "attendees": 0.9428,  # 313/16/22
         },
         "poor": {
             "identifiers": 0.9548,  # 95/3/6
@@ -171,7 +172,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.8917,  # 70/6/11
             "actions.owner": 0.9429,  # 66/70
             "actions.due_date": 0.9714,  # 68/70
-            "attendees": 0.8653,  # 273/23/62
+            "attendees": 0.8875,  # 288/26/47
         },
     },
     "unseen": {
@@ -184,7 +185,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9684,  # 92/95
             "actions.owner": 0.9756,  # 40/41
             "actions.due_date": 0.9756,  # 40/41
-            "attendees": 0.8840,  # 141/7/30
+            "attendees": 0.9245,  # 153/7/18
         },
         "poor": {
             "identifiers": 0.9885,  # 43/0/1
@@ -193,7 +194,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.8800,  # 33/1/8
             "actions.owner": 0.9091,  # 30/33
             "actions.due_date": 0.8788,  # 29/33
-            "attendees": 0.7961,  # 123/15/48
+            "attendees": 0.8265,  # 131/15/40
         },
     },
 }

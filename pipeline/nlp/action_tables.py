@@ -261,7 +261,8 @@ _ITEM_NUMBER = ("item", "no", "ref", "agenda", "minute")
 
 def _item_columns(header: list[str]) -> tuple[int, int] | None:
     """``(text column, owner column)`` of an item table's header, the owner column its last."""
-    cells = [re.sub(r"\s+", " ", re.sub(r"[^a-z\s]", " ", c.lower())).strip() for c in header]
+    # (a letter alone beside a header word is a speck: "Action i")
+    cells = [" ".join(w for w in re.sub(r"[^a-z\s]", " ", c.lower()).split() if len(w) > 1) for c in header]
     if len(cells) < 2 or cells[-1] not in _ITEM_OWNER:
         return None
     text_col = next((i for i in range(len(cells) - 2, -1, -1) if _item_text_head(cells[i])), None)

@@ -57,7 +57,8 @@ WEAK_CUE = re.compile(r"\b(?:on|at|for)" + _S + r"\s+" + _WEEKDAY + r"$", re.IGN
 ITEMS_HEADING = re.compile(r"^\s*(?:summary\s+of\s+|new\s+|open\s+)?(?:action\s+items?|actions?\s+points?|actions?"
                            r"|actions?\s+arising|action\s+log)\s*:?\s*$", re.IGNORECASE)
 # an "Action" column header standing alone: its cells are the owners' initials beside each item
-COLUMN_HEADER = re.compile(r"^\s*[‘’'\"“”`]?(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)  # (a quote: a speck)
+# (a quote before, or a letter alone after, is a speck: "Action i")
+COLUMN_HEADER = re.compile(r"^\s*[‘’'\"“”`]?(?:action|actions|action\s+by|owner)(?:\s+\S)?\s*$", re.IGNORECASE)
 INITIALS_CELL = re.compile(r"^\s*(?P<owner>[A-Z]{2,6}(?:\s*(?:,|/|&|and)\s*[A-Z]{2,6}){0,3})\s*$")
 
 

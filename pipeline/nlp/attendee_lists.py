@@ -85,10 +85,29 @@ def label_role(text: str) -> tuple[str | None, bool] | None:
     low = re.sub(r"\s+", " ", text.strip().strip(":-–—").lower())
     v = _vocab()
     found = [m["label"] for m in v["label_re"].finditer(low)]
+    if not found and (near := misread_label(low)) is not None:
+        found = [near]
     if not found:
         return None
     role = v["label_roles"][max(found, key=len)]  # "voting members not in attendance": not present
     return role, role != "apology"
+
+
+_LABEL_WORDS = ("attendees", "attendance", "apologies", "present")
+_NOT_LABELS = {"prevent", "attended", "attender", "attendee", "attends", "apology", "apologise", "apologised"}
+
+
+def misread_label(word: str) -> str | None:
+    """``Attendess``, ``Apologles``, ``Presemt``: a one-word label a scan misread by a letter
+    (two in ``attendance``), as its own line; the label meant, or None (a word of its own such
+    as ``Prevent`` or ``Attended`` is no misreading)."""
+    from rapidfuzz.distance import Levenshtein
+
+    word = word.strip(" :;.-–—").lower()
+    if not re.fullmatch(r"[a-z]{7,12}", word) or word in _LABEL_WORDS or word in _NOT_LABELS:
+        return None
+    near = [w for w in _LABEL_WORDS if Levenshtein.distance(word, w) <= (2 if len(w) >= 10 else 1)]
+    return near[0] if len(near) == 1 else None
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "each",
@@ -182,7 +201,11 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
         core, after = parts[0], (parts[1] if len(parts) > 1 else "")
         if not after and ", " in core:  # "John Mertic, The Linux Foundation"
             name, org = core.split(", ", 1)
-            if _is_org(org) or job_title(org):
+            if _is_org(org) or job_title(org) or office_role(org) is not None or (
+                    # "Joanna Postlethwaite, ScottishPower", "Oisin Murphy, Northern Powergrid": a
+                    # whole name, then capitalised words that are no one's name
+                    len(name.split()) >= 2 and is_name(name) and len(org.split()) <= 6
+                    and re.match(rf"[{UP}]", org) and not _starts_a_name(org)):
                 core, after = name, org
     core = v["title_re"].sub("", core.strip(" ,"))
     if not after and not paren:
@@ -204,6 +227,14 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
         elif entry.representing is None:
             entry.representing = org
     return entry
+
+
+def _starts_a_name(text: str) -> bool:
+    """``John Brown``: a name that begins with a given name the name list holds."""
+    from pipeline.nlp.namewords import given_names
+
+    words = text.split()
+    return is_name(text) and bool(words) and words[0].lower() in given_names()
 
 
 def _name_then_org(text: str) -> tuple[str, str]:
@@ -383,22 +414,34 @@ def parse_list(text: str) -> list[Entry]:
         # one person a group, unless the group names two people by their own initials
         # ("A (AB) - Org, C (CD) Org" where OCR read a semicolon as a comma)
         # (nor when it names two people by their titles: "Cllr A B: Cllr C D, Cllr E F")
+        pairs = _named_segments(group) >= 2  # "A B, Itron, C D, E.ON": a scan read the semicolons as commas
         one = (len(groups) >= 3 and not re.search(r"\s(?:and|&)\s", group) and len(named_starts(group)) < 2
-               and len(_TITLED.findall(group)) < 2)
-        found = _parse_group(group, one_person=one)
+               and len(_TITLED.findall(group)) < 2 and not pairs)
+        found = _parse_group(group, one_person=one, pairs=pairs)
         if found is None:
             continue
         entries.extend(found)
     return entries
 
 
-def _parse_group(group: str, *, one_person: bool = False) -> list[Entry] | None:
+def _named_segments(group: str) -> int:
+    """How many comma-separated parts of ``group`` are a whole name that starts with a known
+    given name (``Agnieszka Balogun``)."""
+    from pipeline.nlp.namewords import given_names
+
+    given = given_names()
+    return sum(1 for seg in split_outside_brackets(group, ",")
+               if len(words := seg.split()) in (2, 3) and words[0].lower() in given and is_name(seg.strip()))
+
+
+def _parse_group(group: str, *, one_person: bool = False, pairs: bool = False) -> list[Entry] | None:
     """One ``;``-separated group: usually one person with their office or organisation, or a
     plain comma list. Offices before a name belong to it; an office after a name with the
-    person's initials (``Chairman (AP)``), or at the end, belongs to the name before."""
+    person's initials (``Chairman (AP)``), or at the end, belongs to the name before. With
+    ``pairs``, the group runs ``name, organisation, name, organisation``: what follows a name is theirs."""
     entries: list[Entry] = []
     pending: tuple[str, bool] | None = None  # an office waiting for its name; sticky when plural
-    segments = split_outside_brackets(group, _ITEM_SEP)
+    segments = [seg.replace(_JOINED, "") for seg in split_outside_brackets(_join_org_conjunctions(group), _ITEM_SEP)]
     for k, seg in enumerate(segments):
         seg = re.sub(r"^(?:and|&)\s+", "", seg.strip())
         office, rest = _office_prefix(seg)
@@ -426,7 +469,9 @@ def _parse_group(group: str, *, one_person: bool = False) -> list[Entry] | None:
                 pending = pending if pending[1] else None
             entries.append(entry)
         elif entries and entries[-1].representing is None and k > 0 and (
-                _is_org(seg) or (one_person and seg[:1].isupper())):
+                _is_org(seg) or ((one_person or pairs) and seg.strip()[:1].isupper())
+                or (len(segments) == 2 and seg.strip()[:1].isupper() and not job_title(seg))):
+            # (and "Marianne Szymanski, ScottishPower" alone: a name, then where they are from)
             entries[-1].representing = seg.strip(" .")  # (one person a group: what follows the name is theirs)
         elif entries and entries[-1].representing and k > 0 and job_title(entries[-1].representing) and _is_org(seg):
             # "Gordon Shackleton (GS) – Program Manager, Open Grid Foundation": the post, then where
@@ -434,6 +479,26 @@ def _parse_group(group: str, *, one_person: bool = False) -> list[Entry] | None:
     if pending is not None and entries and entries[-1].role is None and not pending[1]:
         entries[-1].role = pending[0]
     return entries
+
+
+_JOINED = "\u2060"  # a word joiner: an "and" or "&" inside an organisation's name, not between entries
+_CONJUNCTION = re.compile(r"(?<=[A-Za-z])\s+(?:and|&)(?=\s+(?P<next>[A-Z][^,;()\[\]]*))")
+
+
+def _join_org_conjunctions(group: str) -> str:
+    """``Stuart Macaulay, Wales & West Utilities``, ``Scottish and Southern Electricity Networks``:
+    an ``and`` or ``&`` followed by an organisation's words (two or more, one of them an
+    organisation word, and no person's name) joins the name, it does not part two entries."""
+    org_words = _vocab()["org_words"]
+
+    def join(m: re.Match[str]) -> str:
+        words = m["next"].split()
+        if (len(words) >= 2 and any(w.lower().strip(".,") in org_words for w in words)
+                and not is_name(" ".join(words[:2]))):
+            return m.group(0) + _JOINED
+        return m.group(0)
+
+    return _CONJUNCTION.sub(join, group)
 
 
 def _is_org(seg: str) -> bool:
@@ -555,6 +620,10 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
             if by_label is not None and not split_run(cell):
                 current, labels = by_label, labels + 1
                 continue
+            head = re.match(r"^(?P<label>[^:,;]{2,40}):\s*(?P<rest>\S.*)$", cell)
+            if head is not None and len(head["rest"].split()) >= 2 and (sub := label_role(head["label"])) is not None:
+                # "Apologies: Rupert Kelly, UK Power Networks, …": a label starting its own cell
+                current, labels, cell = sub, labels + 1, head["rest"]
             if current is None:
                 continue
             people = split_run(cell)

@@ -279,7 +279,10 @@ def region_start(text: str) -> tuple[str, str] | None:
     folded = _unaccented(text)
     m = REGION_START.match(folded) or LABEL_START.match(folded)
     if m is None:
-        return None
+        # "Attendess" alone on its line, or before a colon: a label a scan misread by a letter
+        near = re.match(r"^\W{0,2}(?P<word>[A-Za-z]{7,12})\s*(?::\s*(?P<rest>.*))?$", folded)
+        label = lists.misread_label(near["word"]) if near is not None else None
+        return (label, near["rest"] or "") if label is not None and near is not None else None
     rest = text[m.start("rest") : m.end("rest")] if m["rest"] is not None else ""
     if len(rest.split()) > 25 or re.match(r"^\s*apologies\s+(?:were|had|have)\b", rest or text, re.IGNORECASE):
         return None  # "Apologies were received from …": prose, read by APOLOGY_PROSE
@@ -343,6 +346,7 @@ def _is_inline_list(rest: str) -> bool:
         (said := lists.from_sentence(s)) is not None and said[0] for s in lists.sentences(rest))
 
 
+_NAME_COMMA = re.compile(rf"^[.·•,]?\s*{NAME}\s*[,–—]\s*[A-Z][\w&+.’' -]{{1,60}}$")
 ENTRY_START = re.compile(rf"^\s*(?:{_TITLE})?{_NAME_WORD}\s+{_NAME_WORD}\s*(?:[,(]|$)")
 
 
@@ -364,13 +368,23 @@ def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
                 break
             out.append(ln)
     last = out[-1] if out else first
+    # "Present: Jago Hebblethwaite, Operations Group Chair" / "Isobel Varley, Western Power …": a
+    # list one "name, organisation" a line goes on in the blocks after it while their lines do too
+    label = region_start(first.text)
+    own = [t for t in [label[1] if label else "", *(ln.text for ln in out)] if t.strip()]
+    name_comma = bool(own) and all(_NAME_COMMA.match(t.strip()) for t in own)
     for ln in lines:
         if ln.start <= last.start or ln.block == first.block:
             continue
-        m = NAME_INITIALS.match(ln.text.strip())
-        if ln.table or m is None or _own_name(m["name"], m["init"]) is None or region_start(ln.text) is not None:
+        if ln.table or region_start(ln.text) is not None:
             break
-        out.append(ln)
+        m = NAME_INITIALS.match(ln.text.strip())
+        if m is not None and _own_name(m["name"], m["init"]) is not None:
+            out.append(ln)
+        elif name_comma and _NAME_COMMA.match(ln.text.strip()):
+            out.append(ln)
+        else:
+            break
     return out
 
 
@@ -817,6 +831,8 @@ def repair_names(people: list[Person], text: str = "") -> None:
     unless the text goes on using the name's own initials (``JM to circulate``), in which case
     the initials are the misreading.
     """
+    from pipeline.nlp import namewords
+
     used = set(re.findall(r"\b[A-Z]{2,4}\b", text))
     for p in people:
         words = p.name.split()
@@ -831,11 +847,17 @@ def repair_names(people: list[Person], text: str = "") -> None:
         derived = "".join(w[0].upper() for w in words)
         if derived == init or not initials_alike(derived, init):
             continue
-        if derived in used and init not in used:
+        respelt = [i + w[1:] if w[0].upper() != i else w for w, i in zip(words, init, strict=True)]
+        changed = [k for k, (w, r) in enumerate(zip(words, respelt, strict=True)) if w != r]
+        # "Jessica Yates (IY)": a name the name lists hold, the initials would make one they do
+        # not ("Iessica"): the initials are the misreading
+        listed = all(namewords.known(words[k], surname=k > 0) for k in changed)
+        respelt_listed = all(namewords.known(respelt[k], surname=k > 0) for k in changed)
+        if (derived in used and init not in used) or (listed and not respelt_listed):
             p.repairs.append(f"initials {init} -> {derived}")
             p.initials = derived
         else:
-            name = " ".join(i + w[1:] if w[0].upper() != i else w for w, i in zip(words, init, strict=True))
+            name = " ".join(respelt)
             p.repairs.append(f"name {p.name} -> {name}")
             p.name = name
             logger.debug("name repaired from its initials %s: %s", init, p.name)

@@ -146,7 +146,7 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
 
     # then only what OCR's own edits reach ("Caleman": Coleman, not Caliman or Caseman)
     near = cands
-    cands = [c for c in cands if _ocr_like(key, c, first_misread=first_misread(c))]
+    cands = [c for c in cands if _ocr_like(key, c, first_misread=first_misread(c), capital=word[:1].isupper())]
     if len(cands) == 1 and len(near) > 1 and _clearly_commonest(near, surname=surname) not in (None, cands[0]):
         return None  # a far commoner name as near, by an edit OCR makes less often ("Kase": Kate, not Kare)
     if len(cands) > 1:
@@ -177,23 +177,27 @@ def _as_written(key: str) -> str:
 _LOOK_ALIKE = {frozenset(p) for p in ("ce", "co", "eo", "ao", "ae", "fr", "ft", "il", "it", "lt", "ij", "nh", "nu",
                                       "un", "hb", "vy", "gq", "rn", "mn", "oc", "ad", "as", "mw", "rt", "ir", "es", "rs",
                                       "fl")}
-# capitals OCR confuses, at a name's start: B for E or H, Q for O or C, W for N, P for F, S for N
-_CAPITAL_LOOK_ALIKE = {frozenset(p) for p in ("be", "bh", "qo", "qc", "wn", "pf", "sn")}
+# capitals OCR confuses, at a name's start: B for E or H, Q for O or C, W for N, P for F, S for N, N for M
+_CAPITAL_LOOK_ALIKE = {frozenset(p) for p in ("be", "bh", "qo", "qc", "wn", "pf", "sn", "mn")}
 _THIN = set("iltfrj")  # letters a faint or broken scan loses
 # one letter OCR reads as two, or two as one (read, meant)
 _MERGED = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("ri", "n"), ("n", "ri"), ("li", "h"),
            ("h", "li"))
 
 
-def _ocr_like(read: str, meant: str, *, first_misread: bool) -> bool:
+def _ocr_like(read: str, meant: str, *, first_misread: bool, capital: bool = False) -> bool:
     """Every edit from ``read`` to ``meant`` is one OCR makes (the first letter any edit when
-    it is known to be misread)."""
+    it is known to be misread; a capital first letter only for a capital it looks like, so a
+    name the lists lack is not made into one they hold by a small letter's look-alike:
+    ``Jago`` stays, though ``i`` and ``j`` look alike)."""
     from rapidfuzz.distance import Levenshtein
 
     for op in Levenshtein.editops(read, meant):
         if op.src_pos == 0 and op.tag == "replace" and (
                 first_misread or frozenset((read[0], meant[0])) in _CAPITAL_LOOK_ALIKE):
             continue
+        if op.tag == "replace" and op.src_pos == 0 and capital:
+            return False
         if op.tag == "replace" and frozenset((read[op.src_pos], meant[op.dest_pos])) in _LOOK_ALIKE:
             continue
         if op.tag == "insert" and meant[op.dest_pos] in _THIN:
