@@ -1095,6 +1095,37 @@ def test_a_label_a_scan_misread_by_a_letter_and_a_label_opening_a_grid_cell() ->
         ("Rupert Kelly", "UK Power Networks", False), ("Yusuf Kerr", "Ecotricity", True)]
 
 
+def test_a_name_cell_wrapped_onto_the_row_below_in_an_attendee_table() -> None:
+    rec = run(["Attendees", [["Category", "Name", "Representing"],
+                             ["TABASC Members", "Orla Brocklehurst", "npower"], ["", "(OB)", ""],
+                             ["", "Kenneth", "Ecotricity"], ["", "Thistlethwaite (KT)", ""],
+                             ["", "Rebecca Stewart (RS)", "Green Energy UK"]],
+               "1. Welcome\nAll were welcomed."])
+    assert [(a.name, a.initials, a.representing) for a in rec.attendees] == [
+        ("Orla Brocklehurst", "OB", "npower"), ("Kenneth Thistlethwaite", "KT", "Ecotricity"),
+        ("Rebecca Stewart", "RS", "Green Energy UK")]
+
+
+def test_a_numbered_action_whose_colon_a_scan_read_as_a_semicolon_or_a_stop() -> None:
+    rec = text("3. DP131\nIt was AGREED that DP131 requires further development.\n"
+               "ACTION 1; SECAS to write to the Proposer of DP131 to request further evidence by 17.07.2022.\n"
+               "ACTION 2. The Chair to add DP141 to the agenda of the next meeting.")
+    assert [(a.action_id, a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("ACTION 1", "SECAS", "write to the Proposer of DP131 to request further evidence", "2022-07-17"),
+        ("ACTION 2", "Chair", "add DP141 to the agenda of the next meeting", None)]
+
+
+def test_an_action_log_whose_id_header_a_scan_lost() -> None:
+    from pipeline.nlp import action_tables
+    from pipeline.reading.document import Table
+
+    table = Table([["", "action", "Owner", "Due date"],
+                   ["CB 42/01", "Add DP161 to the agenda of the next meeting", "Chair", ""],
+                   ["CB 42/02", "Review the guidance and report back", "SECAS", "17 December 2023"]])
+    assert [(a.action_id, a.owner, a.due_date) for a in action_tables.read(table, 1, 0)] == [
+        ("CB 42/01", "Chair", None), ("CB 42/02", "SECAS", "2023-12-17")]
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

@@ -94,9 +94,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9798,  # 97/1/3
             "decisions": 0.9524,  # 190/9/10
             "decisions.outcome": 0.9579,  # 182/190
-            "actions": 0.9189,  # 68/1/11
-            "actions.owner": 0.9412,  # 64/68
-            "actions.due_date": 0.9118,  # 62/68
+            "actions": 0.9262,  # 69/1/10
+            "actions.owner": 0.9420,  # 65/69
+            "actions.due_date": 0.9130,  # 63/69
             "attendees": 0.9478,  # 336/11/26
         },
     },
@@ -163,16 +163,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9693,  # 79/3/2
             "actions.owner": 0.9747,  # 77/79
             "actions.due_date": 0.9873,  # 78/79
-            "attendees": 0.9428,  # 313/16/22
+            "attendees": 0.9472,  # 314/14/21
         },
         "poor": {
             "identifiers": 0.9548,  # 95/3/6
             "decisions": 0.9548,  # 190/7/11
             "decisions.outcome": 0.9526,  # 181/190
-            "actions": 0.8917,  # 70/6/11
-            "actions.owner": 0.9429,  # 66/70
-            "actions.due_date": 0.9714,  # 68/70
-            "attendees": 0.8875,  # 288/26/47
+            "actions": 0.9182,  # 73/5/8
+            "actions.owner": 0.9452,  # 69/73
+            "actions.due_date": 0.9726,  # 71/73
+            "attendees": 0.8920,  # 289/24/46
         },
     },
     "unseen": {
@@ -191,9 +191,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9885,  # 43/0/1
             "decisions": 0.9255,  # 87/4/10
             "decisions.outcome": 0.9655,  # 84/87
-            "actions": 0.8800,  # 33/1/8
-            "actions.owner": 0.9091,  # 30/33
-            "actions.due_date": 0.8788,  # 29/33
+            "actions": 0.8947,  # 34/1/7
+            "actions.owner": 0.9118,  # 31/34
+            "actions.due_date": 0.8824,  # 30/34
             "attendees": 0.8265,  # 131/15/40
         },
     },

@@ -95,6 +95,7 @@ def _id_start(cell: str) -> re.Match[str] | None:
     return _ID_START.match(cell) or _SPECK_ID_START.match(cell)
 
 
+_ID_CELL = re.compile(_ID)
 _ID_HEAD = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _ID_TAIL = re.compile(r"\d{1,4}\s?/\s?\d{1,3}")
 
@@ -204,6 +205,13 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
     due_text: dict[int, str] = {}  # the due cell as written, joined over a row's wrapped lines
     width = sum(bool(c.strip()) for c in (header if header is not None else table.rows[0]))
     body = table.rows[1:] if header is None else table.rows
+    head = header if header is not None else table.rows[0]
+    if "id" not in cols and cols["description"] > 0 and not head[0].strip():
+        # " | Action | Owner | Due date": the id column's header lost, its cells ids all the same
+        ids = [r[0].strip() for r in body if r and r[0].strip()]
+        if ids and sum(bool(_ID_CELL.fullmatch(c)) for c in ids) >= max(1, 0.6 * len(body)):
+            cols = {**cols, "id": 0}
+            width += 1
     for n, row in enumerate(body):
         def cell(key: str, row: list[str] = row) -> str:
             i = cols.get(key)

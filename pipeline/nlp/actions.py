@@ -40,7 +40,7 @@ _CUE_WORD = r"ac?t?ion"  # "Action", and "Acion" as typed in haste
 # a speck before the cue on a scan: "‘Action: LG to …"
 _SPECK = r"(?:[‘’'\"“”`.,:;*]\s*)?"
 ACTION_LEAD = re.compile(r"^\s*" + _SPECK + _BULLET + r"(?P<cue>" + _CUE_WORD + r")(?:\s+point)?s?\s*(?P<num>\d{1,3})?"
-                         r"\s*[:\-–—]\s*(?P<body>.*)$", re.IGNORECASE)
+                         r"\s*(?:[:;\-–—]|(?<=\d)[.,])\s*(?P<body>.*)$", re.IGNORECASE)  # (";", "1.": a scan's colon)
 # a second "Action:" on the same line starts another action
 _NEXT_LEAD = re.compile(r"(?<=\S)\s+(?=" + _CUE_WORD + r"\s*:\s)", re.IGNORECASE)
 ACTION_BARE = re.compile(r"^\s*" + _BULLET + r"(?:ACTION|Action)\s+(?P<body>[A-Za-z].*)$")

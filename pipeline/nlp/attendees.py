@@ -712,6 +712,8 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             if again is not None and "name" in again:
                 cols = again
             continue
+        if _wrapped_name(row, cols.get("name"), last_row):
+            continue
         found = [clean_name(name, initials) for name, initials in
                  _people_in_cell(cell("name"), cell("initials"))]
         if guessed:  # columns guessed from the cells: a label row ("Date: 17 April 2019") is no one
@@ -756,6 +758,30 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             guessed and _fitting(streamed) == _fitting(people) and len(streamed) > len(people)):
         return streamed + _label_list_after(rows, streamed, after or [], page)
     return people
+
+
+_NAME_TAIL = re.compile(r"^(?P<word>[A-Z][\w’'\-]+)?\s*(?:[(\[](?P<ini>[A-Z]{2,4})[)\]])?$")
+
+
+def _wrapped_name(row: list[str], name_col: int | None, last_row: list[Person]) -> bool:
+    """``Kenneth | Ecotricity`` over ``Thistlethwaite (KT) |``, ``Orla Brocklehurst | npower`` over
+    ``(OB) |``: a name cell that wrapped onto the row below, its other cells empty. The row
+    above's one person takes the surname and initials; True when the row was such a rest."""
+    if name_col is None or name_col >= len(row) or len(last_row) != 1:
+        return False
+    text = row[name_col].strip()
+    m = _NAME_TAIL.match(text)
+    if not text or m is None or any(c.strip() for k, c in enumerate(row) if k != name_col):
+        return False
+    person = last_row[0]
+    if m["word"] and (len(person.name.split()) != 1 or person.initials):
+        return False  # a whole name above: this is someone else's
+    if m["ini"] and person.initials:
+        return False
+    if m["word"]:
+        person.name = f"{person.name} {m['word']}"
+    person.initials = person.initials or m["ini"]
+    return True
 
 
 def _fitting(people: list[Person]) -> int:
