@@ -1126,6 +1126,13 @@ def test_an_action_log_whose_id_header_a_scan_lost() -> None:
         ("CB 42/01", "Chair", None), ("CB 42/02", "SECAS", "2023-12-17")]
 
 
+def test_a_motion_carried_in_minutes_that_write_their_decisions_in_capitals() -> None:
+    rec = text("2. Minutes\nThe minutes of the last meeting were APPROVED.\n\n3. Finance\nThe Council NOTED the accounts. "
+               "A motion to adopt the precept of £2,500 for the coming year was CARRIED with one abstention.")
+    assert [(d.verb, d.outcome) for d in rec.decisions] == [
+        ("APPROVED", "minutes_approved"), ("NOTED", "noted"), ("CARRIED", "approved")]
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

@@ -152,14 +152,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     },
     "tuning6": {
         "digital": {
-            "decisions": 0.9950,  # 199/0/2
-            "decisions.outcome": 0.9698,  # 193/199
+            "decisions.outcome": 0.9701,  # 195/201
             "actions": 0.9938,  # 80/0/1
             "attendees": 0.9970,  # 334/1/1
         },
         "scan": {
-            "decisions": 0.9774,  # 195/3/6
-            "decisions.outcome": 0.9692,  # 189/195
+            "decisions": 0.9825,  # 197/3/4
+            "decisions.outcome": 0.9695,  # 191/197
             "actions": 0.9693,  # 79/3/2
             "actions.owner": 0.9747,  # 77/79
             "actions.due_date": 0.9873,  # 78/79
@@ -167,8 +166,8 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "poor": {
             "identifiers": 0.9548,  # 95/3/6
-            "decisions": 0.9548,  # 190/7/11
-            "decisions.outcome": 0.9526,  # 181/190
+            "decisions": 0.9600,  # 192/7/9
+            "decisions.outcome": 0.9531,  # 183/192
             "actions": 0.9182,  # 73/5/8
             "actions.owner": 0.9452,  # 69/73
             "actions.due_date": 0.9726,  # 71/73
