@@ -1133,6 +1133,16 @@ def test_a_motion_carried_in_minutes_that_write_their_decisions_in_capitals() ->
         ("APPROVED", "minutes_approved"), ("NOTED", "noted"), ("CARRIED", "approved")]
 
 
+def test_an_identifier_whose_number_a_scan_broke_with_a_space() -> None:
+    """``MP1 12`` is MP112 where the document names MP112; ``MP1 59`` names no identifier the
+    document writes whole, so it is no mention (and takes no decision from its section)."""
+    rec = text("3. MP112 ‘Revised Panel Information Policy’\nTABASC AGREED to defer consideration of MP1 12 until "
+               "the Proposer has provided the revised business case.\n\n4. CP1189 ‘Alert storms’\n"
+               "TABASC NOTED the update on MP1 59.")
+    assert [(d.identifier, d.verb) for d in rec.decisions] == [("MP112", "AGREED"), ("CP1189", "NOTED")]
+    assert {i.identifier: i.mentions for i in rec.identifiers} == {"MP112": 2, "CP1189": 1}
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

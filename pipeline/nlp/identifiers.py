@@ -93,7 +93,32 @@ def mentions(doc: Doc) -> list[Mention]:
         found.append(Mention(span._.identifier, span.label_, span.start_char, span.end_char,
                              span._.page, bool(span._.repaired), q[0] if q else None, span.text,
                              bool(span._.needs_evidence)))
-    return found
+    return _split_numbers(doc, text, found)
+
+
+# "MP1 12", "CP1 189": an identifier whose number a scan broke with a space
+_SPLIT_NUMBER = re.compile(r"(?<![\w/])(?P<kind>[A-Z]{2,5})\s?(?P<a>\d{1,3})\s(?P<b>\d{1,3})(?![\w/])")
+
+
+def _split_numbers(doc: Doc, text: str, found: list[Mention]) -> list[Mention]:
+    """Identifiers a space broke, read whole: kept (``needs_evidence``) only where the document
+    also writes the identifier they make (``MP112``); the fragment the ruler read (``MP1``) goes."""
+    kinds = {m.kind for m in found}
+    widths = {m.kind: len(m.identifier) - len(m.kind) for m in found if not m.repaired}
+    for m in _SPLIT_NUMBER.finditer(text):
+        digits = m["a"] + m["b"]
+        if m["kind"] not in kinds or len(digits) != widths.get(m["kind"], len(digits)):
+            continue
+        inside = [f for f in found if m.start() <= f.start and f.end <= m.end()]
+        if any(f.identifier == m["kind"] + digits for f in inside):
+            continue
+        found = [f for f in found if f not in inside]
+        char = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        page = char._.page if char is not None else next((f.page for f in inside), None)
+        q = quoted_after(text, m.end())
+        found.append(Mention(m["kind"] + digits, m["kind"], m.start(), m.end(), page, True,
+                             q[0] if q else None, m.group(0), needs_evidence=True))
+    return sorted(found, key=lambda f: f.start)
 
 
 def reconcile(found: list[Mention], ocr_pages: Collection[int] = (),
