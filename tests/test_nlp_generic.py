@@ -1143,6 +1143,18 @@ def test_an_identifier_whose_number_a_scan_broke_with_a_space() -> None:
     assert {i.identifier: i.mentions for i in rec.identifiers} == {"MP112": 2, "CP1189": 1}
 
 
+def test_a_speck_around_a_grid_entry_and_a_bracketed_post_below_a_label_table() -> None:
+    rec = run(["Present", [["Annabel Openshaw (AO) — Chair", "Jago Murphy (JM) — Treasurer"],
+                           ["- Ebony Wragg (EW) .", "Nia Entwistle (NE) Centre Manager"]], "1. Welcome"])
+    assert sorted(a.name for a in rec.attendees) == ["Annabel Openshaw", "Ebony Wragg", "Jago Murphy", "Nia Entwistle"]
+    rec = run(["Minutes of the TAC Meeting No 52", [["Present:", "Daisy Rawcliffe (DR) (Chair)"],
+                                                   ["In attendance:", "Chidi Parkinson (CP) (Program Manager)"]],
+               "Ravi Campbell (RC) (HeatLedger maintainer)", [["1.", "Welcome and Introductions", "For decision"]],
+               "The Chair welcomed members."])
+    assert [(a.name, a.role, a.representing) for a in rec.attendees][-1] == (
+        "Ravi Campbell", "participant", "HeatLedger maintainer")
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

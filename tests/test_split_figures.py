@@ -162,7 +162,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9693,  # 79/3/2
             "actions.owner": 0.9747,  # 77/79
             "actions.due_date": 0.9873,  # 78/79
-            "attendees": 0.9472,  # 314/14/21
+            "attendees": 0.9504,  # 316/14/19
         },
         "poor": {
             "identifiers": 0.9548,  # 95/3/6

@@ -612,7 +612,8 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
     for c in range(width):
         current = start
         for row in rows:
-            cell = row[c].strip() if c < len(row) else ""
+            # (a speck before or after an entry: "- Ebony Wragg (EW) .")
+            cell = re.sub(r"^[-–—•·.,'‘’]+\s+|\s+[.,'‘’·]+$", "", row[c].strip()) if c < len(row) else ""
             if not cell:
                 continue
             cells += 1

@@ -1090,8 +1090,11 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
         if m is None or name is None:  # ("Clir Margaret Stanfield (MS)": a title OCR misread is no part of it)
             break
         rest = re.sub(r"\s+[^\w\s()]{1,2}$", "", text.strip()[m.end():]).strip(" -–—,")  # "BEIS :": a speck
+        bracketed = re.fullmatch(r"\([^()]{2,80}\)", rest) is not None and len(rest.split()) <= 8
+        if bracketed:
+            rest = rest[1:-1].strip()  # "(HeatLedger maintainer)": what the person is, in brackets
         org = re.sub(r"\s*\([^()]*\)$", "", rest)  # "SECAS (Secretariat)", "Ofgem (observer)"
-        if rest and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
+        if rest and not bracketed and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
                      or not (lists._is_org(org) or re.fullmatch(r"[A-Z][\w&]*(?:[.\-][\w&]+)*(?:\s+[A-Z][\w&]*(?:[.\-][\w&]+)*)*", org))):
             break  # a sentence about the person, not their organisation: the list has ended
         role_here = (role if role not in (None, "member") else _default_role(rest or None, {})) if present else "apology"

@@ -224,8 +224,9 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
             people.extend(from_rows)
             if from_rows:
                 last = from_rows[-1]
-                people.extend(attendees_mod.listed_after(_lines_after(dt, ref), "member" if last.present else "apology",
-                                                         last.present, last.page))
+                # the list's role goes on ("In attendance": participants), a chair's does not
+                role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
+                people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
         else:
             previous = None
             listed = attendees_mod.from_list_table(ref.table, ref.page, context=_context(dt, ref.start),
@@ -233,8 +234,9 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
             people.extend(listed)
             if listed:  # the list's last rows may lie below the table, OCR'd as lines
                 last = listed[-1]
-                people.extend(attendees_mod.listed_after(_lines_after(dt, ref), "member" if last.present else "apology",
-                                                         last.present, last.page))
+                # the list's role goes on ("In attendance": participants), a chair's does not
+                role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
+                people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
     attendees_mod.repair_spelling(people, ocr_pages)
     people = attendees_mod.dedupe(people)
