@@ -1155,6 +1155,11 @@ def test_a_speck_around_a_grid_entry_and_a_bracketed_post_below_a_label_table() 
         "Ravi Campbell", "participant", "HeatLedger maintainer")
 
 
+def test_an_item_tables_header_read_as_a_line_after_the_apologies_is_no_one() -> None:
+    rec = text("Apologies: Fintan Hallam\nItem Minute Action\n\n1. Welcome\nThe Chair welcomed everyone.")
+    assert [(a.name, a.present) for a in rec.attendees] == [("Fintan Hallam", False)]
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],
