@@ -1160,6 +1160,13 @@ def test_an_item_tables_header_read_as_a_line_after_the_apologies_is_no_one() ->
     assert [(a.name, a.present) for a in rec.attendees] == [("Fintan Hallam", False)]
 
 
+def test_an_attendee_tables_header_alone_with_its_rows_read_as_lines_below() -> None:
+    rec = run(["Attendees:", [["Name", "Role"], ["Stanley Nuttall (SN)", "Chair"]], "Apologies:", [["Name", "Role"]],
+               "Lukasz Chan (LC)", "1.0 Welcome and Introductions\nThe Chair welcomed everyone."])
+    assert [(a.name, a.role, a.present) for a in rec.attendees] == [
+        ("Stanley Nuttall", "chair", True), ("Lukasz Chan", "apology", False)]
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

@@ -154,7 +154,6 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "digital": {
             "decisions.outcome": 0.9701,  # 195/201
             "actions": 0.9938,  # 80/0/1
-            "attendees": 0.9985,  # 334/0/1
         },
         "scan": {
             "decisions": 0.9825,  # 197/3/4
@@ -162,7 +161,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9693,  # 79/3/2
             "actions.owner": 0.9747,  # 77/79
             "actions.due_date": 0.9873,  # 78/79
-            "attendees": 0.9518,  # 316/13/19
+            "attendees": 0.9534,  # 317/13/18
         },
         "poor": {
             "identifiers": 0.9548,  # 95/3/6

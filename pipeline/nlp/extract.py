@@ -227,6 +227,11 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 # the list's role goes on ("In attendance": participants), a chair's does not
                 role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
+            elif len(ref.table.rows) == 1:
+                # its header alone ("Name | Role" under "Apologies:"): the rows were read as lines below it
+                away = _apology_context(dt, ref.start)
+                role = "apology" if away else (_context_role(dt, ref.start) or "member")
+                people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, not away, ref.page))
         else:
             previous = None
             listed = attendees_mod.from_list_table(ref.table, ref.page, context=_context(dt, ref.start),
