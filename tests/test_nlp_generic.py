@@ -1167,6 +1167,22 @@ def test_an_attendee_tables_header_alone_with_its_rows_read_as_lines_below() -> 
         ("Stanley Nuttall", "chair", True), ("Lukasz Chan", "apology", False)]
 
 
+def test_an_action_table_under_a_line_of_text_and_a_title_and_over_the_closing_lines() -> None:
+    """The text's last line and the table's title read into its first two rows; the next-meeting
+    and signature lines below it read as its last rows: neither is an action."""
+    from pipeline.nlp import action_tables
+    from pipeline.reading.document import Table
+
+    table = Table([["No other business was raised and the Chair closed the meeting.", "", ";"],
+                   ["NEW ACTIONS", "", ""], ["Action", "Owner", "Deadline"],
+                   ["Order two new litter bins for Orchard Close", "NU", "22 August 2023"],
+                   ["VA Date of next meeting: Wednesday 2 August 2023 at 19:30.", "", ""],
+                   ["Signed: (Chair) Date", "", ""]])
+    assert action_tables.is_action_table(table)
+    assert [(a.description, a.owner, a.due_date) for a in action_tables.read(table, 2, 0)] == [
+        ("Order two new litter bins for Orchard Close", "NU", "2023-08-22")]
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

@@ -62,9 +62,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9893,  # 185/1/3
             "decisions.outcome": 0.9622,  # 178/185
-            "actions": 0.9396,  # 70/0/9
-            "actions.owner": 0.9857,  # 69/70
-            "actions.due_date": 0.9714,  # 68/70
+            "actions": 0.9605,  # 73/0/6
+            "actions.owner": 0.9863,  # 72/73
+            "actions.due_date": 0.9726,  # 71/73
             "attendees": 0.9899,  # 344/3/4
         },
         "poor": {
@@ -167,7 +167,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9548,  # 95/3/6
             "decisions": 0.9600,  # 192/7/9
             "decisions.outcome": 0.9531,  # 183/192
-            "actions": 0.9182,  # 73/5/8
+            "actions": 0.9299,  # 73/3/8
             "actions.owner": 0.9452,  # 69/73
             "actions.due_date": 0.9726,  # 71/73
             "attendees": 0.8934,  # 289/23/46

@@ -172,10 +172,14 @@ def _dated(table: Table) -> Table:
 
 def _titled_only(table: Table) -> Table:
     rows = table.rows
-    # a title over the header: one cell, or a title OCR split over two ("v4 Summary | of Actions and Status")
-    if (len(rows) >= 2 and _columns(rows[0]) is None and _columns(rows[1]) is not None
-            and sum(bool(c.strip()) for c in rows[0]) <= max(1, sum(bool(c.strip()) for c in rows[1]) // 2)):
-        return Table(rows=rows[1:], bbox=table.bbox, ruled=table.ruled)
+    # a title over the header: one cell, or a title OCR split over two ("v4 Summary | of Actions and
+    # Status"); or two such rows, the last line of the text above read into the table with its
+    # title ("No other business was raised … | | ;" over "NEW ACTIONS | |"), a speck no cell
+    for k in (1, 2):
+        if len(rows) > k and _columns(rows[k]) is not None and all(
+                _columns(r) is None and sum(bool(re.search(r"\w{2}", c)) for c in r)
+                <= max(1, sum(bool(c.strip()) for c in rows[k]) // 2) for r in rows[:k]):
+            return Table(rows=rows[k:], bbox=table.bbox, ruled=table.ruled)
     return table
 
 
@@ -249,6 +253,9 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
         due_raw = row[cols["due"]].strip() if "due" in cols and cols["due"] < len(row) else ""
         if find_dates(cell("owner")) or due_raw.endswith(":"):
             continue  # "The next meeting will be held on | 2 May 2023", "Signed: … | (Chair) | Date:": no action
+        if not cell("owner") and not due_raw and re.search(
+                r"\b(?:date\s+of\s+(?:the\s+)?)?next\s+meeting\b\s*[:\-–]|^\W*\w{0,2}\W*signed\s*:", desc, re.IGNORECASE):
+            continue  # "Date of next meeting: …", "Signed: (Chair) Date" below the table, read as its last rows
         owner = cell("owner") or None
         if owner is None:
             owner, desc = split_owner(desc)
