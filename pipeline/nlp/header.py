@@ -172,9 +172,11 @@ def _named_committee(lines: list[str], labelled: dict[str, str]) -> str | None:
 def _status(value: str) -> str | None:
     """A ``Status:`` label's value: ``Draft`` → draft; ``Final``, ``Approved``, ``Agreed`` → final."""
     m = re.match(r"^\W*(?P<w>draft|final|approved|agreed|confirmed)\b", value, re.IGNORECASE)
-    if m is None:
-        return None
-    return "draft" if m["w"].lower() == "draft" else "final"
+    return _status_of(m["w"]) if m is not None else None
+
+
+def _status_of(word: str) -> str:
+    return "draft" if word.lower() == "draft" else "final"
 
 
 def _letterhead(lines: list[str]) -> list[str]:
@@ -486,8 +488,7 @@ def header(dt: DocText, sections: Sections, lexicon: dict, running: list[str] | 
             break
         m = _STATUS.search(t)
         if m:
-            word = (m["a"] or m["b"] or m["c"]).lower()
-            h.status = "draft" if word == "draft" else "final"
+            h.status = _status_of(m["a"] or m["b"] or m["c"])
     h.next_meeting_date = next_meeting(dt, after=h.meeting_date)
     return h
 

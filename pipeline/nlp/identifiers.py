@@ -7,6 +7,7 @@ title quoted after a mention and folds the mentions into one row per identifier.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -105,20 +106,27 @@ def _split_numbers(doc: Doc, text: str, found: list[Mention]) -> list[Mention]:
     also writes the identifier they make (``MP112``); the fragment the ruler read (``MP1``) goes."""
     kinds = {m.kind for m in found}
     widths = {m.kind: len(m.identifier) - len(m.kind) for m in found if not m.repaired}
+    found = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in found]
+    dropped: set[int] = set()  # indices into ``found`` of the fragments read whole
+    added: list[Mention] = []
     for m in _SPLIT_NUMBER.finditer(text):
         digits = m["a"] + m["b"]
         if m["kind"] not in kinds or len(digits) != widths.get(m["kind"], len(digits)):
             continue
-        inside = [f for f in found if m.start() <= f.start and f.end <= m.end()]
-        if any(f.identifier == m["kind"] + digits for f in inside):
+        inside = [k for k in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))
+                  if found[k].end <= m.end()]
+        if any(found[k].identifier == m["kind"] + digits for k in inside):
             continue
-        found = [f for f in found if f not in inside]
+        dropped.update(inside)
         char = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        page = char._.page if char is not None else next((f.page for f in inside), None)
+        page = char._.page if char is not None else next((found[k].page for k in inside), None)
         q = quoted_after(text, m.end())
-        found.append(Mention(m["kind"] + digits, m["kind"], m.start(), m.end(), page, True,
+        added.append(Mention(m["kind"] + digits, m["kind"], m.start(), m.end(), page, True,
                              q[0] if q else None, m.group(0), needs_evidence=True))
-    return sorted(found, key=lambda f: f.start)
+    if not added:
+        return found
+    return sorted([f for k, f in enumerate(found) if k not in dropped] + added, key=lambda f: f.start)
 
 
 def reconcile(found: list[Mention], ocr_pages: Collection[int] = (),
