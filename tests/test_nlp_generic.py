@@ -1183,6 +1183,18 @@ def test_an_action_table_under_a_line_of_text_and_a_title_and_over_the_closing_l
         ("Order two new litter bins for Orchard Close", "NU", "2023-08-22")]
 
 
+def test_a_councillors_title_a_scan_misread_before_a_name() -> None:
+    """``Clix``, ``Clir``, ``Cilr`` for ``Cllr`` on an OCR'd page: the title, not part of the list."""
+    doc = document(["Present: Cllr Mairead Roberts (MR) - Chair\nCllr Aled Chan (AC) Vice Chairman\n"
+                    "Clix Nkechi Entwistle (NE)\nClir Rhona Brierley (RB)\nCllr Liam Hallam (LH)",
+                    "1. Welcome\nThe Chair welcomed everyone."])
+    doc.pages[0].method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [(a.name, a.initials) for a in rec.attendees] == [
+        ("Cllr Mairead Roberts", "MR"), ("Cllr Aled Chan", "AC"), ("Cllr Nkechi Entwistle", "NE"),
+        ("Cllr Rhona Brierley", "RB"), ("Cllr Liam Hallam", "LH")]
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

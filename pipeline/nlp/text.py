@@ -74,10 +74,15 @@ def _clean(text: str) -> str:
 _INITIALS_I = re.compile(r"(?<=\()(?=[A-Z][A-Zl|]{1,3}\))([A-Z]+)[l|]([A-Z]*)(?=\))")
 
 
+# "Clix", "Clir", "Cilr" before a name: the councillor's title, its two l's and r misread
+_CLLR = re.compile(r"\bC(?!ll[r])[il1I|]{2}[rx](?=\.?\s+[A-Z][a-z]|\.?\s*$)")
+
+
 def _ocr_glyphs(text: str) -> str:
     """A scanned line's look-alike glyphs put back where their shape is certain (as bullets are
-    by the reading stage): a capital I inside bracketed initials."""
-    return _INITIALS_I.sub(r"\1I\2", text)
+    by the reading stage): a capital I inside bracketed initials; ``Cllr`` misread before a name
+    (same length, so offsets hold)."""
+    return _CLLR.sub("Cllr", _INITIALS_I.sub(r"\1I\2", text))
 
 
 def is_prose_table(table: Table) -> bool:
