@@ -1195,6 +1195,16 @@ def test_a_councillors_title_a_scan_misread_before_a_name() -> None:
         ("Cllr Rhona Brierley", "RB"), ("Cllr Liam Hallam", "LH")]
 
 
+def test_a_title_before_the_next_name_is_not_the_last_ones_organisation() -> None:
+    from pipeline.nlp.attendee_lists import parse_list
+
+    entries = parse_list("Cllr Priya Lomax (PL) (Chairman). Cllr Anita Ellison (AE), Cllr Nigel Osborne (NO), "
+                         "Cllr Ann Bell (AB)")
+    assert [(e.name, e.initials, e.representing) for e in entries] == [
+        ("Priya Lomax", "PL", None), ("Anita Ellison", "AE", None), ("Nigel Osborne", "NO", None),
+        ("Ann Bell", "AB", None)]
+
+
 def test_an_agenda_table_row_whose_number_a_scan_misread_or_lost_still_opens_its_item() -> None:
     rec = run(["SEC Change Sub-Committee Meeting 118",
                [["2.", "DP157 ‘Retention of Service Audit Trail records’", "For information"]],

@@ -331,6 +331,9 @@ def restore_separators(text: str) -> str:
     cuts = []
     for name_start in named_starts(text) + _commanamed_starts(text):
         before = text[:name_start].rstrip()
+        title = re.search(r"(?:^|(?<=\s))(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Sir)\.?$", before)
+        if title is not None:  # "…(AE), Cllr Nigel Osborne (NO)": the title is the name's, the cut before it
+            name_start, before = title.start(), before[: title.start()].rstrip()
         if before and not re.search(r"(?:[;,.(\[]|\band|&)$", before):
             cuts.append(name_start)
     cuts = sorted(set(cuts))
