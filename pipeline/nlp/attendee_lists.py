@@ -167,9 +167,10 @@ def _next_marks(text: str) -> dict[str, list[int]]:
 
 # a full stop ends an item, but not after an initial or a title ("B. Mooney", "Dr. Monti")
 _STOP = r"(?<![\s.][A-Z])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bMessrs)\.\s+(?=[A-ZÀ-ÖØ-Þ])"
-_TITLED = re.compile(r"(?:^|[\s,:;])(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+[A-ZÀ-ÖØ-Þ]")
+_TITLE_WORD = r"(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)"  # a title that starts a name in a list
+_TITLED = re.compile(rf"(?:^|[\s,:;]){_TITLE_WORD}\.?\s+[A-ZÀ-ÖØ-Þ]")
 # a title starts the next name ("Cllr Theo Buckley Cllr Isla Pickering")
-_BEFORE_TITLE = r"\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+[A-ZÀ-ÖØ-Þ])"
+_BEFORE_TITLE = rf"\s+(?={_TITLE_WORD}\.?\s+[A-ZÀ-ÖØ-Þ])"
 # separators lost: "Margaret Buckley (TABASC Chair) Abigail Gilchrist (Elexon) …"
 _AFTER_BRACKET = rf"(?<=\))\s+(?=[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}’'\-]+){{1,3}}\s*\()"
 _ITEM_SEP = r";|,|\s+(?:and|&)\s+|" + _STOP + "|" + _BEFORE_TITLE + "|" + _AFTER_BRACKET
@@ -331,7 +332,7 @@ def restore_separators(text: str) -> str:
     cuts = []
     for name_start in named_starts(text) + _commanamed_starts(text):
         before = text[:name_start].rstrip()
-        title = re.search(r"(?:^|(?<=\s))(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Sir)\.?$", before)
+        title = re.search(rf"(?:^|(?<=\s))(?:{_TITLE_WORD}|Sir)\.?$", before)
         if title is not None:  # "…(AE), Cllr Nigel Osborne (NO)": the title is the name's, the cut before it
             name_start, before = title.start(), before[: title.start()].rstrip()
         if before and not re.search(r"(?:[;,.(\[]|\band|&)$", before):
