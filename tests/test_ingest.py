@@ -14,7 +14,7 @@ from pipeline.batch.schedule import read_document, read_documents
 from pipeline.devtools.textmetrics import cer, normalise
 from pipeline.errors import OcrError
 from pipeline.reading import ocr
-from pipeline.reading.document import Line, Word
+from pipeline.reading.document import Line, Word, page_from_dict, page_to_dict
 from pipeline.reading.pdftext import render_page
 from pipeline.reading.sources import InputFile, discover
 from pipeline.settings import Settings
@@ -170,6 +170,12 @@ def test_real_scan_attendee_tables(real_dir: Path) -> None:
     text = doc.pages[0].text
     for heading in ("PRESENT:", "IN ATTENDANCE:", "APOLOGIES:"):
         assert heading in text
+    # how surely each word was read, tables' words included, kept through the page cache's JSON
+    page = doc.pages[0]
+    confidence = page.word_confidence
+    assert all(0 <= c <= 100 for c in confidence.values())
+    assert {w for r in got[0] for w in r[0].split()} <= set(confidence)
+    assert page_from_dict(json.loads(json.dumps(page_to_dict(page)))).word_confidence == confidence
 
 
 def test_real_scan_words_match_transcript(real_dir: Path) -> None:

@@ -153,6 +153,12 @@ def test_a_place_wrapped_onto_the_next_line_and_its_postcode_as_a_scan_left_it()
 # ---------------------------------------------------------------- attendees
 
 
+def test_a_speck_read_as_a_quote_mark_after_a_given_name_in_a_list() -> None:
+    rec = text("Members present: Erin Quigley (EQ); Eira’ Begum (EB); Sinead O’Neill (SO).\n\n"
+               "1. Welcome\nThe Chair opened the meeting.")
+    assert [a.name for a in rec.attendees] == ["Erin Quigley", "Eira Begum", "Sinead O’Neill"]
+
+
 def test_inline_list_with_offices_and_initials() -> None:
     rec = text("Present: Dr Maria Lopez, Chairman (ML). Tom Reed (TR). Sara Okafor, Treasurer (SO).\n\n"
                "1. Welcome\nThe Chair opened the meeting.")
@@ -165,6 +171,30 @@ def test_inline_list_of_name_and_organisation_groups() -> None:
                "1. Minutes\nThe minutes were approved.")
     assert [(a.name, a.representing) for a in rec.attendees] == [
         ("Olivia Grant", "Panel Chair"), ("Ben Ash", "North Water"), ("Ruth Cole", "East Gas"), ("Ian Bell", "DCC")]
+
+
+def test_a_name_and_organisation_list_whose_comma_ocr_lost_before_an_organisation() -> None:
+    rec = text("Panel Meeting 69 Minutes\n\nAttendance: Colm Allardyce, Panel Chair, Agnieszka Balogun, Itron, Darren Gledhill Xoserve "
+               "Rhona Campbell, North Water; Lowri Byrne Utilita. Brendan Fothergill, SGN, Liam Grimshaw, "
+               "Ecotricity; Maureen Garrett Simpson, Ofgem.\n\n1. Minutes\nThe minutes were approved.")
+    assert [(a.name, a.representing) for a in rec.attendees] == [
+        ("Colm Allardyce", "Panel Chair"), ("Agnieszka Balogun", "Itron"), ("Darren Gledhill", "Xoserve"),
+        ("Rhona Campbell", "North Water"), ("Lowri Byrne", "Utilita"), ("Brendan Fothergill", "SGN"),
+        ("Liam Grimshaw", "Ecotricity"), ("Maureen Garrett Simpson", "Ofgem")]
+
+
+def test_a_names_grid_with_a_tick_before_a_name_and_the_apologies_run_on_across_its_last_row() -> None:
+    rec = run(["TABASC Meeting 12", "Attendees",
+               [["Moira Varley, TABASC Chair", "Brendan Birtwistle, Bulb"],
+                ["Yusuf Kerr, Ecotricity", "Ravi Docherty, DCC"],
+                ["WA Jago Higginbottom, UK Power Networks", ""],
+                ["Apologies: Rupert Kelly, UK Power Networks, Emrys Kershaw,", "Toshiba; Anil Leadbetter, E.ON."]],
+               "1. Minutes\nThe minutes were approved."])
+    assert [(a.name, a.representing, a.present) for a in rec.attendees] == [
+        ("Moira Varley", "TABASC Chair", True), ("Yusuf Kerr", "Ecotricity", True),
+        ("Jago Higginbottom", "UK Power Networks", True), ("Rupert Kelly", "UK Power Networks", False),
+        ("Emrys Kershaw", "Toshiba", False), ("Anil Leadbetter", "E.ON", False),
+        ("Brendan Birtwistle", "Bulb", True), ("Ravi Docherty", "DCC", True)]
 
 
 def test_prose_attendance_offices_and_also_present() -> None:
@@ -543,6 +573,30 @@ def test_names_ocr_misspelt_are_repaired_against_the_name_lists_only_with_ocr_ev
     # though a small i and j look alike; N for M is such a pair
     assert namewords.repair("Jago", surname=False) is None
     assert namewords.repair("Naureen", surname=False) == "Maureen"
+    # a word OCR read surely: a look-alike is not believed, a letter merged or a thin one lost is
+    assert namewords.repair("Rawcliffe", surname=True) == "Rowcliffe"
+    assert namewords.repair("Rawcliffe", surname=True, sure=True) is None
+    assert namewords.repair("Loma", surname=False, sure=True) == "Lorna"
+    assert namewords.repair("Crag", surname=False, sure=True) == "Craig"
+    assert namewords.repair("Lown", surname=False, sure=True) == "Lowri"
+
+
+def test_a_name_word_ocr_read_surely_is_not_made_another_by_a_look_alike() -> None:
+    from pipeline.reading.document import Word
+
+    def page(conf: float) -> Page:
+        words = [Word(t, (0, 0, 1, 1), conf) for t in ("Seren", "Rawcliffe", "(SR)", "Kieran", "Oakiey", "(KO)")]
+        return Page(1, "ocr", blocks=[Block("text", [Line(words=[], text="Present: Seren Rawcliffe (SR); "
+                                                                          "Kieran Oakiey (KO)")]),
+                                      Block("text", [Line(words=[], text="1. Welcome\nAll welcomed.")])],
+                    word_confidence={w.text: (90.0 if w.text == "Oakiey" else conf) for w in words})
+
+    def names(conf: float) -> list[str]:
+        doc = Document("g.pdf", "0" * 64, [page(conf)])
+        return [a.name for a in extract(doc, nlp=load(), meeting_id_fallback="g").attendees]
+
+    assert names(96.0) == ["Seren Rawcliffe", "Kieran Oakley"]
+    assert names(80.0) == ["Seren Rowcliffe", "Kieran Oakley"]
 
 
 def test_initials_that_would_unmake_a_listed_name_are_the_misreading() -> None:
@@ -1319,6 +1373,72 @@ def test_an_action_row_whose_id_a_scan_lost_is_an_action_not_a_wrapped_line() ->
         ("Chair", "Write to the Proposer of DP240", None),
         ("DCC", "Confirm the implementation costs for DP141", "2018-06-21"),
         ("Chair", "Add DP245 to the agenda of the next meeting at the June meeting", None)]
+
+
+def test_an_action_tables_wrapped_owner_with_a_speck_or_one_word_of_the_action_beside_it() -> None:
+    rec = run(["Trust Meeting", [["Action", "Owner", "Due", "Status"],
+                                 ["Check the fire extinguishers with the contractor", "Volunteer", "11/01/2022", "Open"],
+                                 ["+", "Coordinator", "", ""],
+                                 ["Prepare the application to the Lottery Community", "Volunteer", "ASAP", "New"],
+                                 ["Fund", "Coordinator", "", ""],
+                                 ["Order new signs", "Secretary", "", ""]]])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("Volunteer Coordinator", "Check the fire extinguishers with the contractor", "2022-01-11"),
+        ("Volunteer Coordinator", "Prepare the application to the Lottery Community Fund", None),
+        ("Secretary", "Order new signs", None)]
+
+
+def test_an_action_line_naming_its_owner_with_a_speck_after_it_closes_the_paragraph() -> None:
+    rec = text("Board Meeting\n\n4. Risk\n\nQuentin Grimshaw was asked to circulate the revised risk register to "
+               "Board members.\n\nAction: Quentin Grimshaw .\n\n5. Any Other Business\nNone.")
+    assert [(a.owner, a.description) for a in rec.actions] == [
+        ("Quentin Grimshaw", "circulate the revised risk register to Board members")]
+
+
+def test_an_action_number_misread_as_letters_between_its_neighbours_goes_on_with_the_table() -> None:
+    rec = run(["TAC Meeting", [["Action ref", "Action", "Owner", "Deadline"],
+                               ["89", "Schedule a session on the annual summit", "Rory Walmsley", "ASAP"],
+                               ["90", "Update the project lifecycle document", "SH", "ASAP"],
+                               ["ot", "Draft the charter for the new working group", "GE", "13-Jul-20"],
+                               ["92", "Share the draft roadmap on the mailing list", "JJ", ""]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("89", "Rory Walmsley"), ("90", "SH"), ("91", "GE"),
+                                                             ("92", "JJ")]
+    assert repairs.of(rec.actions[2]) == ["action id 'ot' -> '91'"]
+    rec = run(["TABASC Meeting", [["Ref", "Action", "Owner", "Due date", "Status"],
+                                  ["5-22", "Share the draft incident summary with", "DCC", "", "Closed"],
+                                  ["+", "members", "", "", ""],
+                                  ["5-23", "Arrange a Working Group meeting", "SECAS", "", "Closed"]]])
+    assert [(a.action_id, a.description) for a in rec.actions] == [
+        ("5-22", "Share the draft incident summary with members"), ("5-23", "Arrange a Working Group meeting")]
+    rec = run(["Council Meeting", [["Ref", "Action", "Owner", "Due"],
+                                   ["a", "Arrange the repairs to the play area", "VS", ""],
+                                   ["68", "Update the Council's asset register", "FG", ""],
+                                   ["69", "Place the notice of the vacancy on the noticeboard", "TB", ""],
+                                   ["75", "Order the new benches", "TB", ""]]])
+    assert [a.action_id for a in rec.actions] == ["67", "68", "69", "75"]
+
+
+def test_an_action_id_whose_hyphen_ocr_lost_among_ids_that_keep_theirs() -> None:
+    rec = run(["Board Meeting", [["Ref", "Action", "Owner", "Due"],
+                                 ["5-21", "Report back on the results of the survey", "Chief Executive", ""],
+                                 ["401", "Present the updated budget to the Finance Committee", "Treasurer", ""]]])
+    assert [a.action_id for a in rec.actions] == ["5-21", "4-01"]
+    assert repairs.of(rec.actions[1]) == ["action id '401' -> '4-01'"]
+    rec = run(["Board Meeting", [["Ref", "Action", "Owner", "Due"],
+                                 ["401", "Present the updated budget to the Finance Committee", "Treasurer", ""]]])
+    assert [a.action_id for a in rec.actions] == ["401"]  # no evidence the document writes 4-01
+
+
+def test_an_owner_column_under_a_misread_header_with_owners_misread_by_a_letter_or_their_case() -> None:
+    rec = text("Security Sub-Committee Meeting 117\n\nTt Motes Omer\n\n4. Security Controls\n"
+               "SECAS to review the Security Controls Framework guidance and report ‘SECA\nback.\n\n"
+               "5. SECMP0109\nSECAS to issue the consultation on SECMP0109. sECAS\n\n"
+               "6. SECMP0100\nDCC to provide a Preliminary Assessment for SECMP0100 by 20 May 2021. Doc\n\n"
+               "7. AOB\nThe minutes were in order. Item")
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("SECAS", "review the Security Controls Framework guidance and report back", None),
+        ("SECAS", "issue the consultation on SECMP0109", None),
+        ("DCC", "provide a Preliminary Assessment for SECMP0100", "2021-05-20")]
 
 
 def test_to_before_an_article_joins_no_owner_to_an_action() -> None:

@@ -45,9 +45,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9677,  # 180/8/4
             "decisions": 0.9645,  # 380/10/18
             "decisions.outcome": 0.9553,  # 363/380
-            "actions": 0.9000,  # 126/7/21
-            "actions.owner": 0.9762,  # 123/126
-            "actions.due_date": 0.9048,  # 114/126
+            "actions": 0.9143,  # 128/5/19
+            "actions.owner": 0.9766,  # 125/128
+            "actions.due_date": 0.9062,  # 116/128
             "attendees": 0.9360,  # 643/29/59
         },
     },
@@ -62,9 +62,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9893,  # 185/1/3
             "decisions.outcome": 0.9622,  # 178/185
-            "actions": 0.9605,  # 73/0/6
-            "actions.owner": 0.9863,  # 72/73
-            "actions.due_date": 0.9726,  # 71/73
+            "actions": 0.9872,  # 77/0/2
+            "actions.owner": 0.9870,  # 76/77
+            "actions.due_date": 0.9740,  # 75/77
             "attendees": 0.9899,  # 344/3/4
         },
         "poor": {
@@ -87,7 +87,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9899,  # 98/0/2
             "decisions": 0.9800,  # 196/4/4
             "decisions.outcome": 0.9643,  # 189/196
-            "actions": 0.9811,  # 78/2/1
+            "actions": 0.9937,  # 79/1/0
             "attendees": 0.9944,  # 358/0/4
         },
         "poor": {
@@ -111,18 +111,18 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9951,  # 101/0/1
             "decisions": 0.9797,  # 193/3/5
             "decisions.outcome": 0.9482,  # 183/193
-            "actions": 0.9540,  # 83/2/6
-            "actions.owner": 0.9759,  # 81/83
-            "actions.due_date": 0.9759,  # 81/83
+            "actions": 0.9655,  # 84/1/5
+            "actions.owner": 0.9762,  # 82/84
+            "actions.due_date": 0.9762,  # 82/84
             "attendees": 0.9894,  # 327/1/6
         },
         "poor": {
             "identifiers": 0.9854,  # 101/2/1
             "decisions": 0.9340,  # 184/12/14
             "decisions.outcome": 0.9402,  # 173/184
-            "actions": 0.8571,  # 72/7/17
-            "actions.owner": 0.9028,  # 65/72
-            "actions.due_date": 0.8611,  # 62/72
+            "actions": 0.8837,  # 76/7/13
+            "actions.owner": 0.9079,  # 69/76
+            "actions.due_date": 0.8684,  # 66/76
             "attendees": 0.9508,  # 309/8/24
         },
     },
@@ -158,19 +158,18 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9825,  # 197/3/4
             "decisions.outcome": 0.9695,  # 191/197
-            "actions": 0.9693,  # 79/3/2
-            "actions.owner": 0.9747,  # 77/79
-            "actions.due_date": 0.9873,  # 78/79
-            "attendees": 0.9534,  # 317/13/18
+            "actions": 0.9938,  # 80/0/1
+            "actions.due_date": 0.9875,  # 79/80
+            "attendees": 0.9760,  # 325/6/10
         },
         "poor": {
             "identifiers": 0.9548,  # 95/3/6
             "decisions": 0.9600,  # 192/7/9
             "decisions.outcome": 0.9531,  # 183/192
-            "actions": 0.9299,  # 73/3/8
-            "actions.owner": 0.9452,  # 69/73
-            "actions.due_date": 0.9726,  # 71/73
-            "attendees": 0.8985,  # 292/23/43
+            "actions": 0.9494,  # 75/2/6
+            "actions.owner": 0.9600,  # 72/75
+            "actions.due_date": 0.9733,  # 73/75
+            "attendees": 0.9250,  # 302/16/33
         },
     },
     "unseen": {

@@ -224,15 +224,21 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
         desc = cell("description")
         filled = sum(bool(c.strip()) for c in row)
         # a row whole but for its id, which a scan lost: an action of its own
-        idless = not cell("id") and desc[:1].isupper() and bool(cell("owner")) and width >= 4 and filled >= width - 1
+        no_id = not re.search(r"[^\W_]", cell("id"))  # empty, or a speck ("+") in the empty cell
+        idless = no_id and desc[:1].isupper() and bool(cell("owner")) and width >= 4 and filled >= width - 1
         if "id" in cols:
-            wrapped = not cell("id") and not idless
+            wrapped = no_id and not idless
             if actions and _split_id(actions[-1].action_id, cell("id")):
                 # "CB" over "29/01": an id wrapped in its cell, the row read as two
                 actions[-1].action_id = f"{actions[-1].action_id} {cell('id')}"
                 wrapped = True
         else:  # no id: a row that goes on from the one above starts in lower case, or has no action
-            wrapped = not desc or (desc[:1].islower() and (not cell("owner") or filled < width))
+            if not re.search(r"[^\W_]", desc):
+                desc = ""  # "+": a speck read in the empty cell of a wrapped line
+            # "Fund | Coordinator": one word of the action and of the owner that wrapped, beside an
+            # empty due cell (no action is one word)
+            fragment = (len(desc.split()) == 1 and "due" in cols and not cell("due") and filled < width)
+            wrapped = not desc or fragment or (desc[:1].islower() and (not cell("owner") or filled < width))
         if actions and wrapped:
             # the next line of a wrapped row: its cells continue the row above
             prev = actions[-1]
@@ -246,9 +252,12 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
             continue
         if not desc:
             continue
+        # prose after the table read into its columns ends it; not a misread id ("ot" for "91")
+        # with ids going on below it
         if ("id" in cols and actions and not idless and not re.search(r"\d", cell("id"))
                 and all(a.action_id and re.search(r"\d", a.action_id) for a in actions)
-                and not (n + 1 < len(body) and _split_id(cell("id"), cell("id", body[n + 1])))):
+                and not (n + 1 < len(body) and _split_id(cell("id"), cell("id", body[n + 1])))
+                and not any(re.search(r"\d", cell("id", later)) for later in body[n + 1 :])):
             break  # "The next meeting | will be held on …": prose after the table, read into its columns
         due_raw = row[cols["due"]].strip() if "due" in cols and cols["due"] < len(row) else ""
         if find_dates(cell("owner")) or due_raw.endswith(":"):

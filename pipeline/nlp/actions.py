@@ -370,7 +370,7 @@ class _Finder:
         lines = self.dt.lines
         # the header alone on its line, or read as the last row of the table above it (a names
         # grid over the items, no gap between them: "Item Notes | | Owner")
-        if not (any(ROW_HEADER_ACTION.match(ln.text) for ln in lines if not ln.table)
+        if not (any(ROW_HEADER_ACTION.match(ln.text) or _misread_row_header(ln.text) for ln in lines if not ln.table)
                 or any(ref.table.rows and ROW_HEADER_ACTION.match(" ".join(c for c in ref.table.rows[-1] if c))
                        for ref in self.dt.tables)):
             return
@@ -386,6 +386,13 @@ class _Finder:
                 up = m["owner"].upper() if m is not None else ""
                 owner = up if m is not None and up in known and re.search(
                     rf"(?:^|[.;:]\s){up}\s+{_TO}\s", m["before"]) else None
+            if owner is None and not line.table and i not in taken:
+                # "SECAS to review … report ‘SECA", "DCC to provide … Doc": the owner a scan
+                # misread by a letter or its case, taken only for the line's own sentence's owner
+                m = TRAILING_MISREAD.match(line.text)
+                said = re.match(rf"^\W*(?P<who>[A-Z]{{2,6}})\s+{_TO}\s", m["before"]) if m is not None else None
+                owner = said["who"] if said is not None and said["who"] in known and _owner_misread(
+                    m["owner"].upper(), said["who"]) else None
             if m is None or owner is None:
                 continue
             text, j = m["before"].strip(), i
@@ -475,9 +482,31 @@ def _known_owners(parties: Sequence[str], names: Sequence[str]) -> set[str]:
 # a line of an item table without rules ending in the Action column's initials
 TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,6})\s*$")
 TRAILING_CASED = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Za-z][a-z]{1,5})\s*$")
+TRAILING_MISREAD = re.compile(r"^(?P<before>.*[\w.,)’]\s+)[‘’'\"“”]?(?P<owner>[A-Za-z]{2,6})\s*$")
+
+
+def _owner_misread(read: str, owner: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(read, owner) <= 1
 # that table's header: "No. Discussion and decisions Action", "Item Minute Action"
 ROW_HEADER_ACTION = re.compile(r"^\s*(?:no\.?|item|ref\.?|#)?\s*(?:[A-Za-z]+\s+){0,4}?(?:discussion|minutes?|notes|decisions?)"
                                r"(?:\s+[A-Za-z]+){0,3}\s+(?:action|actions|action\s+by|owner)\s*$", re.IGNORECASE)
+
+
+def _misread_row_header(text: str) -> bool:
+    """``Tt Motes Omer`` for ``Item Notes Owner``: that header as a poor scan left it, a short
+    line of capitalised words ending in one two letters from an owner word, after one two
+    letters from a notes word."""
+    from rapidfuzz.distance import Levenshtein
+
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    near = lambda word, cands: any(Levenshtein.distance(word.lower(), c) <= (2 if len(c) >= 5 else 1)  # noqa: E731
+                                   for c in cands)
+    return near(words[-1], ("owner", "action", "actions")) and any(
+        near(w, ("notes", "minute", "minutes", "discussion", "decisions")) for w in words[:-1])
 
 
 def _misread_owner(text: str, parties: list[str]) -> tuple[str | None, bool]:
@@ -570,6 +599,7 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
         return action
     more = _continuation(lines, item.line, starts, widest) if item.last_on_line else ""
     full = one_line(f"{item.body} {more}")
+    full = re.sub(r"(?<=\w)(?:\s+[^\w\s]+)+$", "", full)  # "Action: Quentin Grimshaw .": specks after it
     owner, desc = split_owner(full, parties)
     if (owner is None and item.action_id is None and len(full.split()) <= 5 and not full.endswith(".")
             and all(w[:1].isupper() or w.lower() in {"and", "&"} for w in full.split())):
@@ -738,6 +768,64 @@ def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None
         a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
         a.action_id = fixed
         a.confidence = round(a.confidence * 0.8, 3)
+
+
+_ITEM_NUMBERED = re.compile(r"\d{1,2}-\d{2}")
+
+
+def lost_hyphens(actions: list[Action]) -> None:
+    """``401`` among ``5-21``: where the document numbers its actions item-hyphen-number, an id
+    of three or four digits alone is one whose hyphen OCR lost (``4-01``)."""
+    if not any(a.action_id and _ITEM_NUMBERED.fullmatch(a.action_id) for a in actions):
+        return
+    for a in actions:
+        if a.action_id and re.fullmatch(r"[1-9]\d?\d{2}", a.action_id) and a.action_id[-2:] != "00":
+            fixed = f"{a.action_id[:-2]}-{a.action_id[-2:]}"
+            a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
+            a.action_id = fixed
+            a.confidence = round(a.confidence * 0.8, 3)
+
+
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def numbered_gaps(actions: list[Action]) -> None:
+    """``89``, ``90``, ``ot``, ``92``; ``a``, ``68``, ``69``: actions numbered in order, one whose
+    number OCR misread (as letters, or a digit off) takes the number the series leaves it: between
+    two one number apart from it, or before (after) two that run on from it."""
+
+    def number(a: Action | None, page: int) -> str | None:
+        return a.action_id if a is not None and a.page == page and a.action_id and _BARE_NUMBER.fullmatch(
+            a.action_id) else None
+
+    def at(k: int) -> Action | None:
+        return actions[k] if 0 <= k < len(actions) else None
+
+    for k, a in enumerate(actions):
+        read = a.action_id
+        before, after = number(at(k - 1), a.page), number(at(k + 1), a.page)
+        if not read or _BARE_NUMBER.fullmatch(read) and (
+                (before and int(read) - int(before) == 1) or (after and int(after) - int(read) == 1)):
+            continue  # no id, or a number that goes on from a neighbour's
+        far_before, far_after = number(at(k - 2), a.page), number(at(k + 2), a.page)
+        fixed, between = None, False
+        if before and after and len(before) == len(after) and int(after) - int(before) == 2:
+            fixed, between = f"{int(before) + 1:0{len(before)}d}", True
+        elif after and far_after and len(after) == len(far_after) and int(far_after) - int(after) == 1 and int(after) > 1:
+            fixed = f"{int(after) - 1:0{len(after)}d}"
+        elif before and far_before and len(before) == len(far_before) and int(before) - int(far_before) == 1:
+            fixed = f"{int(before) + 1:0{len(before)}d}"
+        if fixed is None or fixed == read:
+            continue
+        # letters for its digits; a digit off only where both neighbours leave it one number (a
+        # series may skip numbers: "69", "75")
+        misread = (not re.search(r"\d", read) and len(read) <= len(fixed) + 1) or (
+            between and _BARE_NUMBER.fullmatch(read) and len(read) == len(fixed)
+            and sum(x != y for x, y in zip(read, fixed, strict=True)) == 1)
+        if misread:
+            a.repairs.append(f"action id {read!r} -> {fixed!r}")
+            a.action_id = fixed
+            a.confidence = round(a.confidence * 0.8, 3)
 
 
 # digits a poor scan reads one for the other

@@ -23,7 +23,7 @@ from pipeline.nlp.vocab import alternation, lexicon
 
 UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zß-öø-ÿ"
-_WORD = rf"(?:[{UP}][{LOW}’'\-]*[{LOW}][{UP}{LOW}’'\-]*|[{UP}]\.)"
+_WORD = rf"(?:[{UP}][{LOW}’'\-]*[{LOW}][{UP}{LOW}’'\-]*|[{UP}][’'][{UP}][{LOW}][{UP}{LOW}’'\-]*|[{UP}]\.)"  # O’Neill
 _CAPS = rf"[{UP}]{{3,}}(?:-[{UP}]+)?"  # DOLLEY, as some lists write a surname
 
 
@@ -179,11 +179,13 @@ _ITEM_SEP = r";|,|\s+(?:and|&)\s+|" + _STOP + "|" + _BEFORE_TITLE + "|" + _AFTER
 _DASH = re.compile(r"\s*[–—]\s*|\s+-\s*|\s*-\s+")
 
 
-def person(seg: str, *, single: bool = False) -> Entry | None:
+def person(seg: str, *, single: bool = False, listed: bool = False) -> Entry | None:
     """``Dr Umi Shamir (US)``, ``Antonello Monti - SOGNO Representative``, ``Aliou Diate- RTE``,
-    ``Alison Beard (AB) Chair``."""
+    ``Alison Beard (AB) Chair``. ``listed``: ``seg`` is an entry of a list that gives each person's
+    organisation (see :func:`_name_then_org`)."""
     v = _vocab()
     seg = v["title_re"].sub("", seg.strip(" .,;:"))
+    seg = stray_quotes(seg)
     paren, after = "", ""
     seg = " ".join(seg.split())  # a cell's line breaks
     comma = re.match(r"^(?P<name>[^,(\[]+),\s+(?P<org>[^,]*[(\[][^,]*)$", seg)
@@ -210,7 +212,7 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
                 core, after = name, org
     core = v["title_re"].sub("", core.strip(" ,"))
     if not after and not paren:
-        core, after = _name_then_org(core)
+        core, after = _name_then_org(core, listed=listed)
     if not is_name(core, single=single):
         return None
     entry = Entry(core)
@@ -230,6 +232,12 @@ def person(seg: str, *, single: bool = False) -> Entry | None:
     return entry
 
 
+def stray_quotes(text: str) -> str:
+    """``Eira’ Begum``: a speck after a word, read as a quote mark before the next capitalised
+    word, is dropped (``O’Neill`` keeps its own)."""
+    return re.sub(r"(?<=[a-z])[’'‘`´](?=\s+[A-Z])", "", text)
+
+
 def _starts_a_name(text: str) -> bool:
     """``John Brown``: a name that begins with a given name the name list holds."""
     from pipeline.nlp.namewords import given_names
@@ -238,12 +246,14 @@ def _starts_a_name(text: str) -> bool:
     return is_name(text) and bool(words) and words[0].lower() in given_names()
 
 
-def _name_then_org(text: str) -> tuple[str, str]:
+def _name_then_org(text: str, *, listed: bool = False) -> tuple[str, str]:
     """``Amelia Threlfall SECAS``, ``Isla Bradshaw Northern Gas Networks``, ``Mary Ann Smith
     Energy UK``: where the separator between a name and its organisation was lost, the name is
     its given names and one surname; what follows is the organisation when it is written as one
-    (capitals, or an organisation's word). Otherwise ``(text, "")``."""
-    from pipeline.nlp.namewords import given_names
+    (capitals, or an organisation's word), or, in a list that gives each person's organisation
+    (``listed``), a capitalised word or two that is no one's surname (``Darren Gledhill
+    Xoserve``; not ``Mary Ann Smith``). Otherwise ``(text, "")``."""
+    from pipeline.nlp.namewords import given_names, known
 
     words = text.split()
     for n in (2, 1):  # "Kate Mellor Clerk", "Lachlan Akhtar Vice Chairman": the comma before an office lost
@@ -261,6 +271,9 @@ def _name_then_org(text: str) -> tuple[str, str]:
         return text, ""
     v = _vocab()
     if re.fullmatch(rf"[{UP}&]{{2,}}", org.split()[0]) or any(w.lower().strip(".,") in v["org_words"] for w in org.split()):
+        return name, org
+    if (listed and len(org.split()) <= 2 and re.fullmatch(rf"(?:[{UP}][\w.’'\-]+\s*)+", org)
+            and not any(known(w, surname=True) or w.lower() in given for w in org.split())):
         return name, org
     return text, ""
 
@@ -458,7 +471,7 @@ def _parse_group(group: str, *, one_person: bool = False, pairs: bool = False) -
                 entries[-1].role = role
                 entries[-1].initials = entries[-1].initials or rest.strip("() .")
             continue
-        entry = person(rest if office else seg)
+        entry = person(rest if office else seg, listed=one_person or pairs)
         if entry is not None and one_person and entries:
             # "Esme Shackleton, British Gas" in a list of such groups: one person a group
             if entries[-1].representing is None and entry.initials is None:
@@ -612,6 +625,7 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
     start = label_role(context) if context else None
     found: list[tuple[Entry, str | None, bool]] = []
     cells = labels = names = 0
+    rows = [_label_row_run_on(r) for r in rows]
     width = max((len(r) for r in rows), default=0)
     for c in range(width):
         current = start
@@ -620,6 +634,7 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
             cell = re.sub(r"^[-–—•·.,'‘’]+\s+|\s+[.,'‘’·]+$", "", row[c].strip()) if c < len(row) else ""
             if not cell:
                 continue
+            cell = _unticked(cell)
             cells += 1
             by_label = label_role(cell) if len(cell.split()) <= 6 else None
             if by_label is not None and not split_run(cell):
@@ -632,11 +647,35 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
             if current is None:
                 continue
             people = split_run(cell)
+            if head is not None and re.search(r"[,;]", cell) and len(listed := parse_list(cell)) > len(people):
+                people = listed  # the labelled cell's list of "Name, Organisation" entries
             names += bool(people)
             found.extend((e, current[0], current[1]) for e in people)
     if not found or (labels == 0 and start is None) or names < 0.5 * (cells - labels):
         return None
     return found
+
+
+def _unticked(cell: str) -> str:
+    """``WA Jago Higginbottom, UK Power Networks``: a tick or mark in the margin, read as a
+    capital or two before a name (a given name and a surname, then a comma, a bracket or the
+    cell's end), is no part of it."""
+    m = re.match(r"^(?:[A-Z]{1,2}|[vV✓✔√])\s+(?P<rest>(?P<name>[A-Z][a-z’'\-]+\s+[A-Z][a-z’'\-]+)(?:\s*[,(\[].*)?)$", cell)
+    return m["rest"] if m is not None and is_name(m["name"]) and label_role(m["name"]) is None else cell
+
+
+def _label_row_run_on(row: list[str]) -> list[str]:
+    """``Apologies: Rupert Kelly, UK Power Networks, Emrys Kershaw, | Toshiba; Anil Leadbetter``: a
+    labelled list below a grid, read as its last row, runs on across the row's cells (its cell
+    ends mid-list, on a comma or an ``and``): one cell, the rest left empty."""
+    cells = [c.strip() for c in row]
+    first = next((k for k, c in enumerate(cells) if c), None)
+    if first is None or not any(cells[first + 1 :]):
+        return row
+    head = re.match(r"^(?P<label>[^:,;]{2,40}):\s*\S", cells[first])
+    if head is None or label_role(head["label"]) is None or not re.search(r"(?:[,;&]|\band)$", cells[first]):
+        return row
+    return [*row[:first], " ".join(c for c in cells[first:] if c)] + [""] * (len(row) - first - 1)
 
 
 def label_rows(rows: list[list[str]]) -> list[tuple[Entry, str | None, bool]]:

@@ -284,8 +284,11 @@ def region_start(text: str) -> tuple[str, str] | None:
         label = lists.misread_label(near["word"]) if near is not None else None
         return (label, near["rest"] or "") if label is not None and near is not None else None
     rest = text[m.start("rest") : m.end("rest")] if m["rest"] is not None else ""
-    if len(rest.split()) > 25 or re.match(r"^\s*apologies\s+(?:were|had|have)\b", rest or text, re.IGNORECASE):
-        return None  # "Apologies were received from …": prose, read by APOLOGY_PROSE
+    words = len(rest.split())
+    if (words > 25 and len(re.findall(r"[,;]", rest)) < words / 6) or re.match(
+            r"^\s*apologies\s+(?:were|had|have)\b", rest or text, re.IGNORECASE):
+        return None  # "Apologies were received from …": prose, read by APOLOGY_PROSE (a long line
+        # that is a list has a comma or semicolon every few words: a text file's unwrapped list)
     if rest and m.re is REGION_START and re.match(r"^(?:were|was)\b", rest):
         return None  # "Present were …": a sentence, read by attendee_lists
     return m["label"], rest
@@ -379,12 +382,10 @@ def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
         if ln.table or region_start(ln.text) is not None:
             break
         m = NAME_INITIALS.match(ln.text.strip())
-        if m is not None and _own_name(m["name"], m["init"]) is not None:
-            out.append(ln)
-        elif name_comma and _NAME_COMMA.match(ln.text.strip()):
-            out.append(ln)
-        else:
+        if not ((m is not None and _own_name(m["name"], m["init"]) is not None)
+                or (name_comma and _NAME_COMMA.match(ln.text.strip()))):
             break
+        out.append(ln)
     return out
 
 
@@ -889,12 +890,19 @@ def repair_names(people: list[Person], text: str = "") -> None:
             logger.debug("name repaired from its initials %s: %s", init, p.name)
 
 
-def repair_spelling(people: list[Person], ocr_pages: set[int]) -> None:
+SURELY_READ = 95.0  # OCR confidence at or above which a word is taken as printed
+
+
+def repair_spelling(people: list[Person], ocr_pages: set[int], confidence: dict[str, float] | None = None) -> None:
     """``Mbigail Gilchrist`` → ``Abigail Gilchrist``: a given name or surname read off a scan
     that no name list knows, where exactly one listed name is a letter or two away
-    (``namewords.repair``). Names from a text layer are as their author typed them."""
+    (``namewords.repair``). Names from a text layer are as their author typed them. A word OCR
+    read surely (``confidence``: the highest confidence each word was read with, at least
+    ``SURELY_READ``) is repaired only for letters OCR merged or lost, not for a look-alike: the
+    lists lack many real names (``Rawcliffe`` is not ``Rowcliffe``)."""
     from pipeline.nlp import namewords
 
+    sure = {w for w, c in (confidence or {}).items() if c >= SURELY_READ}
     for p in people:
         words = p.name.split()
         if p.page not in ocr_pages or len(words) < 2:
@@ -904,7 +912,8 @@ def repair_spelling(people: list[Person], ocr_pages: set[int]) -> None:
         for k in (0, len(words) - 1):
             if re.fullmatch(r"[^\W\d_]+", words[k]) is None:
                 continue  # "O’Neill", "Smith-Jones", initials: left as written
-            better = namewords.repair(words[k], surname=k > 0, initial=init[k] if init else None)
+            better = namewords.repair(words[k], surname=k > 0, initial=init[k] if init else None,
+                                      sure=words[k] in sure)
             if better is not None:
                 fixed[k] = better
         if fixed != words:
@@ -927,6 +936,7 @@ def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
     ``Jade Morley “IM`` (its initials slipped into the name cell; returned as the initials)."""
     name = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", name.strip())  # leading specks and stray digits
     name = re.sub(r"(?<=[a-z])[.·](?=[A-Z][a-z])", " ", name)  # a speck for the space between words
+    name = lists.stray_quotes(name)  # "Eira’ Begum"
     name = re.sub(r"(?<=[a-z])[:;](?=\s+[A-Z][a-z])", "i", name)  # a dotted i read as a colon
     m = _TRAILING_INITIALS.match(name)
     derived = name_initials(m["name"]) if m else ""

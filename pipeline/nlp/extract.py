@@ -165,6 +165,16 @@ def _link_facts(decisions: list[DecisionRow], actions: list[ActionRow]) -> None:
         a.converts = links.conversions(a.description, a.identifier)
 
 
+def _word_confidence(doc: Document) -> dict[str, float]:
+    """Each word OCR read in ``doc``, without the punctuation around it, with the highest
+    confidence it was read with."""
+    out: dict[str, float] = {}
+    for word, conf in doc.word_confidence.items():
+        bare = re.sub(r"^\W+|\W+$", "", word)
+        out[bare] = max(conf, out.get(bare, 0.0))
+    return out
+
+
 def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: str) -> Records:
     """Every row the contract asks for, read from one document."""
     if nlp is None:
@@ -243,7 +253,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
-    attendees_mod.repair_spelling(people, ocr_pages)
+    attendees_mod.repair_spelling(people, ocr_pages, _word_confidence(doc))
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
     # an owner is repaired to a party or a person of this document, never to a committee's
@@ -278,6 +288,8 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                               meeting_number=head.meeting_number, own_prefixes=own)
     actions_mod.serial_ids(acts, head.meeting_number)  # again: a series whose prefix was just put right
     actions_mod.neighbour_ids(acts, head.meeting_number)
+    actions_mod.lost_hyphens(acts)
+    actions_mod.numbered_gaps(acts)
     actions_mod.repair_owners(acts, parties)
     actions_mod.reported_actions(acts)
     actions_mod.assign_identifiers(acts, dt, secs, found)

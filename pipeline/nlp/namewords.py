@@ -114,8 +114,13 @@ def known(word: str, *, surname: bool) -> bool:
     return not names or _key(word) in names
 
 
-def repair(word: str, *, surname: bool, initial: str | None = None) -> str | None:
-    """The listed name ``word`` is a misreading of, or None (known already, or no single candidate)."""
+def repair(word: str, *, surname: bool, initial: str | None = None, sure: bool = False) -> str | None:
+    """The listed name ``word`` is a misreading of, or None (known already, or no single candidate).
+
+    ``sure``: OCR read the word with high confidence. Then a letter misread as a look-alike is
+    not believed (``Rawcliffe`` is a real name the lists lack, not ``Rowcliffe``), but a letter
+    read as two, two as one, or a thin letter lost still are: OCR reads those surely, the
+    shapes it saw being those letters (``Loma`` for ``Lorna``, ``Crag`` for ``Craig``)."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -146,7 +151,8 @@ def repair(word: str, *, surname: bool, initial: str | None = None) -> str | Non
 
     # then only what OCR's own edits reach ("Caleman": Coleman, not Caliman or Caseman)
     near = cands
-    cands = [c for c in cands if _ocr_like(key, c, first_misread=first_misread(c), capital=word[:1].isupper())]
+    cands = [c for c in cands if _ocr_like(key, c, first_misread=first_misread(c), capital=word[:1].isupper(),
+                                           sure=sure)]
     if len(cands) == 1 and len(near) > 1 and _clearly_commonest(near, surname=surname) not in (None, cands[0]):
         return None  # a far commoner name as near, by an edit OCR makes less often ("Kase": Kate, not Kare)
     if len(cands) > 1:
@@ -185,14 +191,17 @@ _MERGED = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("ri
            ("h", "li"))
 
 
-def _ocr_like(read: str, meant: str, *, first_misread: bool, capital: bool = False) -> bool:
+def _ocr_like(read: str, meant: str, *, first_misread: bool, capital: bool = False, sure: bool = False) -> bool:
     """Every edit from ``read`` to ``meant`` is one OCR makes (the first letter any edit when
     it is known to be misread; a capital first letter only for a capital it looks like, so a
     name the lists lack is not made into one they hold by a small letter's look-alike:
-    ``Jago`` stays, though ``i`` and ``j`` look alike)."""
+    ``Jago`` stays, though ``i`` and ``j`` look alike); with ``sure``, no letter but a thin one
+    lost)."""
     from rapidfuzz.distance import Levenshtein
 
     for op in Levenshtein.editops(read, meant):
+        if sure and op.tag != "insert":
+            return False  # a word read surely: only a thin letter it lost
         if op.src_pos == 0 and op.tag == "replace" and (
                 first_misread or frozenset((read[0], meant[0])) in _CAPITAL_LOOK_ALIKE):
             continue

@@ -134,6 +134,9 @@ class Page:
     dpi: int | None = None  # resolution the page was OCR'd at
     rotation: int = 0  # degrees the page was turned before OCR
     provenance: str = ""  # why the page was read the way it was (e.g. a text layer judged unusable)
+    # each word OCR read on the page (as read) with the highest confidence it was read with,
+    # tables' words included (a table keeps only its cells' text): how surely a word was read
+    word_confidence: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.number < 1:
@@ -161,7 +164,7 @@ def page_to_dict(page: Page) -> dict:
     return {
         "number": page.number, "method": page.method, "width": page.width, "height": page.height,
         "mean_confidence": page.mean_confidence, "seconds": page.seconds, "dpi": page.dpi,
-        "rotation": page.rotation, "provenance": page.provenance,
+        "rotation": page.rotation, "provenance": page.provenance, "word_confidence": page.word_confidence,
         "removed": [line(ln) for ln in page.removed],
         "blocks": [
             {"kind": b.kind, "lines": [line(ln) for ln in b.lines],
@@ -192,6 +195,7 @@ def page_from_dict(data: dict) -> Page:
         removed=[line(ln) for ln in data["removed"]], mean_confidence=data["mean_confidence"],
         seconds=float(data["seconds"]), dpi=data["dpi"], rotation=int(data["rotation"]),
         provenance=str(data.get("provenance", "")),
+        word_confidence={str(k): float(v) for k, v in data.get("word_confidence", {}).items()},
     )
 
 
@@ -217,6 +221,15 @@ class Document:
     @property
     def ocr_pages(self) -> list[Page]:
         return [p for p in self.pages if p.method == "ocr"]
+
+    @property
+    def word_confidence(self) -> dict[str, float]:
+        """Each word OCR read in the document with the highest confidence it was read with."""
+        out: dict[str, float] = {}
+        for p in self.pages:
+            for word, conf in p.word_confidence.items():
+                out[word] = max(conf, out.get(word, 0.0))
+        return out
 
     @property
     def ocr_mean_confidence(self) -> float | None:

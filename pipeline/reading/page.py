@@ -188,6 +188,8 @@ def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, e
         rotation=rotation,
         provenance=f"{choice.describe()}; {stats.describe()}",
     )
+    for w in page_words:
+        page.word_confidence[w.text] = max(w.conf or 0.0, page.word_confidence.get(w.text, 0.0))
     return layout.build_page(page, lines, grids)
 
 
