@@ -102,6 +102,8 @@ def build(out: Path = DEFAULT_OUT, *, source: Path | None = None) -> Language:
         list(nlp.Defaults.infixes) + EXTRA_INFIXES).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex(
         list(nlp.Defaults.prefixes) + EXTRA_PREFIXES).search
+    # loaded into an empty tokenizer, not one first built from English's defaults (components.py)
+    nlp.config["nlp"]["tokenizer"] = {"@tokenizers": "minutes.Tokenizer.v1"}
     nlp.meta.update({
         "name": NAME,
         "version": VERSION,
