@@ -389,3 +389,36 @@ def test_a_ruled_table_the_pages_reading_lost_is_read_again_on_its_own() -> None
     cells = {c for t in doc.pages[0].tables for row in t.rows for c in row}
     assert len(present) == 8
     assert sum(name in cells for name in present) >= 6, sorted(cells)
+
+
+def test_a_diagonal_watermark_in_a_text_layer_is_left_out_of_the_lines_it_crosses(tmp_path: Path) -> None:
+    """A ``DRAFT`` watermark set at an angle: pdfplumber would read each letter into the body line
+    it crosses (``committeeT``); its few turned characters are left out and named in the
+    page's provenance. A page set sideways as a whole keeps its text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    lines = [f"Line {n}: the committee noted the report on item {n} and agreed the next steps." for n in range(30)]
+    pdf = tmp_path / "watermarked.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for n, text in enumerate(lines):
+        c.drawString(72, 760 - 14 * n, text)
+    c.saveState()
+    c.translate(300, 500)
+    c.rotate(50)
+    c.setFont("Helvetica-Bold", 90)
+    c.drawCentredString(0, 0, "DRAFT")
+    c.restoreState()
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    c.rotate(90)  # a whole page set sideways
+    for n, text in enumerate(lines[:5]):
+        c.drawString(72, -100 - 14 * n, text)
+    c.save()
+    doc = read_document(pdf)
+    first, sideways = doc.pages
+    assert first.method == "pdf" and "'DRAFT'" in first.provenance
+    got = [ln.text for ln in first.lines]
+    assert got == lines
+    assert "characters set at an angle" not in sideways.provenance

@@ -157,6 +157,16 @@ def test_a_speck_read_as_a_quote_mark_after_a_given_name_in_a_list() -> None:
     rec = text("Members present: Erin Quigley (EQ); Eira’ Begum (EB); Sinead O’Neill (SO).\n\n"
                "1. Welcome\nThe Chair opened the meeting.")
     assert [a.name for a in rec.attendees] == ["Erin Quigley", "Eira Begum", "Sinead O’Neill"]
+    rec = text("Present: Meera Byrne (Operations Group Chair); Erin Fothergill (Northern Gas Networks), Jessica "
+               "Ahmed (E.ON); Cormac Parkinson (SECAS), Zainab Macaulay (SECAS); Xavier Kerr, SECAS (Secretariat)\n\n"
+               "1. Welcome\nThe Chair opened the meeting.")
+    assert [(a.name, a.representing) for a in rec.attendees] == [  # a semicolon read as a comma
+        ("Meera Byrne", "Operations Group Chair"), ("Erin Fothergill", "Northern Gas Networks"), ("Jessica Ahmed", "E.ON"),
+        ("Cormac Parkinson", "SECAS"), ("Zainab Macaulay", "SECAS"), ("Xavier Kerr", "SECAS (Secretariat)")]
+    rec = text("Present: Emrys Varley, Chair; Lowri Openshaw, Northern Powergrid; Karen Higginbottom, Siemens\n"
+               "In attendance: Sinead Balogun, Program Manager, Open Grid Foundation\n\n1. Welcome\nAll welcomed.")
+    assert [(a.name, a.representing) for a in rec.attendees][-1] == (  # a post after a name is no one
+        "Sinead Balogun", "Open Grid Foundation")
 
 
 def test_inline_list_with_offices_and_initials() -> None:
@@ -195,6 +205,14 @@ def test_a_names_grid_with_a_tick_before_a_name_and_the_apologies_run_on_across_
         ("Jago Higginbottom", "UK Power Networks", True), ("Rupert Kelly", "UK Power Networks", False),
         ("Emrys Kershaw", "Toshiba", False), ("Anil Leadbetter", "E.ON", False),
         ("Brendan Birtwistle", "Bulb", True), ("Ravi Docherty", "DCC", True)]
+
+
+def test_names_alone_on_the_lines_below_an_apologies_tables_header() -> None:
+    rec = run(["Trustees’ Meeting", "Present:", [["Attendee", "Role"], ["Femi Lofthouse", "Chair"]],
+               "Apologies", [["Attendee", "Role"]], "Kirsten Uttley\nAlfie Walmsley", "1 Welcome and Apologies\n"
+               "The Chair welcomed everyone to the meeting.", "2 Grant Requests\nNone were received."])
+    assert [(a.name, a.present) for a in rec.attendees] == [
+        ("Femi Lofthouse", True), ("Kirsten Uttley", False), ("Alfie Walmsley", False)]
 
 
 def test_prose_attendance_offices_and_also_present() -> None:
@@ -1404,6 +1422,14 @@ def test_an_action_number_misread_as_letters_between_its_neighbours_goes_on_with
     assert [(a.action_id, a.owner) for a in rec.actions] == [("89", "Rory Walmsley"), ("90", "SH"), ("91", "GE"),
                                                              ("92", "JJ")]
     assert repairs.of(rec.actions[2]) == ["action id 'ot' -> '91'"]
+    rec = run(["Operations Group Meeting", [["Ref", "Action", "Owner", "Due"],
+                                            ["3-21 v", "Review the Security Controls Framework", "SECAS", ""],
+                                            ["CSC 91/02 .", "Arrange a Working Group meeting", "SECAS", ""]]])
+    assert [a.action_id for a in rec.actions] == ["3-21", "CSC 91/02"]  # a tick or a mark after the id
+    rec = run(["Security Sub-Committee Meeting 78", [["Ref", "Action", "Owner", "Due"],
+                                                     ["SSC7801", "Publish the return data", "SECAS", ""],
+                                                     ["SSC 7802", "Write to the Proposer of MP144", "SECAS", ""]]])
+    assert [a.action_id for a in rec.actions] == ["SSC 78/01", "SSC 78/02"]  # the slash lost
     rec = run(["TABASC Meeting", [["Ref", "Action", "Owner", "Due date", "Status"],
                                   ["5-22", "Share the draft incident summary with", "DCC", "", "Closed"],
                                   ["+", "members", "", "", ""],
@@ -1439,6 +1465,66 @@ def test_an_owner_column_under_a_misread_header_with_owners_misread_by_a_letter_
         ("SECAS", "review the Security Controls Framework guidance and report back", None),
         ("SECAS", "issue the consultation on SECMP0109", None),
         ("DCC", "provide a Preliminary Assessment for SECMP0100", "2021-05-20")]
+
+
+def test_an_owner_columns_header_read_into_the_middle_of_the_attendee_table_above() -> None:
+    rec = run(["Change Sub-Committee Meeting 133",
+               [["Category", "Name", "Representing"], ["Members", "Aled Greaves (AG)", "SECAS"],
+                ["Item Notes", "", "Owner"], ["1. Welcome and Apologies", "", ""],
+                ["The Chair welcomed members", "to the meeting.", ""]],
+               "3. DP146\nDCC to confirm the implementation costs for DP146. DCC",
+               "4. DP202\nSECAS to invite the Proposer of DP202 to the next meeting by 14 Apr 2018. SECAS"])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("DCC", "confirm the implementation costs for DP146", None),
+        ("SECAS", "invite the Proposer of DP202 to the next meeting", "2018-04-14")]
+
+
+def test_an_action_tables_owner_header_misread_by_a_letter_or_two() -> None:
+    rec = run(["Board Meeting", [["Action", "omer", "Due", "Status"],
+                                 ["Review the treasury management policy", "PK", "", "Open"],
+                                 ["Arrange the Board away day", "Pooja Kilbride", "10/06/2022", "Open"]]])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("PK", "Review the treasury management policy", None),
+        ("Pooja Kilbride", "Arrange the Board away day", "2022-06-10")]
+
+
+def test_an_action_table_the_reading_parted_in_two_on_one_page_is_read_whole() -> None:
+    rec = run(["Council Meeting\n\n99. Summary of Actions",
+               [["Action", "Owner", "Due date"], ["Arrange the repairs to the play area", "Noel Balogun", "07-Dec-18"]],
+               [["Order two new litter bins for Orchard Close", "HR", "TBC"],
+                ["Write to the County Council about speeding", "VF", "10.01.2019"]],
+               "Next Meeting: 8 January 2019"])
+    assert [(a.owner, a.due_date) for a in rec.actions] == [("Noel Balogun", "2018-12-07"), ("HR", None),
+                                                            ("VF", "2019-01-10")]
+
+
+def test_an_action_columns_initials_read_in_the_wrong_case_or_lost_beside_their_own_sentence() -> None:
+    rec = text("Trustees Meeting\n\nAttendees: Cecily Boyle (CB) (Treasurer); Bryn Ahmed (BA); Mhairi Stewart (MS)\n\n"
+               "Minutes Action\n\n4. Membership\nCecily Boyle to send renewal reminders to members by 18-Sep-23. cB\n"
+               "The Trustees noted the report.\n\n5. Open Day\nBA to book the hall for the autumn open day.\n"
+               "Mhairi Stewart thanked the volunteers.\n\n6. AOB\nNone.")
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("CB", "send renewal reminders to members", "2023-09-18"), ("BA", "book the hall for the autumn open day", None)]
+
+
+def test_an_action_log_whose_id_header_and_separators_a_poor_scan_lost() -> None:
+    rec = run(["Change Sub-Committee Meeting 92\n\nMinutes Action\n\n3. DP128\nThe CSC AGREED the Draft Proposal is "
+               "ready. The CSC\nRECOMMENDED to the Panel that the Modification Proposal should proceed.",
+               [["", "Action", "Owner", "Due date", "Status"],
+                ["csc 91/01", "Publish the return data in a consistent format", "DCC", "TBC", "Complete"],
+                ["CSC 9102", "Arrange a Working Group meeting", "SECAS", "TBC", "Open"],
+                ["CSC 9201", "Confirm the implementation costs for DP140", "DCC", "ASAP", "Open"]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("CSC 91/01", "DCC"), ("CSC 91/02", "SECAS"),
+                                                             ("CSC 92/01", "DCC")]
+
+
+def test_an_action_line_whose_initials_a_scan_began_with_a_digit() -> None:
+    rec = text("Parish Council Meeting\n\nPresent: Cllr Anjali Osei (Chair), Cllr Stuart Doyle, Cllr Nia Roberts\n\n"
+               "5. Highways\n\nSD was asked to arrange for the grass verges to be cut by Monday 5\nJune 2023.\n"
+               "action: 8D\n\n6. Correspondence\nNone.")
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("SD", "arrange for the grass verges to be cut", "2023-06-05")]
+    assert repairs.of(rec.actions[0]) == ["owner 8D -> SD"]
 
 
 def test_to_before_an_article_joins_no_owner_to_an_action() -> None:

@@ -64,6 +64,15 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         key = header_key(cell)
         if key is not None and key not in cols and not (key == "due" and _NOT_DUE.search(cell.lower())):
             cols[key] = i
+    if "description" in cols and "owner" not in cols:
+        # "Action | omer | Due": the owner's header a scan misread by a letter or two
+        from rapidfuzz.distance import Levenshtein
+
+        misread = [i for i, cell in enumerate(header) if i not in cols.values()
+                   and 3 <= len(word := cell.strip(" .:|").lower()) <= 7 and word.isalpha()
+                   and Levenshtein.distance(word, "owner") <= 2]
+        if len(misread) == 1:
+            cols["owner"] = misread[0]
     return cols if "description" in cols and ("owner" in cols or "due" in cols) else None
 
 
@@ -96,6 +105,8 @@ def _id_start(cell: str) -> re.Match[str] | None:
 
 
 _ID_CELL = re.compile(_ID)
+# an id cell as a poor scan leaves it: the prefix in lower case, the separator lost ("csc 91/01", "CSC 9102")
+_LOOSE_ID_CELL = re.compile(r"[A-Za-z]{2,8}[.,]?\s?\d{1,4}(?:\s?[/.\-]\s?)?\d{1,3}|\d{1,3}[-/.]\d{1,3}")
 _ID_HEAD = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _ID_TAIL = re.compile(r"\d{1,4}\s?/\s?\d{1,3}")
 
@@ -106,9 +117,13 @@ def _split_id(above: str | None, cell: str) -> bool:
 
 
 def _clean_id(cell: str) -> str:
-    """An id cell without a speck OCR read before the id (``we SECP 28/01``)."""
+    """An id cell without a speck OCR read before the id (``we SECP 28/01``), after it (``3-21 v``,
+    ``CSC 91/02 .``: a tick or a mark in the cell) or for the space in it (``TABASC — 89/01``)."""
     m = _SPECK_ID_START.match(cell)
-    return m["id"] if m is not None and not m["rest"].strip() else cell
+    cell = m["id"] if m is not None and not m["rest"].strip() else cell
+    cell = re.sub(r"^(?P<prefix>[A-Z][A-Za-z]{1,7})\s*[—–]\s*(?=\d)", r"\g<prefix> ", cell)  # "TABASC — 89/01"
+    cell = re.sub(r"^[a-z]{2,8}(?=[.,]?\s?\d)", lambda m: m[0].upper(), cell)  # "csc 91/01": the prefix in lower case
+    return re.sub(r"(?<=\d)\s+(?:[^\w\s]+|[a-z])$", "", cell)
 
 
 def _unmerged(table: Table) -> Table:
@@ -213,7 +228,7 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
     if "id" not in cols and cols["description"] > 0 and not head[0].strip():
         # " | Action | Owner | Due date": the id column's header lost, its cells ids all the same
         ids = [r[0].strip() for r in body if r and r[0].strip()]
-        if ids and sum(bool(_ID_CELL.fullmatch(c)) for c in ids) >= max(1, 0.6 * len(body)):
+        if ids and sum(bool(_ID_CELL.fullmatch(c) or _LOOSE_ID_CELL.fullmatch(c)) for c in ids) >= max(1, 0.6 * len(body)):
             cols = {**cols, "id": 0}
             width += 1
     for n, row in enumerate(body):

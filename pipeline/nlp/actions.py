@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.nlp.attendee_lists import office_role
@@ -368,11 +368,12 @@ class _Finder:
         """``Cllr Buckley to obtain … by 3rd TB`` / ``September 2019.``: under a ``No. Discussion
         Action`` header with no rules, the Action column's initials end the line they stand beside."""
         lines = self.dt.lines
-        # the header alone on its line, or read as the last row of the table above it (a names
-        # grid over the items, no gap between them: "Item Notes | | Owner")
+        # the header alone on its line, or read as a row of the table above it (a names grid
+        # over the items, no gap between them: "Item Notes | | Owner", the items' first lines
+        # read into the grid too)
         if not (any(ROW_HEADER_ACTION.match(ln.text) or _misread_row_header(ln.text) for ln in lines if not ln.table)
-                or any(ref.table.rows and ROW_HEADER_ACTION.match(" ".join(c for c in ref.table.rows[-1] if c))
-                       for ref in self.dt.tables)):
+                or any(ROW_HEADER_ACTION.match(" ".join(c for c in row if c))
+                       for ref in self.dt.tables for row in (ref.table.rows[1:] or ref.table.rows))):
             return
         known = _known_owners(self.parties, names)
         taken = {it.line for it in self.items}
@@ -386,15 +387,15 @@ class _Finder:
                 up = m["owner"].upper() if m is not None else ""
                 owner = up if m is not None and up in known and re.search(
                     rf"(?:^|[.;:]\s){up}\s+{_TO}\s", m["before"]) else None
+            read = m["owner"] if m is not None else ""
             if owner is None and not line.table and i not in taken:
-                # "SECAS to review … report ‘SECA", "DCC to provide … Doc": the owner a scan
-                # misread by a letter or its case, taken only for the line's own sentence's owner
-                m = TRAILING_MISREAD.match(line.text)
-                said = re.match(rf"^\W*(?P<who>[A-Z]{{2,6}})\s+{_TO}\s", m["before"]) if m is not None else None
-                owner = said["who"] if said is not None and said["who"] in known and _owner_misread(
-                    m["owner"].upper(), said["who"]) else None
-            if m is None or owner is None:
-                continue
+                found = self._misread_trailing(line.text, known)
+                m = found
+                owner, read = (found["owner"], found["read"]) if found is not None else (None, "")
+            if m is None or owner is None or (
+                    re.search(r"\b(?:[Tt]he|[Aa]n?)\s*$", m["before"]) and i + 1 < len(lines)
+                    and re.match(r"\s*[A-Z]{2}", lines[i + 1].text)):
+                continue  # ("… Modification Proposal. The CSC" / "RECOMMENDED to the Panel …": its subject)
             text, j = m["before"].strip(), i
             while not text.endswith(".") and j + 1 < len(lines) and lines[j + 1].block == line.block:
                 j += 1
@@ -402,7 +403,27 @@ class _Finder:
             said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:[A-Z][\w'’.\-]*\s+){{1,4}}{_TO}\s+[a-z][^\n]*)$", text)
             if said is not None:
                 self.items.append(_Item(i, line.start, None, said["s"], owner=owner, kind="trailing",
-                                        id_repaired=owner != m["owner"]))
+                                        id_repaired=owner != read))
+
+    @staticmethod
+    def _misread_trailing(text: str, known: set[str]) -> dict[str, str] | None:
+        """Under an owner column's header, a line whose column a scan misread or lost, taken only
+        for the owner its own sentence names: ``SECAS to review … report ‘SECA``, ``DCC to
+        provide … Doc`` (a letter or the case misread), ``Cecily Boyle to send … cB`` (her
+        initials), ``BA to book the hall for the open day.`` (the column lost). ``before``: the
+        line before the column, ``owner``: the owner, ``read``: the column as read."""
+        m = TRAILING_MISREAD.match(text)
+        said = re.match(rf"^\W*(?P<who>[A-Z]{{2,6}}|{_NAMED})\s+{_TO}\s", m["before"]) if m is not None else None
+        if m is not None and said is not None:
+            who, read = said["who"], m["owner"].upper()
+            if who in known and _owner_misread(read, who):
+                return {"before": m["before"], "owner": who, "read": m["owner"]}
+            if read in known and initialled(who, read):
+                return {"before": m["before"], "owner": read, "read": m["owner"]}
+        lost = re.match(rf"^\W*(?P<who>[A-Z]{{2,4}})\s+{_TO}\s+[a-z][^.]*\.\s*$", text)
+        if lost is not None and lost["who"] in known:
+            return {"before": text, "owner": lost["who"], "read": ""}
+        return None
 
     def column_owners(self, names: Sequence[str] = ()) -> None:
         """``NS`` standing alone under an ``Action`` column header: the owner of the item before it."""
@@ -602,7 +623,8 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
     full = re.sub(r"(?<=\w)(?:\s+[^\w\s]+)+$", "", full)  # "Action: Quentin Grimshaw .": specks after it
     owner, desc = split_owner(full, parties)
     if (owner is None and item.action_id is None and len(full.split()) <= 5 and not full.endswith(".")
-            and all(w[:1].isupper() or w.lower() in {"and", "&"} for w in full.split())):
+            and all(w[:1].isupper() or w.lower() in {"and", "&"} or re.fullmatch(r"[0-9][A-Z]{1,3}", w)
+                    for w in full.split())):  # ("8D": initials whose first letter a scan read as a digit)
         # "Action: DS" on its own line after the paragraph it closes
         owner, desc = full.strip(), _paragraph_before(lines, item.line, "")
     if not desc:
@@ -643,11 +665,15 @@ def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[st
     return actions
 
 
-def repair_owners(actions: list[Action], parties: list[str]) -> None:
+_DIGIT_AS_LETTER = {"8": "SB", "5": "S", "0": "OD", "1": "IL", "6": "G", "2": "Z", "4": "A"}  # what a digit was
+
+
+def repair_owners(actions: list[Action], parties: list[str], spelt: Collection[str] = ()) -> None:
     """``bcc`` → ``DCC``: owners OCR misread, matched to the document's known parties. An owner
     is written without the marks around it (``‘Abigail Blackwood``, ``AF.``) and an office without
     its article (``The Chair`` → ``Chair``); initials in lower or mixed case (``cs``, ``Fw``) are
-    the attendee's whose initials they spell."""
+    the attendee's whose initials they spell; a first letter read as a digit (``8D``) is the one
+    that gives initials of a party or of an attendee's name (``spelt``)."""
     upper = {p for p in parties if re.fullmatch(r"[A-Z]{2,4}", p)}
     for a in actions:
         if a.owner:
@@ -656,6 +682,11 @@ def repair_owners(actions: list[Action], parties: list[str]) -> None:
                 bare = office
             if re.fullmatch(r"[a-z]{2,4}|[A-Za-z]{2,3}", bare) and bare.upper() in upper:  # ("Fw", "yc")
                 bare = bare.upper()
+            if re.fullmatch(r"[0-9][A-Z]{1,3}", bare):  # "8D": a first letter a scan read as a digit
+                fits = {f"{letter}{bare[1:]}" for letter in _DIGIT_AS_LETTER.get(bare[0], "")} & (upper | set(spelt))
+                if len(fits) == 1:
+                    a.repairs.append(f"owner {bare} -> {next(iter(fits))}")
+                    bare = next(iter(fits))
             a.owner = bare or a.owner
         if a.owner and office_role(a.owner) is not None:
             continue  # "Secretary" is an office as written, not a misread "Secretariat"
@@ -713,6 +744,25 @@ def reshape_ids(actions: list[Action]) -> None:
             it = iter(digits)
             number = "".join(next(it) if ch == "d" else ch for ch in shape)
         fixed = f"{m['prefix'] or ''}{number}".strip()
+        a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
+        a.action_id = fixed
+        a.confidence = round(a.confidence * 0.8, 3)
+
+
+def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = None) -> None:
+    """``SSC7801``, ``SSC 7802`` in the minutes of meeting 78: ids whose slash OCR lost are the
+    meeting's number and two digits (``SSC 78/01``). Needs two such ids, so a series says it,
+    or one beside ids of the same prefix written with the slash."""
+    if not meeting_number or not meeting_number.isdigit():
+        return
+    found = [(a, m) for a in actions if a.action_id and (m := re.fullmatch(
+        rf"(?P<prefix>[A-Z][A-Za-z]{{1,7}})\s?{int(meeting_number)}(?P<n>\d{{2}})", a.action_id.strip()))]
+    slashed = {m["prefix"] for a in actions if a.action_id and (m := re.fullmatch(
+        r"(?P<prefix>[A-Z][A-Za-z]{1,7})\s?\d{1,4}/\d{2}", a.action_id.strip()))}
+    if len(found) < 2 and not (found and found[0][1]["prefix"] in slashed):
+        return  # (or one, beside ids of its prefix that show the slash: "CSC 9201" after "CSC 91/03")
+    for a, m in found:
+        fixed = f"{m['prefix']} {int(meeting_number)}/{m['n']}"
         a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
         a.action_id = fixed
         a.confidence = round(a.confidence * 0.8, 3)

@@ -342,6 +342,8 @@ def restore_separators(text: str) -> str:
     if ";" not in text and len(_LIST_COLON.findall(text)) >= 2:
         text = _LIST_COLON.sub("; ", text)  # every semicolon of the list read as a colon
     text = _MISREAD_SEMICOLON.sub("; ", _office_colons(drop_trailing_speck(text)))
+    if ";" in text:  # "… (Northern Gas Networks), Jessica Ahmed (E.ON)": a semicolon read as a comma
+        text = re.sub(rf"\),\s+(?=[{UP}][{LOW}’'\-]+\s+[{UP}][{LOW}’'\-]+\s*[(\[{{])", "); ", text)
     cuts = []
     for name_start in named_starts(text) + _commanamed_starts(text):
         before = text[:name_start].rstrip()
@@ -472,6 +474,9 @@ def _parse_group(group: str, *, one_person: bool = False, pairs: bool = False) -
                 entries[-1].initials = entries[-1].initials or rest.strip("() .")
             continue
         entry = person(rest if office else seg, listed=one_person or pairs)
+        if entry is not None and entries and entry.initials is None and job_title(entry.name) \
+                and not job_title(entries[-1].name):
+            entry = None  # "Sinead Balogun, Program Manager, Open Grid Foundation": the post, no one's name
         if entry is not None and one_person and entries:
             # "Esme Shackleton, British Gas" in a list of such groups: one person a group
             if entries[-1].representing is None and entry.initials is None:

@@ -1087,6 +1087,16 @@ def _label_list_after(rows: list[list[str]], people: list[Person], after: str | 
     return out
 
 
+def _bare_name(text: str) -> bool:
+    """``Kirsten Uttley``: a line that is a name and nothing else, its given name or its surname
+    one the name lists know."""
+    from pipeline.nlp import namewords
+
+    words = text.split()
+    return (re.fullmatch(r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}", text) is not None and lists.is_name(text)
+            and (words[0].lower() in namewords.given_names() or namewords.known(words[-1], surname=True)))
+
+
 def listed_after(lines: list[str], role: str | None, present: bool, page: int | None) -> list[Person]:
     """``Arjun Oakley (AO)`` on the lines below an attendee table, one a line, with at most an
     organisation after it (``Charlotte Bradshaw (CB) SECAS``): the table's rows laid out as text
@@ -1097,6 +1107,10 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
         text = re.sub(r"^(\s*[A-Z][a-z]+)[.,]\s+(?=[A-Z][a-z’'\-]+\s*[\(\[{])", r"\1 ", text)
         m = NAME_INITIALS.match(text.strip())
         name = _own_name(m["name"], m["init"]) if m is not None else None
+        if m is None and _bare_name(text.strip()):
+            # "Kirsten Uttley": a name alone on its line, the table's other cells empty
+            people.append(Person(text.strip(), None, role if present else "apology", None, present, page))
+            continue
         if m is None or name is None:  # ("Clir Margaret Stanfield (MS)": a title OCR misread is no part of it)
             break
         rest = re.sub(r"\s+[^\w\s()]{1,2}$", "", text.strip()[m.end():]).strip(" -–—,")  # "BEIS :": a speck

@@ -41,8 +41,9 @@ def _context(dt: DocText, table_start: int) -> str:
 
 
 def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
-    """A table that goes on from an action table across a page break: the next page, the same
-    columns (or one fewer, two merged), no header of its own and no text between them."""
+    """A table that goes on from an action table across a page break (the next page), or right
+    below it (the same page, no line between): the same columns (or one fewer, two merged), no
+    header of its own and no text between them."""
     width = max(len(r) for r in before.table.rows)
     cells = max(len(r) for r in ref.table.rows) if ref.table.rows else 0
     first = ref.table.rows[0] if ref.table.rows else []
@@ -55,9 +56,11 @@ def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
         # minutes laid out as an item table (text | owner): a row with an owner is read as a table
         # again further down, the rows between as text
         return True
-    if ref.page != before.page + 1 or abs(cells - width) > 1:
+    if ref.page not in (before.page, before.page + 1) or abs(cells - width) > 1:
         return False
     between = [ln for ln in dt.lines if before.start < ln.start < ref.start and not ln.table and ln.text.strip()]
+    if ref.page == before.page:
+        return not between  # right below it on the same page: one table the reading parted in two
     # on a scan the last line of a wrapped cell ("2023") can fall out of the table's grid
     return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)
 
@@ -283,6 +286,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     acts = actions_mod.merge(text_actions, table_actions)
     own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
     actions_mod.reshape_ids(acts)
+    actions_mod.meeting_numbered_ids(acts, head.meeting_number)
     actions_mod.serial_ids(acts, head.meeting_number)
     actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])],
                               meeting_number=head.meeting_number, own_prefixes=own)
@@ -290,7 +294,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     actions_mod.neighbour_ids(acts, head.meeting_number)
     actions_mod.lost_hyphens(acts)
     actions_mod.numbered_gaps(acts)
-    actions_mod.repair_owners(acts, parties)
+    actions_mod.repair_owners(acts, parties, {attendees_mod.name_initials(p.name) for p in people})
     actions_mod.reported_actions(acts)
     actions_mod.assign_identifiers(acts, dt, secs, found)
     action_rows = []

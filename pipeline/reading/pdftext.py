@@ -130,13 +130,41 @@ def text_layer(page: Any, *, min_chars: int) -> TextLayer:
     (``x_tolerance=1``), which gives the spaces back, and that reading is kept when it is the
     better one.
     """
+    page, dropped = without_turned_text(page)
     layer = judge_words(page_words(page), min_chars=min_chars)
     if not layer.words or (layer.usable and _mean_length(layer.words) <= RUN_TOGETHER_LENGTH):
-        return layer
+        return _noted(layer, dropped)
     spaced = judge_words(page_words(page, x_tolerance=1), min_chars=min_chars)
     if spaced.usable and (not layer.usable or _mean_length(spaced.words) < 0.7 * _mean_length(layer.words)):
-        return TextLayer(spaced.words, True, "text layer (its words ran together: split again at the gaps)")
-    return layer
+        return _noted(TextLayer(spaced.words, True, "text layer (its words ran together: split again at the gaps)"),
+                      dropped)
+    return _noted(layer, dropped)
+
+
+MAX_TURNED_SHARE = 0.1  # turned characters up to this share of a page's are a watermark or stamp
+
+
+def _turned(char: dict) -> bool:
+    matrix = char.get("matrix") or (1, 0, 0, 1, 0, 0)
+    return not char.get("upright", True) or abs(matrix[1]) > 1e-3 or abs(matrix[2]) > 1e-3
+
+
+def without_turned_text(page: Any) -> tuple[Any, str]:
+    """The page without the few characters set at an angle (a diagonal ``DRAFT`` watermark, a
+    stamp): pdfplumber would read each of them into whichever body line it crosses
+    (``committeeT``, ``the R repair``). A page mostly of turned text (a landscape table set
+    sideways) keeps it. Also what was left out, for the page's provenance."""
+    chars = page.chars
+    turned = [c for c in chars if _turned(c)]
+    if not turned or len(turned) > MAX_TURNED_SHARE * len(chars):
+        return page, ""
+    text = "".join(c.get("text", "") for c in turned)
+    return (page.filter(lambda obj: obj.get("object_type") != "char" or not _turned(obj)),
+            f"{len(turned)} characters set at an angle left out (a watermark or stamp: {text[:40]!r})")
+
+
+def _noted(layer: TextLayer, dropped: str) -> TextLayer:
+    return TextLayer(layer.words, layer.usable, f"{layer.reason}; {dropped}" if dropped else layer.reason)
 
 
 def _mean_length(words: list[Word]) -> float:

@@ -47,6 +47,7 @@ SPLITS: dict[str, dict[str, Any]] = {
     # drawn with a third pool of names and places (``pools.FRESH_POOL_SPLITS``), none of them
     # met while tuning, as the unseen split's are not
     "tuning6": {"seed": 63850271, "count": 30, "prefix": "n"},
+    "tuning7": {"seed": 18460733, "count": 30, "prefix": "m"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
