@@ -158,7 +158,7 @@ def test_a_speck_read_as_a_quote_mark_after_a_given_name_in_a_list() -> None:
                "1. Welcome\nThe Chair opened the meeting.")
     assert [a.name for a in rec.attendees] == ["Erin Quigley", "Eira Begum", "Sinead O’Neill"]
     rec = text("Present: Meera Byrne (Operations Group Chair); Erin Fothergill (Northern Gas Networks), Jessica "
-               "Ahmed (E.ON); Cormac Parkinson (SECAS), Zainab Macaulay (SECAS); Xavier Kerr, SECAS (Secretariat)\n\n"
+               "Ahmed (E.ON); Cormac Parkinson (SECAS)., Zainab Macaulay (SECAS); Xavier Kerr, SECAS (Secretariat)\n\n"
                "1. Welcome\nThe Chair opened the meeting.")
     assert [(a.name, a.representing) for a in rec.attendees] == [  # a semicolon read as a comma
         ("Meera Byrne", "Operations Group Chair"), ("Erin Fothergill", "Northern Gas Networks"), ("Jessica Ahmed", "E.ON"),
@@ -1430,6 +1430,9 @@ def test_an_action_number_misread_as_letters_between_its_neighbours_goes_on_with
                                                      ["SSC7801", "Publish the return data", "SECAS", ""],
                                                      ["SSC 7802", "Write to the Proposer of MP144", "SECAS", ""]]])
     assert [a.action_id for a in rec.actions] == ["SSC 78/01", "SSC 78/02"]  # the slash lost
+    rec = text("Change Board Meeting 59\n\n4. Voting\nMinute 5904: SECAS to circulate the voting outcomes.\n"
+               "Minute 5905: SECAS to obtain legal advice.\n\n5. AOB\nNone.")
+    assert [a.action_id for a in rec.actions] == ["Minute 5904", "Minute 5905"]  # minute numbers, as written
     rec = run(["TABASC Meeting", [["Ref", "Action", "Owner", "Due date", "Status"],
                                   ["5-22", "Share the draft incident summary with", "DCC", "", "Closed"],
                                   ["+", "members", "", "", ""],

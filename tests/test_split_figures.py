@@ -45,9 +45,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9677,  # 180/8/4
             "decisions": 0.9645,  # 380/10/18
             "decisions.outcome": 0.9553,  # 363/380
-            "actions": 0.9143,  # 128/5/19
-            "actions.owner": 0.9766,  # 125/128
-            "actions.due_date": 0.9062,  # 116/128
+            "actions": 0.9181,  # 129/5/18
+            "actions.owner": 0.9767,  # 126/129
+            "actions.due_date": 0.9070,  # 117/129
             "attendees": 0.9360,  # 643/29/59
         },
     },
@@ -55,7 +55,6 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "digital": {
             "decisions": 0.9947,  # 187/1/1
             "decisions.outcome": 0.9626,  # 180/187
-            "actions.owner": 0.9747,  # 77/79
             "actions.due_date": 0.9873,  # 78/79
             "attendees": 0.9986,  # 348/1/0
         },
@@ -88,7 +87,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9800,  # 196/4/4
             "decisions.outcome": 0.9643,  # 189/196
             "actions": 0.9937,  # 79/1/0
-            "attendees": 0.9944,  # 358/0/4
+            "attendees": 0.9958,  # 359/0/3
         },
         "poor": {
             "identifiers": 0.9798,  # 97/1/3
@@ -97,7 +96,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9262,  # 69/1/10
             "actions.owner": 0.9420,  # 65/69
             "actions.due_date": 0.9130,  # 63/69
-            "attendees": 0.9506,  # 337/10/25
+            "attendees": 0.9521,  # 338/10/24
         },
     },
     "tuning4": {
@@ -121,16 +120,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9340,  # 184/12/14
             "decisions.outcome": 0.9402,  # 173/184
             "actions": 0.8837,  # 76/7/13
-            "actions.owner": 0.9079,  # 69/76
+            "actions.owner": 0.9474,  # 72/76
             "actions.due_date": 0.8684,  # 66/76
-            "attendees": 0.9508,  # 309/8/24
+            "attendees": 0.9572,  # 313/8/20
         },
     },
     "tuning5": {
         "digital": {
             "decisions": 0.9949,  # 195/1/1
             "decisions.outcome": 0.9282,  # 181/195
-            "attendees": 0.9973,  # 368/2/0
+            "attendees": 0.9986,  # 368/1/0
         },
         "scan": {
             "identifiers": 0.9945,  # 90/0/1
@@ -138,7 +137,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9278,  # 180/194
             "actions": 0.9722,  # 70/2/2
             "actions.owner": 0.9857,  # 69/70
-            "attendees": 0.9891,  # 364/4/4
+            "attendees": 0.9905,  # 364/3/4
         },
         "poor": {
             "identifiers": 0.9838,  # 91/3/0
@@ -147,7 +146,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9420,  # 65/1/7
             "actions.owner": 0.9538,  # 62/65
             "actions.due_date": 0.9231,  # 60/65
-            "attendees": 0.9781,  # 357/5/11
+            "attendees": 0.9836,  # 360/4/8
         },
     },
     "tuning6": {
@@ -170,6 +169,31 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions.owner": 0.9600,  # 72/75
             "actions.due_date": 0.9733,  # 73/75
             "attendees": 0.9250,  # 302/16/33
+        },
+    },
+    "tuning7": {
+        "digital": {
+            "decisions": 0.9975,  # 197/0/1
+            "decisions.outcome": 0.9746,  # 192/197
+            "attendees": 0.9915,  # 351/3/3
+        },
+        "scan": {
+            "identifiers": 0.9889,  # 89/0/2
+            "decisions": 0.9848,  # 194/2/4
+            "decisions.outcome": 0.9742,  # 189/194
+            "actions": 0.9944,  # 89/0/1
+            "actions.owner": 0.9775,  # 87/89
+            "actions.due_date": 0.9888,  # 88/89
+            "attendees": 0.9700,  # 339/6/15
+        },
+        "poor": {
+            "identifiers": 0.9834,  # 89/1/2
+            "decisions": 0.9848,  # 194/2/4
+            "decisions.outcome": 0.9742,  # 189/194
+            "actions": 0.9775,  # 87/1/3
+            "actions.owner": 0.8736,  # 76/87
+            "actions.due_date": 0.9770,  # 85/87
+            "attendees": 0.9213,  # 316/16/38
         },
     },
     "unseen": {

@@ -752,13 +752,14 @@ def reshape_ids(actions: list[Action]) -> None:
 def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = None) -> None:
     """``SSC7801``, ``SSC 7802`` in the minutes of meeting 78: ids whose slash OCR lost are the
     meeting's number and two digits (``SSC 78/01``). Needs two such ids, so a series says it,
-    or one beside ids of the same prefix written with the slash."""
+    or one beside ids of the same prefix written with the slash. The prefix is a committee's
+    capitals: ``Minute 5904`` is minute 5904 of meeting 59, as written."""
     if not meeting_number or not meeting_number.isdigit():
         return
     found = [(a, m) for a in actions if a.action_id and (m := re.fullmatch(
-        rf"(?P<prefix>[A-Z][A-Za-z]{{1,7}})\s?{int(meeting_number)}(?P<n>\d{{2}})", a.action_id.strip()))]
+        rf"(?P<prefix>[A-Z]{{2,8}})\s?{int(meeting_number)}(?P<n>\d{{2}})", a.action_id.strip()))]
     slashed = {m["prefix"] for a in actions if a.action_id and (m := re.fullmatch(
-        r"(?P<prefix>[A-Z][A-Za-z]{1,7})\s?\d{1,4}/\d{2}", a.action_id.strip()))}
+        r"(?P<prefix>[A-Z]{2,8})\s?\d{1,4}/\d{2}", a.action_id.strip()))}
     if len(found) < 2 and not (found and found[0][1]["prefix"] in slashed):
         return  # (or one, beside ids of its prefix that show the slash: "CSC 9201" after "CSC 91/03")
     for a, m in found:

@@ -343,7 +343,7 @@ def restore_separators(text: str) -> str:
         text = _LIST_COLON.sub("; ", text)  # every semicolon of the list read as a colon
     text = _MISREAD_SEMICOLON.sub("; ", _office_colons(drop_trailing_speck(text)))
     if ";" in text:  # "… (Northern Gas Networks), Jessica Ahmed (E.ON)": a semicolon read as a comma
-        text = re.sub(rf"\),\s+(?=[{UP}][{LOW}’'\-]+\s+[{UP}][{LOW}’'\-]+\s*[(\[{{])", "); ", text)
+        text = re.sub(rf"\)\.?,\s+(?=[{UP}][{LOW}’'\-]+\s+[{UP}][{LOW}’'\-]+\s*[(\[{{])", "); ", text)
     cuts = []
     for name_start in named_starts(text) + _commanamed_starts(text):
         before = text[:name_start].rstrip()

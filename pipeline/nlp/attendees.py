@@ -1093,7 +1093,7 @@ def _bare_name(text: str) -> bool:
     from pipeline.nlp import namewords
 
     words = text.split()
-    return (re.fullmatch(r"[A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2}", text) is not None and lists.is_name(text)
+    return (re.fullmatch(r"[A-Z][a-z’'\-]{2,}(?:\s+[A-Z][a-z’'\-]+){1,2}", text) is not None and lists.is_name(text)
             and (words[0].lower() in namewords.given_names() or namewords.known(words[-1], surname=True)))
 
 
