@@ -524,8 +524,9 @@ def _misread_row_header(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
-    near = lambda word, cands: any(Levenshtein.distance(word.lower(), c) <= (2 if len(c) >= 5 else 1)  # noqa: E731
-                                   for c in cands)
+    def near(word: str, cands: tuple[str, ...]) -> bool:
+        return any(Levenshtein.distance(word.lower(), c) <= (2 if len(c) >= 5 else 1) for c in cands)
+
     return near(words[-1], ("owner", "action", "actions")) and any(
         near(w, ("notes", "minute", "minutes", "discussion", "decisions")) for w in words[:-1])
 
@@ -712,6 +713,13 @@ def _number_shape(num: str) -> str | None:
     return re.sub(r"\d", "d", num) if re.fullmatch(r"\d{1,4}[/\-]\d{1,3}", num) else None
 
 
+def _reid(a: Action, fixed: str) -> None:
+    """An action id put right: the repair noted, the row's confidence lowered."""
+    a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
+    a.action_id = fixed
+    a.confidence = round(a.confidence * 0.8, 3)
+
+
 def reshape_ids(actions: list[Action]) -> None:
     """``621``, ``3.01`` and ``7+02`` among ``5-22``; ``C8 6301`` and ``CB 63401`` among ``CB 63/02``:
     an action id whose number OCR misread (its separator lost, or read as another mark or as a
@@ -744,9 +752,7 @@ def reshape_ids(actions: list[Action]) -> None:
             it = iter(digits)
             number = "".join(next(it) if ch == "d" else ch for ch in shape)
         fixed = f"{m['prefix'] or ''}{number}".strip()
-        a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
-        a.action_id = fixed
-        a.confidence = round(a.confidence * 0.8, 3)
+        _reid(a, fixed)
 
 
 def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = None) -> None:
@@ -764,9 +770,7 @@ def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = Non
         return  # (or one, beside ids of its prefix that show the slash: "CSC 9201" after "CSC 91/03")
     for a, m in found:
         fixed = f"{m['prefix']} {int(meeting_number)}/{m['n']}"
-        a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
-        a.action_id = fixed
-        a.confidence = round(a.confidence * 0.8, 3)
+        _reid(a, fixed)
 
 
 _SERIAL_ID = re.compile(r"^(?P<prefix>.*?\D)?(?P<meeting>\d{1,4})(?P<sep>[/\-])(?P<n>\d{1,3})$")
@@ -816,9 +820,7 @@ def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None
         return  # "SECP 72/01" after "SECP 73/01", "73/02": an earlier meeting's action, listed after
     fixed = f"{m['prefix'] or ''}{meeting_number}{m['sep']}{k + 1:0{width}d}"
     if fixed != a.action_id:
-        a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
-        a.action_id = fixed
-        a.confidence = round(a.confidence * 0.8, 3)
+        _reid(a, fixed)
 
 
 _ITEM_NUMBERED = re.compile(r"\d{1,2}-\d{2}")
@@ -832,9 +834,7 @@ def lost_hyphens(actions: list[Action]) -> None:
     for a in actions:
         if a.action_id and re.fullmatch(r"[1-9]\d?\d{2}", a.action_id) and a.action_id[-2:] != "00":
             fixed = f"{a.action_id[:-2]}-{a.action_id[-2:]}"
-            a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
-            a.action_id = fixed
-            a.confidence = round(a.confidence * 0.8, 3)
+            _reid(a, fixed)
 
 
 _BARE_NUMBER = re.compile(r"\d{1,4}")
@@ -874,9 +874,7 @@ def numbered_gaps(actions: list[Action]) -> None:
             between and _BARE_NUMBER.fullmatch(read) and len(read) == len(fixed)
             and sum(x != y for x, y in zip(read, fixed, strict=True)) == 1)
         if misread:
-            a.repairs.append(f"action id {read!r} -> {fixed!r}")
-            a.action_id = fixed
-            a.confidence = round(a.confidence * 0.8, 3)
+            _reid(a, fixed)
 
 
 # digits a poor scan reads one for the other
@@ -907,9 +905,7 @@ def neighbour_ids(actions: list[Action], meeting_number: str | None = None) -> N
             off = [frozenset((x, y)) for x, y in zip(m["meeting"], o["meeting"], strict=True) if x != y]
             if len(off) == 1 and off[0] in _DIGIT_ALIKE:
                 fixed = f"{m['prefix'] or ''}{o['meeting']}{m['sep']}{m['n']}"
-                a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
-                a.action_id = fixed
-                a.confidence = round(a.confidence * 0.8, 3)
+                _reid(a, fixed)
                 break
 
 
