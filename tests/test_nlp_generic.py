@@ -126,6 +126,27 @@ def test_a_stamps_date_and_a_written_reference_date_give_way_to_the_meetings() -
     assert text("RECEIVED\n26 MAR 2020\n\n1. Welcome").meeting.meeting_date == "2020-03-26"  # no other date
 
 
+def test_a_meeting_date_the_text_leaves_out_is_read_from_the_files_name() -> None:
+    """A title block that lost its day (``1° — 2004``) takes the date the archive named the file
+    by, noted as a repair; a name with a year the document contradicts, or two dates, is no
+    evidence, and a date the text writes is never overridden."""
+    body = [["Annual General Meeting\n1° — 2004\n\n1 Apologies: none were received"]]
+
+    def named(name: str, blocks: list) -> object:
+        doc = document(*blocks)
+        doc.source_file = name
+        return extract(doc, nlp=load(), meeting_id_fallback="g").meeting
+
+    m = named("/archive/agm_20041009.pdf", body)
+    assert m.meeting_date == "2004-10-09" and repairs.of(m) == ["meeting date from the file's name"]
+    assert named("/archive/2004-10-09 agm.pdf", body).meeting_date == "2004-10-09"
+    assert named("/archive/agm_20051009.pdf", body).meeting_date is None  # the text says 2004
+    assert named("/archive/agm_20041009_20041120.pdf", body).meeting_date is None
+    written = [["Annual General Meeting\n9 October 2004\n\n1 Apologies: none were received"]]
+    m = named("/archive/agm_20041120.pdf", written)
+    assert m.meeting_date == "2004-10-09" and repairs.of(m) == []
+
+
 def test_a_dated_line_wrapped_before_its_times_and_the_meeting_closing() -> None:
     m = text("TABASC Meeting 60 Minutes\n"
              "Minutes of the meeting held on Monday, 16 September 2019 commencing at\n10:00 - 11:00 via Zoom\n"

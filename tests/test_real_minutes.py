@@ -22,7 +22,6 @@ from pipeline.devtools.evaluate import EvalReport, figures, run_eval
 # `pytest tests/test_real_minutes.py -k figures -s`.
 PINS: dict[str, float] = {
     "meeting.committee": 0.6471,  # 11/17
-    "meeting.meeting_date": 0.9412,  # 16/17
     "meeting.location": 0.8235,  # 14/17
     "meeting.status": 0.8235,  # 14/17
     "decisions": 0.9032,  # 56/1/11

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -198,12 +199,18 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     head = header_mod.header(dt, secs, lexicon, running)
     meeting_id = head.meeting_id or meeting_id_fallback
     src = doc.source_file
+    named_date = None
+    if head.meeting_date is None and (named_date := header_mod.date_from_name(Path(src).stem, dt)):
+        head.meeting_date = named_date
+        head.next_meeting_date = head.next_meeting_date or header_mod.next_meeting(dt, after=named_date)
     meeting = MeetingRow(
         meeting_id=meeting_id, source_file=src, sha256=doc.sha256, committee=head.committee,
         meeting_number=head.meeting_number, meeting_date=head.meeting_date,
         start_time=head.start_time, end_time=head.end_time, location=head.location,
         status=head.status, next_meeting_date=head.next_meeting_date,
     )
+    if named_date:
+        repairs.note(meeting, ["meeting date from the file's name"])
 
     idents = []
     for info in identifiers_mod.collect(found, heading_titles=secs.titles()):

@@ -442,6 +442,28 @@ def _meeting_date(labelled: dict[str, str], clean: list[str], dt: DocText) -> tu
     return None, None
 
 
+_NAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_name(stem: str, dt: DocText) -> str | None:
+    """The meeting's date from the file's name (``minutes_20041009``, ``2019-01-23 board``), for a
+    document whose own text gives no whole date (``1° — 2004``): archives name files by the
+    meeting's day. Only where the name holds one date, and a year the document's first lines write
+    is that date's year."""
+    found = list(_NAME_DATE.finditer(stem))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    try:
+        day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", "\n".join(ln.text for ln in dt.lines[:15])))
+    if years and m["y"] not in years:
+        return None
+    return day.isoformat()
+
+
 def header(dt: DocText, sections: Sections, lexicon: dict, running: list[str] | None = None) -> Header:
     """The meeting's reference, committee, date, times, place, status and next date.
 
