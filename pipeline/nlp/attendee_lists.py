@@ -414,6 +414,8 @@ def given_name_starts(text: str) -> str:
                        or (len(before) == 2 and re.fullmatch(titles, before[0]) and before[1].lower() in given)):
             continue  # the person's own title or office ("Mayor Ann Pruitt", "Council President Lee Vance"),
             # or the given name after a title ("Cllr Lachlan Akhtar")
+        if before and before[-1] in {"-", "–", "—"}:
+            continue  # a dash opens the organisation ("(AF) – Robin Hood Energy")
         if before and not (len(before) == 1 and before[0].lower() in given):
             cuts.append(m.start())
         elif not before and re.search(r"\w{2}\.\s+$", text[: m.start()]):
@@ -427,6 +429,7 @@ def parse_list(text: str) -> list[Entry]:
     """The people of an inline or prose list, offices and organisations attached to them."""
     entries: list[Entry] = []
     text = text.replace("{", "(").replace("}", ")")  # braces OCR read for brackets
+    text = re.sub(rf"\b([{UP}][{LOW}]+)!(?=\s+[{UP}][{LOW}])", r"\1l", text)  # "Isobe! Kaur": an l read as "!"
     text = restore_separators(text)
     groups = split_outside_brackets(text, ";")
     for group in groups:
@@ -640,6 +643,8 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
             if not cell:
                 continue
             cell = _unticked(cell)
+            # "Grainne Lofthouse. County Councillor": the comma after a name read as a full stop
+            cell = re.sub(rf"^((?:{_TITLE_WORD}\.?\s+)?[{UP}][{LOW}’'\-]+\s+[{UP}][{UP}{LOW}’'\-]+)\.\s+(?=[{UP}])", r"\1, ", cell)
             cells += 1
             by_label = label_role(cell) if len(cell.split()) <= 6 else None
             if by_label is not None and not split_run(cell):
@@ -659,6 +664,50 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
     if not found or (labels == 0 and start is None) or names < 0.5 * (cells - labels):
         return None
     return found
+
+
+def _label_cut(row: list[str]) -> list[str]:
+    """``Apologies | for absence: Cllr Delyth Postlethwaite``: a label the layout cut across two
+    columns, put back in one cell."""
+    cells = [c.strip() for c in row]
+    for c in range(len(cells) - 1):
+        m = re.match(r"^(?P<more>[a-z][a-z ]{0,30}):\s*\S", cells[c + 1])
+        if cells[c] and m is not None and label_role(cells[c]) is not None and label_role(f"{cells[c]} {m['more']}") is not None:
+            return [*row[:c], f"{cells[c]} {cells[c + 1]}", "", *row[c + 2 :]]
+    return row
+
+
+def rejoin_cut_names(rows: list[list[str]]) -> list[list[str]]:
+    """``Cllr Hector | Quigley, Chairman | Cllr Nkechi Ferguson``: a name the layout cut across two
+    columns (its surname starts where a column of the table below starts), its given name alone
+    in one cell and the rest at the start of the next. Put back whole, the next cell left empty,
+    when two rows or more are cut so (one such row could be a real first-name column)."""
+    from pipeline.nlp.namewords import given_names
+
+    given = given_names()
+    cut = re.compile(rf"^(?:{_TITLE_WORD}\.?\s+)?(?P<first>[{UP}][{LOW}]+)$")
+
+    def cuts(row: list[str]) -> list[int]:
+        out = []
+        for c in range(len(row) - 1):
+            m = cut.match(row[c].strip())
+            if (m is not None and m["first"].lower() in given and label_role(row[c].strip()) is None
+                    and re.match(rf"[{UP}][{UP}{LOW}’'\-]+(?:[,.]|\s|$)", row[c + 1].strip())
+                    and label_role(row[c + 1].strip().split(":")[0]) is None):
+                out.append(c)
+        return out
+
+    rows = [_label_cut(r) for r in rows]
+    found = [cuts(r) for r in rows]
+    if sum(bool(f) for f in found) < 2:
+        return rows
+    out = []
+    for row, at in zip(rows, found, strict=True):
+        row = list(row)
+        for c in at:
+            row[c], row[c + 1] = f"{row[c].strip()} {row[c + 1].strip()}", ""
+        out.append(row)
+    return out
 
 
 def _unticked(cell: str) -> str:
@@ -686,12 +735,22 @@ def _label_row_run_on(row: list[str]) -> list[str]:
 def label_rows(rows: list[list[str]]) -> list[tuple[Entry, str | None, bool]]:
     """``Attendees | Tony Brown, Sylvia Knights, …`` and ``Invited | …`` rows of a details table."""
     found = []
-    for row in rows:
+    for k, row in enumerate(rows):
         cells = [c.strip() for c in row if c.strip()]
         if len(cells) != 2 or len(cells[0].split()) > 4:
             continue
         by_label = label_role(cells[0])
         if by_label is None:
             continue
-        found.extend((e, by_label[0], by_label[1]) for e in parse_list(cells[1]))
+        value = cells[1]
+        # a list wrapped back to the margin, its lines read as rows of one cell in the label's
+        # column ("Attendees | A, Chair; B; C" / "D; E; F" / "G, Treasurer")
+        for more in rows[k + 1 :]:
+            rest = [c.strip() for c in more if c.strip()]
+            if (len(rest) != 1 or not more[0].strip() or label_role(rest[0].split(":")[0]) is not None
+                    or not re.search(r"[,;]", value)
+                    or not re.match(rf"[{UP}][{LOW}’'\-]+,?\s+[{UP}]", rest[0])):
+                break
+            value = f"{value} {rest[0]}"
+        found.extend((e, by_label[0], by_label[1]) for e in parse_list(value))
     return found

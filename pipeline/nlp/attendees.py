@@ -343,8 +343,9 @@ def _is_prose(text: str) -> bool:
 
 def _is_inline_list(rest: str) -> bool:
     """The label's own line runs on as a list: ``Present: A (AP), Chairman. B (EL). …``."""
-    if not re.search(r"[,;]|\.\s+[A-Z]|[)}]\s+[A-Z]", rest) and len(lists.named_starts(rest)) < 2:
-        return False  # (two names with their own initials: "A B (AB) — Org C D (CD) — Org")
+    if not re.search(r"[,;]|\.\s+[A-Z]|[)}][:|!]?\s+[A-Z]", rest) and len(lists.named_starts(rest)) < 2:
+        return False  # (two names with their own initials: "A B (AB) — Org C D (CD) — Org"; a
+        # semicolon OCR read as a colon after a bracket: "A B (Org): C D (Org)")
     return bool(lists.parse_list(rest)) or any(
         (said := lists.from_sentence(s)) is not None and said[0] for s in lists.sentences(rest))
 
@@ -641,6 +642,9 @@ def is_attendee_table(table: Table) -> bool:
         return False
     if _columns(rows[0]) is None and _name_columns(rows) >= 2:
         return False  # names in two columns: a grid, read by from_list_table
+    first = [c for c in rows[0] if c]
+    if len(first) == 2 and re.search(r"[,;]", first[1]) and len(lists.label_rows(rows[:1])) >= 2:
+        return False  # a label and its list ("Attendees | A, Chair; B; C"), not a header: from_list_table
     return (_columns(rows[0], rows[1:]) is not None or _embedded_header(rows[0]) is not None
             or _header_below(rows) is not None or _guess_columns(rows) is not None)
 
@@ -1053,13 +1057,13 @@ def _streamed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None,
     return out
 
 
-def from_list_table(table: Table, page: int, *, context: str = "", after: str = "") -> list[Person]:
+def from_list_table(table: Table, page: int, *, context: str = "", after: str | list[str] = "") -> list[Person]:
     """People from a table that is a list rather than an attendee table: ``Attendees | A, B …``
     rows of a details table, name grids and labelled columns. ``context`` is the heading above
     the table; ``after`` the text right below it, which may run on the list of its last row
     (a cell that continued past the table's end)."""
-    rows = [[c.strip() for c in row] for row in table.rows]
-    found = lists.label_rows(rows) or lists.grid(rows, context) or []
+    rows = lists.rejoin_cut_names([[c.strip() for c in row] for row in table.rows])
+    found = max([lists.label_rows(rows), lists.grid(rows, context) or []], key=len)
     for more in (_listed_rows(rows), _streamed_rows(rows)):
         if len(more) > len(found):  # rows continuing a label's list: one entry a row, or as one run
             found = more

@@ -101,6 +101,24 @@ def _block_after(dt: DocText, ref: TableRef) -> str:
     return text
 
 
+def _texts_after(dt: DocText, ref: TableRef, limit: int = 40) -> list[str]:
+    """The text block right after a table (:func:`_block_after`), then the lines of the blocks
+    after it, up to the next table: what a list the table began may go on in."""
+    block = _block_after(dt, ref)
+    if not block:
+        return []
+    end = _table_end(ref)
+    first = next(ln.block for ln in dt.lines[dt.line_index(end + 1) :] if ln.start > end)
+    later = [ln for ln in dt.lines[dt.line_index(end + 1) :][:limit] if ln.start > end and ln.block != first]
+    out = [block]
+    for ln in later:
+        if ln.table:
+            break
+        if ln.text.strip():
+            out.append(ln.text)
+    return out
+
+
 def _apology_context(dt: DocText, table_start: int) -> bool:
     """Does the text just before a table say it lists apologies?"""
     last = _context(dt, table_start)
@@ -255,7 +273,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
         else:
             previous = None
             listed = attendees_mod.from_list_table(ref.table, ref.page, context=_context(dt, ref.start),
-                                                   after=_block_after(dt, ref))
+                                                   after=_texts_after(dt, ref))
             people.extend(listed)
             if listed:  # the list's last rows may lie below the table, OCR'd as lines
                 last = listed[-1]

@@ -10,8 +10,9 @@ is kept for the attendee and action readers.
 from __future__ import annotations
 
 import bisect
+
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.reading.document import Document, Line, Page, Table
 
@@ -143,8 +144,11 @@ def build(doc: Document) -> DocText:
                         if _clean(c).strip():
                             emit(_clean(c).strip(), page, None, False)
             elif block.table is not None:
-                tables.append(TableRef(page.number, block_no, block.table, offset))
-                for row in block.table.rows:
+                table = block.table
+                if page.method == "ocr":  # a table cell's look-alike glyphs, as a line's
+                    table = replace(table, rows=[[_ocr_glyphs(c) for c in row] for row in table.rows])
+                tables.append(TableRef(page.number, block_no, table, offset))
+                for row in table.rows:
                     emit(" | ".join(_clean(c).strip() for c in row), page, None, True)
             else:
                 for k, (is_table, run) in enumerate(_runs(block.lines)):
