@@ -1684,3 +1684,72 @@ def test_a_list_split_outside_brackets_in_one_pass_however_many_brackets_open() 
     assert lists.split_outside_brackets("A (B; C (D) E; F", ";") == ["A (B", "C (D) E", "F"]
     assert lists.split_outside_brackets("A (Chair, DCC); B (x)", ";|,") == ["A (Chair, DCC)", "B (x)"]
     assert lists.split_outside_brackets("(" * 100_000 + "; x", ";") == ["(" * 100_000, "x"]
+
+
+# ---------------------------------------------------------------- classes of the eighth tuning draw
+
+
+def test_a_councillors_title_misread_in_an_attendee_tables_cell() -> None:
+    doc = document([[["Name", "Office"], ["Cllr Daisy Griffiths", "Chairperson"], ["Clir Jessica Rigby", ""],
+                     ["Cilr Dafydd Kelly", ""]], "1. Welcome\nThe Chair opened the meeting."])
+    doc.pages[0].method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [a.name for a in rec.attendees] == ["Cllr Daisy Griffiths", "Cllr Jessica Rigby", "Cllr Dafydd Kelly"]
+
+
+def test_an_inline_list_whose_semicolons_a_scan_read_as_colons_after_brackets() -> None:
+    rec = text("SEC Change Sub-Committee Meeting 124\n\nPresent: Heather Murphy (Change Sub-Committee Chair): "
+               "Chidi Walmsley (Small Suppliers): Wilfred Heathcote {Small Suppliers}: Kirsten Yates (DCC)\n\n"
+               "Apologies for absence: Isobe! Kaur (Large Suppliers): Emrys Jagger (Consumer Member)\n\n1. Welcome")
+    assert people(rec) == [("Heather Murphy", "chair", "Change Sub-Committee Chair", True),
+                           ("Chidi Walmsley", "member", "Small Suppliers", True),
+                           ("Wilfred Heathcote", "member", "Small Suppliers", True),
+                           ("Kirsten Yates", "participant", "DCC", True),
+                           ("Isobel Kaur", "apology", "Large Suppliers", False),
+                           ("Emrys Jagger", "apology", "Consumer Member", False)]
+
+
+def test_a_labelled_list_wrapped_back_under_its_label_and_a_dash_before_an_organisation() -> None:
+    """``Attendees: A, Chair; B; …`` in a monospaced paragraph that wraps to the margin, read as a
+    table whose later lines sit in the label's column; ``(AF) – Robin Hood Energy`` is one
+    person's organisation, not a person called Robin Hood."""
+    rec = run(["Minutes of the Board meeting held on 28th January 2021",
+               [["Attendees", "Colm Doyle, Chair; Nerys Tolley, Vice Chair; Dafydd Kelly;"],
+                ["Bryn Mensah; Lucy Macaulay; Aoife", ""], ["Pogson, Finance Director", ""],
+                ["Apologies", "Jago Lofthouse (JL) – Robin Hood Energy; Mairead Varley (MV) – Utilita"]],
+               "1. Welcome"])
+    assert people(rec) == [("Colm Doyle", "chair", None, True), ("Nerys Tolley", "member", None, True),
+                           ("Dafydd Kelly", "member", None, True), ("Bryn Mensah", "member", None, True),
+                           ("Lucy Macaulay", "member", None, True), ("Aoife Pogson", "member", "Finance Director", True),
+                           ("Jago Lofthouse", "apology", "Robin Hood Energy", False),
+                           ("Mairead Varley", "apology", "Utilita", False)]
+
+
+def test_names_and_a_label_the_layout_cut_across_two_columns() -> None:
+    """A two-column list laid over the columns of the agenda table below it: each given name
+    alone in one cell, the surname in the next; ``Apologies | for absence: …`` likewise."""
+    rec = run(["Minutes of the Parish Council meeting held on 13 June 2018", "Present",
+               [["Cllr Hector", "Quigley Chairman", "Cllr Nkechi Ferguson"],
+                ["Cllr Meera", "Cadwallader. Vice Chairman", "Cllr Anil Greaves"],
+                ["Cllr Sanjay", "MacDonald", "Grainne Lofthouse. County Councillor"],
+                ["Apologies", "for absence: Cllr Delyth Postlethwaite.", ""]],
+               "1. Welcome"])
+    assert [(n, present) for n, _, _, present in people(rec)] == [
+        ("Hector Quigley", True), ("Meera Cadwallader", True), ("Sanjay MacDonald", True),
+        ("Delyth Postlethwaite", False), ("Nkechi Ferguson", True), ("Anil Greaves", True),
+        ("Grainne Lofthouse", True)]
+
+
+def test_an_action_tables_cells_that_ran_over_into_the_next() -> None:
+    """A monospaced action log with one space between its columns: a date begun in the owner's
+    cell, a due word there, the status wrapped into the date, initials at the end of the action."""
+    rec = run(["Action Log", [["Action", "Owner", "Due date", "Status"],
+                              ["Book the hall for the autumn open day", "EA", "15 September Complete 2023", ""],
+                              ["Update the volunteer handbook", "Secretary Friday 17", "November 2023", "Open"],
+                              ["Renew the public liability insurance", "Treasurer TBC", "", "Open"],
+                              ["Draft the article for the spring newsletter AQ", "", "29.10.2023", "Open"]]])
+    assert [(a.owner, a.due_date, a.description) for a in rec.actions] == [
+        ("EA", "2023-09-15", "Book the hall for the autumn open day"),
+        ("Secretary", "2023-11-17", "Update the volunteer handbook"),
+        ("Treasurer", None, "Renew the public liability insurance"),
+        ("AQ", "2023-10-29", "Draft the article for the spring newsletter")]

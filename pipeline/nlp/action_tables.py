@@ -213,6 +213,37 @@ def _due(cell: str) -> str | None:
     return parse_date(cell) or parse_month(cell)
 
 
+_UNDATED = re.compile(r"(?i)^(?:TBC|TBA|TBD|ASAP|ongoing|n/a|next\s+meeting)$")
+_STATUS_WORD = re.compile(r"(?i)\s+(?:open|closed|complete|completed|done|new|ongoing|in\s+progress)(?=\s+\d{4}\b)")
+
+
+def _spilled(row: list[str], cols: dict[str, int]) -> list[str]:
+    """A row whose words ran over into the next cell, as a monospaced table with one space
+    between its columns reads: a due date begun in the owner's cell (``Secretary Friday 17`` |
+    ``November 2023``), a due word there (``Treasurer TBC``), the status wrapped into the date
+    (``15 September Complete 2023``), the owner's initials at the end of the action
+    (``… newsletter AQ`` | empty owner). Put back in their cells."""
+    o, d, a = cols.get("owner"), cols.get("due"), cols.get("description")
+    if o is None or d is None or max(o, d) >= len(row):
+        return row
+    row = list(row)
+    owner, due = row[o].strip(), row[d].strip()
+    if due and not _due(due) and _due(_STATUS_WORD.sub("", due)):
+        row[d] = due = _STATUS_WORD.sub("", due)
+    words = owner.split()
+    if len(words) >= 2 and (not due or not parse_date(due)):
+        for k in range(1, len(words)):
+            moved = " ".join([*words[k:], due]).strip()
+            if parse_date(moved) or (not due and _UNDATED.match(moved)):
+                row[o], row[d] = " ".join(words[:k]), moved
+                break
+    if a is not None and a < len(row) and not row[o].strip():
+        m = re.match(r"^(?P<desc>.*[a-z,]\s)(?P<ini>[A-Z]{2,3})$", row[a].strip())
+        if m is not None:
+            row[a], row[o] = m["desc"].strip(), m["ini"]
+    return row
+
+
 def from_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """The actions of a table; ``header``: the columns of the table it continues (its rows all data)."""
     if header is None:
@@ -232,6 +263,8 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
             cols = {**cols, "id": 0}
             width += 1
     for n, row in enumerate(body):
+        row = _spilled(row, cols)
+
         def cell(key: str, row: list[str] = row) -> str:
             i = cols.get(key)
             return one_line(row[i]).strip(" _=|-–—:;,") if i is not None and i < len(row) else ""
