@@ -366,7 +366,23 @@ def read(table: Table, page: int, start: int, *, header: list[str] | None = None
 _FULL_NAME = r"[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)?(?:\s+(?:Mc|Mac|O’|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
 
 
-def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
+# initials whose first letter OCR read as a digit ("3B" for JB), the subject of an item's action
+_MISREAD_INITIALS = r"[0-9][A-Z]{1,2}"
+
+
+def _misread_subject(text: str, owner: str) -> re.Match[str] | None:
+    """``BE`` in the owner cell, ``BH to report back on …`` in the item's text: the owner's
+    initials, OCR misread in one of the two places (one letter apart), as the sentence's subject."""
+    if not re.fullmatch(r"[A-Z]{2,3}", owner):
+        return None
+    for m in re.finditer(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s))(?P<s>(?P<who>[A-Z0-9]{{{len(owner)}}})\s+{TO}\s+[a-z][^.]*)", text):
+        if sum(a != b for a, b in zip(m["who"], owner, strict=True)) == 1:
+            return m
+    return None
+
+
+def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None,
+                    prose: bool = False) -> list[Action]:
     """``4. | DP126 ‘…’ … SECAS to invite the Proposer of DP126 to the next meeting. … | SECAS``: the
     owner cell names who acts; the action is the ``<owner> to …`` sentence of the item's text."""
     cols = _item_columns(header if header is not None else table.rows[0]) if table.rows else None
@@ -385,7 +401,10 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
             # acts, in full ("Lorna Oakley to create a survey … by 01/03/2020."), the full stop
             # before it perhaps lost too ("… in the decision log Lorna Oakley to …"), not someone
             # another asked or invited to speak
-            said = re.search(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))(?P<s>(?P<who>{_FULL_NAME}|[A-Z]{{2,5}})\s+{TO}\s+[a-z][^.]*"
+            # (in a table of running text, whose sentences are read as lines too, only initials:
+            # "… Modification Proposal to proceed …" is no one's action)
+            who = rf"[A-Z]{{2,5}}|{_MISREAD_INITIALS}" if prose else rf"{_FULL_NAME}|[A-Z]{{2,5}}|{_MISREAD_INITIALS}"
+            said = re.search(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))(?P<s>(?P<who>{who})\s+{TO}\s+[a-z][^.]*"
                              r"(?:\.\d[^.]*)*)", text)
             owner = said["who"] if said is not None else ""
         elif not re.fullmatch(r"[A-Z][\w&’'.\- ]{0,30}(?:\s*[,/&]\s*[A-Z][\w&’'.\- ]{0,30}){0,3}", owner):
@@ -394,11 +413,13 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
             said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
                              text)
             # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
-            said = said or initials_sentence(text, owner)
+            said = said or initials_sentence(text, owner) or _misread_subject(text, owner)
         if said is None:
             continue  # an owner beside an item that says nothing it is to do: read no action into it
         m = OWNER_TO.match(said["s"])
         body = m["desc"] if m else said["s"]
+        if m is None and "who" in said.groupdict() and said["who"]:  # "3B to arrange …": misread initials
+            body = re.sub(rf"^{re.escape(said['who'])}\s+{TO}\s+", "", said["s"])
         due = due_date_match(body)
         actions.append(Action(None, owner, strip_due(body), due[0] if due else None, start, page))
     return actions

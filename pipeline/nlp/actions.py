@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from pipeline.nlp.attendee_lists import office_role
 from pipeline.nlp.components import FUNCTION_WORDS
 from pipeline.nlp.confusions import fold_digits, initials_alike, stray_class
@@ -666,7 +668,7 @@ def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[st
     return actions
 
 
-_DIGIT_AS_LETTER = {"8": "SB", "5": "S", "0": "OD", "1": "IL", "6": "G", "2": "Z", "4": "A"}  # what a digit was
+_DIGIT_AS_LETTER = {"8": "SB", "5": "S", "0": "OD", "1": "IL", "6": "G", "2": "Z", "4": "A", "3": "JB"}  # what a digit was
 
 
 def repair_owners(actions: list[Action], parties: list[str], spelt: Collection[str] = ()) -> None:
@@ -980,6 +982,21 @@ def reported_actions(actions: list[Action]) -> None:
             continue
         a.description = m["desc"].strip()
         a.owner = a.owner or (m["asked"] or m["by"] or m["that"]).strip()
+
+
+def merge_unnumbered(found: list[Action], more: list[Action]) -> list[Action]:
+    """``more``: actions without ids read a second way (an item table's Action column beside text
+    already read as lines). One whose words an action found already holds only fills its gaps."""
+    out = list(found)
+    for t in more:
+        same = next((a for a in found if fuzz.partial_ratio(a.description.lower(), t.description.lower()) >= 90), None)
+        if same is None:
+            out.append(t)
+            continue
+        same.owner = same.owner or t.owner
+        same.due_date = same.due_date or t.due_date
+    out.sort(key=lambda a: a.start)
+    return out
 
 
 def merge(text_actions: list[Action], table_actions: list[Action]) -> list[Action]:

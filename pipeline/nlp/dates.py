@@ -109,7 +109,8 @@ def _read_dmy(m: re.Match[str], *, noisy: bool) -> tuple[str | None, bool] | Non
     g1, g2 = m.groupdict().get("g1"), m.groupdict().get("g2")
     if month[1] and "" in (g1, g2):
         return None  # a misspelt word glued to digits is no month
-    if _real(m["day"]) < 1 or _real(m["year"]) < 2:
+    first = m["day"] in {"l", "I"} and (m["ord"] or "").strip().lower() == "st"  # "lst February": only 1st is "st"
+    if (_real(m["day"]) < 1 and not first) or _real(m["year"]) < 2:
         return None
     day, year = _digits(m["day"]), _digits(m["year"])
     if not 1900 <= int(year) <= 2099:

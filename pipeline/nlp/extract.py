@@ -309,6 +309,8 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
 
     text_actions = actions_mod.from_text(dt, lexicon, organisations, names=_owner_names(people))
     acts = actions_mod.merge(text_actions, table_actions)
+    acts = actions_mod.merge_unnumbered(acts, [a for ref in dt.prose_tables if action_tables.is_item_table(ref.table)
+                                               for a in action_tables.from_item_table(ref.table, ref.page, ref.start, prose=True)])
     own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
     actions_mod.reshape_ids(acts)
     actions_mod.meeting_numbered_ids(acts, head.meeting_number)

@@ -41,6 +41,9 @@ class DocText:
     text: str
     lines: list[TextLine] = field(default_factory=list)
     tables: list[TableRef] = field(default_factory=list)
+    # tables of running text (:func:`is_prose_table`), laid out as lines, not tables: an item
+    # table's Action column among them still names who acts
+    prose_tables: list[TableRef] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._starts = [ln.start for ln in self.lines]
@@ -121,6 +124,7 @@ def build(doc: Document) -> DocText:
     parts: list[str] = []
     lines: list[TextLine] = []
     tables: list[TableRef] = []
+    prose_tables: list[TableRef] = []
     offset = 0
     block_no = 0
 
@@ -139,6 +143,7 @@ def build(doc: Document) -> DocText:
         for block in page.blocks:
             if block.table is not None and is_prose_table(block.table):
                 # a paragraph the layout stage took for a table: read its cells as lines
+                prose_tables.append(TableRef(page.number, block_no, block.table, offset))
                 for row in block.table.rows:
                     for c in row:
                         if _clean(c).strip():
@@ -170,4 +175,4 @@ def build(doc: Document) -> DocText:
             gap()
             block_no += 1
         gap()
-    return DocText("".join(parts), lines, tables)
+    return DocText("".join(parts), lines, tables, prose_tables)
