@@ -259,6 +259,48 @@ def test_a_monospaced_list_under_labels_of_different_widths_keeps_each_name_whol
         assert any(name in c for c in cells), (name, rows)
 
 
+def test_a_monospaced_table_under_a_header_puts_a_word_starting_at_a_column_in_it() -> None:
+    """An action log in Courier with one space between its columns: a word that starts where a
+    column of the header starts is that column's, though the gap before it is a word space."""
+    from pipeline.reading.tables import build_unruled
+
+    lines = [
+        _mono_line(100, (50, "Action"), (356, "Owner"), (418, "Due date"), (506, "Status")),
+        _mono_line(112, (50, "Update the volunteer handbook"), (356, "Secretary Friday 17"), (506, "Open")),
+        _mono_line(120, (418, "November")),
+        _mono_line(128, (418, "2023")),
+        _mono_line(140, (50, "Draft the article for the spring newsletter"), (356, "AQ"), (418, "29.10.2023"),
+                   (506, "Open")),
+    ]
+    assert build_unruled(lines, [50.0, 356.0, 418.0, 506.0]).rows == [
+        ["Action", "Owner", "Due date", "Status"],
+        ["Update the volunteer handbook", "Secretary", "Friday 17 November 2023", "Open"],
+        ["Draft the article for the spring newsletter", "AQ", "29.10.2023", "Open"],
+    ]
+
+
+def test_a_tick_in_the_margin_beside_a_title_block_of_labels_is_no_line_of_it() -> None:
+    """A handwritten tick left of the labels, read as ``J``, neither joins a value nor moves the
+    edge the labels stand at (so every label after it is still read as one)."""
+    from pipeline.reading.tables import build_unruled
+
+    lines = [
+        _line(100, (60, "Change Board Meeting 125 Minutes")),
+        _line(114, (60, "Date:"), (150, "28 November 2023")),
+        _line(128, (60, "Status:"), (150, "Draft")),
+        _line(136, (20, "J")),
+        _line(142, (60, "Present:"), (150, "Ann Lee, Chair; Bo Li, DCC")),
+        _line(156, (60, "In attendance:"), (150, "Cy Ng, SECAS")),
+    ]
+    assert build_unruled(lines, [60.0, 150.0]).rows == [
+        ["", "Change Board Meeting 125 Minutes"],
+        ["Date:", "28 November 2023"],
+        ["Status:", "Draft"],
+        ["Present:", "Ann Lee, Chair; Bo Li, DCC"],
+        ["In attendance:", "Cy Ng, SECAS"],
+    ]
+
+
 def test_a_title_block_right_over_a_two_column_list_is_two_tables() -> None:
     """Labels with values at one indent, then names in two columns at another, single-spaced:
     the columns change, so the block ends where the list starts; and a list line that leaves

@@ -618,6 +618,8 @@ def test_names_ocr_misspelt_are_repaired_against_the_name_lists_only_with_ocr_ev
     assert namewords.repair("Loma", surname=False, sure=True) == "Lorna"
     assert namewords.repair("Crag", surname=False, sure=True) == "Craig"
     assert namewords.repair("Lown", surname=False, sure=True) == "Lowri"
+    # a lost letter only to a common name: "Ruaridh", read surely, is a spelling the lists lack
+    assert namewords.repair("Ruaridh", surname=False, sure=True) is None
 
 
 def test_a_name_word_ocr_read_surely_is_not_made_another_by_a_look_alike() -> None:
@@ -1753,3 +1755,50 @@ def test_an_action_tables_cells_that_ran_over_into_the_next() -> None:
         ("Secretary", "2023-11-17", "Update the volunteer handbook"),
         ("Treasurer", None, "Renew the public liability insurance"),
         ("AQ", "2023-10-29", "Draft the article for the spring newsletter")]
+
+
+def test_an_attendance_label_misread_by_two_letters_or_its_colon_read_as_a_letter() -> None:
+    """``Presrst: A (Org); B (Org)``: two letters misread, taken because names follow in a list;
+    ``Presenti Cormac Brierley (CB) …``: the colon read as a letter glued to the label."""
+    rec = text("Operations Group\n\nPresrst: Ailsa Tolley (Operations Group Chair); Florence Walsh (npower); "
+               "Sophie Leadbetter (Utilita)\n\n1. Welcome")
+    assert [n for n, _, _, _ in people(rec)] == ["Ailsa Tolley", "Florence Walsh", "Sophie Leadbetter"]
+    rec = run(["TABASC Meeting 103", "Presenti Cormac Brierley (CB) - TABASC Chair\nBlessing Osei (BO) SSE\n"
+               "In attendance: Joanna Yates (JY) - DCC", "1. Welcome"])
+    assert people(rec) == [("Cormac Brierley", "chair", "TABASC Chair", True), ("Blessing Osei", "member", "SSE", True),
+                           ("Joanna Yates", "participant", "DCC", True)]
+    assert people(text("Progress: Ann Lee (AL), Bob Ray (BR)\n\n1. Welcome")) == []
+
+
+def test_an_item_table_of_running_text_gives_the_owners_of_its_action_column() -> None:
+    """A ``No. | Discussion and decisions | Action`` table whose cells are paragraphs is read as
+    lines; a poor scan lost the full stops before ``BH to report …`` and read ``JB`` as ``3B``
+    and ``1st`` as ``lst``: the Action column still says who acts."""
+    long = ("The Chief Executive presented her report highlighting the progress made on the development programme "
+            "and the recruitment of two new housing officers and members asked about the level of rent arrears")
+    rec = run(["Board Meeting\nWednesday 7th December 2022", "Present: Jamal Barlow (JB); Blessing Hepworth (BH)",
+               [["No.", "Discussion and decisions", "Action"],
+                ["3.", f"Chief Executive's Report {long} RESOLVED that the report be noted 3B to arrange the Board "
+                       "away day by lst February 2023", "1"],
+                ["4.", f"Risk Register {long} the Board ENDORSED the risk register BH to report back on the results of "
+                       "the survey by 10/02/2023", "BH"]]])
+    assert [(a.owner, a.due_date, a.description) for a in rec.actions] == [
+        ("JB", "2023-02-01", "arrange the Board away day"),
+        ("BH", "2023-02-10", "report back on the results of the survey")]
+
+
+def test_an_item_tables_owner_cell_misread_and_the_full_stop_before_its_sentence_lost() -> None:
+    """A poor scan read the Action column's initials as ``xT`` and ``J@`` and lost the full stops
+    between the minute's sentences: who acts is read from the sentence, by name or initials."""
+    rec = run(["Board Meeting held on 28th January 2021", [
+        ["No.", "Minutes", "Action"],
+        ["3.", "Chief Executive's Report The Board noted the report Dafydd Kelly to review the treasury policy "
+               "by 3 March 2021", "DK"],
+        ["6.", "Risk Register The Board endorsed the updated risk register NT to arrange training on the new "
+               "financial regulations", "xT"],
+        ["7.", "Governance Review Members welcomed the report Joanna Gledhill to present the updated budget to the "
+               "Finance Committee by 25th March 2021", "J@"]]])
+    assert [(a.owner, a.due_date, a.description) for a in rec.actions] == [
+        ("DK", "2021-03-03", "review the treasury policy"),
+        ("NT", None, "arrange training on the new financial regulations"),
+        ("Joanna Gledhill", "2021-03-25", "present the updated budget to the Finance Committee")]

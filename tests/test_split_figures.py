@@ -60,18 +60,17 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9893,  # 185/1/3
             "decisions.outcome": 0.9622,  # 178/185
-            "actions": 0.9872,  # 77/0/2
-            "actions.owner": 0.9870,  # 76/77
-            "actions.due_date": 0.9740,  # 75/77
+            "actions.owner": 0.9873,  # 78/79
+            "actions.due_date": 0.9873,  # 78/79
             "attendees": 0.9914,  # 344/2/4
         },
         "poor": {
             "identifiers": 0.9780,  # 89/3/1
             "decisions": 0.9651,  # 180/5/8
             "decisions.outcome": 0.9500,  # 171/180
-            "actions": 0.9474,  # 72/1/7
-            "actions.owner": 0.9444,  # 68/72
-            "actions.due_date": 0.8750,  # 63/72
+            "actions": 0.9610,  # 74/1/5
+            "actions.owner": 0.9189,  # 68/74
+            "actions.due_date": 0.8919,  # 66/74
             "attendees": 0.9665,  # 332/7/16
         },
     },
@@ -92,9 +91,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9798,  # 97/1/3
             "decisions": 0.9524,  # 190/9/10
             "decisions.outcome": 0.9579,  # 182/190
-            "actions": 0.9262,  # 69/1/10
-            "actions.owner": 0.9420,  # 65/69
-            "actions.due_date": 0.9130,  # 63/69
+            "actions": 0.9333,  # 70/1/9
+            "actions.owner": 0.9286,  # 65/70
+            "actions.due_date": 0.9000,  # 63/70
             "attendees": 0.9579,  # 341/9/21
         },
     },
@@ -103,14 +102,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9975,  # 197/0/1
             "decisions.outcome": 0.9442,  # 186/197
             "actions": 0.9944,  # 89/1/0
-            "actions.owner": 0.9888,  # 88/89
         },
         "scan": {
             "identifiers": 0.9951,  # 101/0/1
             "decisions": 0.9797,  # 193/3/5
             "decisions.outcome": 0.9482,  # 183/193
             "actions": 0.9655,  # 84/1/5
-            "actions.owner": 0.9762,  # 82/84
+            "actions.owner": 0.9881,  # 83/84
             "actions.due_date": 0.9762,  # 82/84
             "attendees": 0.9894,  # 327/1/6
         },
@@ -119,7 +117,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9340,  # 184/12/14
             "decisions.outcome": 0.9402,  # 173/184
             "actions": 0.8837,  # 76/7/13
-            "actions.owner": 0.9474,  # 72/76
+            "actions.owner": 0.9605,  # 73/76
             "actions.due_date": 0.8816,  # 67/76
             "attendees": 0.9588,  # 314/8/19
         },
@@ -204,18 +202,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9851,  # 199/1/5
             "decisions.outcome": 0.9347,  # 186/199
             "actions": 0.9647,  # 82/3/3
-            "actions.owner": 0.9878,  # 81/82
-            "actions.due_date": 0.9512,  # 78/82
-            "attendees": 0.9362,  # 323/11/33
+            "attendees": 0.9469,  # 330/11/26
         },
         "poor": {
             "identifiers": 0.9741,  # 94/3/2
             "decisions": 0.9751,  # 196/2/8
             "decisions.outcome": 0.9235,  # 181/196
-            "actions": 0.9000,  # 72/3/13
-            "actions.owner": 0.9167,  # 66/72
-            "actions.due_date": 0.8889,  # 64/72
-            "attendees": 0.8748,  # 297/26/59
+            "actions": 0.9333,  # 77/3/8
+            "actions.owner": 0.9091,  # 70/77
+            "actions.due_date": 0.9221,  # 71/77
+            "attendees": 0.8934,  # 310/28/46
         },
     },
     "unseen": {
@@ -234,9 +230,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9885,  # 43/0/1
             "decisions": 0.9255,  # 87/4/10
             "decisions.outcome": 0.9655,  # 84/87
-            "actions": 0.8947,  # 34/1/7
-            "actions.owner": 0.9118,  # 31/34
-            "actions.due_date": 0.8824,  # 30/34
+            "actions": 0.9091,  # 35/1/6
+            "actions.owner": 0.8857,  # 31/35
+            "actions.due_date": 0.8571,  # 30/35
             "attendees": 0.8517,  # 135/11/36
         },
     },

@@ -19,6 +19,7 @@ from pipeline.nlp.actions import (
     split_owner,
     strip_due,
 )
+from pipeline.nlp.attendee_lists import is_name
 from pipeline.nlp.dates import find_dates, parse_date, parse_month
 from pipeline.reading.document import Table
 
@@ -381,6 +382,13 @@ def _misread_subject(text: str, owner: str) -> re.Match[str] | None:
     return None
 
 
+def _a_persons(name: str) -> bool:
+    """``Duncan Crowther``, not ``Point Administration Number``: a given name the lists know first."""
+    from pipeline.nlp.namewords import given_names
+
+    return name.split()[0].lower() in given_names() and is_name(name)
+
+
 def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None,
                     prose: bool = False) -> list[Action]:
     """``4. | DP126 ‘…’ … SECAS to invite the Proposer of DP126 to the next meeting. … | SECAS``: the
@@ -395,7 +403,9 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
         text = one_line(row[text_col]) if text_col < len(row) else ""
         if not text:
             continue
-        if not re.search(r"\w{2}", owner) or re.fullmatch(r"[a-z]{2,4}", owner):
+        owner_like = re.fullmatch(r"[A-Z][\w&’'.\- ]{0,30}(?:\s*[,/&]\s*[A-Z][\w&’'.\- ]{0,30}){0,3}", owner)
+        if not re.search(r"\w{2}", owner) or re.fullmatch(r"[a-z]{2,4}", owner) or (
+                len(owner) <= 3 and not owner_like):  # ("xT", "J@": initials a poor scan misread)
             # the owner cell lost on a poor scan (empty, a speck, initials misread in lower
             # case: "oc" for DC): the item's text names who
             # acts, in full ("Lorna Oakley to create a survey … by 01/03/2020."), the full stop
@@ -403,15 +413,21 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
             # another asked or invited to speak
             # (in a table of running text, whose sentences are read as lines too, only initials:
             # "… Modification Proposal to proceed …" is no one's action)
-            who = rf"[A-Z]{{2,5}}|{_MISREAD_INITIALS}" if prose else rf"{_FULL_NAME}|[A-Z]{{2,5}}|{_MISREAD_INITIALS}"
-            said = re.search(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))(?P<s>(?P<who>{who})\s+{TO}\s+[a-z][^.]*"
-                             r"(?:\.\d[^.]*)*)", text)
+            # "… Modification Proposal to proceed …" is no one's action), unless the owner cell holds
+            # something, misread ("J@")
+            # something, misread ("J@", "oc"), and the name is a person's
+            named = not prose or bool(re.search(r"\w", owner))
+            who = rf"{_FULL_NAME}|[A-Z]{{2,5}}|{_MISREAD_INITIALS}" if named else rf"[A-Z]{{2,5}}|{_MISREAD_INITIALS}"
+            said = next((m for m in re.finditer(
+                rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))(?P<s>(?P<who>{who})\s+{TO}\s+[a-z][^.]*"
+                r"(?:\.\d[^.]*)*)", text) if not prose or " " not in m["who"] or _a_persons(m["who"])), None)
             owner = said["who"] if said is not None else ""
-        elif not re.fullmatch(r"[A-Z][\w&’'.\- ]{0,30}(?:\s*[,/&]\s*[A-Z][\w&’'.\- ]{0,30}){0,3}", owner):
+        elif not owner_like:
             continue
         else:
-            said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
-                             text)
+            # (the full stop before it perhaps lost: "… the risk register BH to report back …")
+            said = re.search(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))"
+                             rf"(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
             # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
             said = said or initials_sentence(text, owner) or _misread_subject(text, owner)
         if said is None:

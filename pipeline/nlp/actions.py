@@ -118,14 +118,15 @@ def due_date_match(text: str) -> tuple[str, bool] | None:
 
 
 def strip_due(desc: str) -> str:
-    """The description without a closing ``by 14 April 2020.`` and full stop."""
+    """The description without a closing ``by 14 April 2020.`` and full stop (or the comma a
+    scan read for it)."""
     for d in reversed(find_dates(desc)):
-        if desc[d.end :].strip(" .") == "":
+        if desc[d.end :].strip(" .,") == "":
             m = STRONG_CUE.search(desc[: d.start])
             if m:
                 desc = desc[: m.start()]
         break
-    return desc.strip().rstrip(".").strip()
+    return desc.strip().rstrip(".,").strip()
 
 
 def canonical_action_id(raw: str) -> tuple[str, bool] | None:
@@ -588,7 +589,9 @@ def initials_sentence(text: str, owner: str) -> re.Match[str] | None:
     (``Cllr Farrow to arrange …`` beside OF), or None."""
     if not re.fullmatch(r"[A-Z]{2,4}", owner):
         return None
-    return next((n for n in re.finditer(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+[a-z][^.]*"
+    # (the full stop before it perhaps lost on a scan: "… the Chief Executive's report Dafydd Kelly to …")
+    return next((n for n in re.finditer(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))"
+                                        rf"(?P<s>(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+[a-z][^.]*"
                                         r"(?:\.\d[^.]*)*)", text) if initialled(n["who"], owner)), None)
 
 
@@ -995,6 +998,8 @@ def merge_unnumbered(found: list[Action], more: list[Action]) -> list[Action]:
             continue
         same.owner = same.owner or t.owner
         same.due_date = same.due_date or t.due_date
+        if len(t.description) < len(same.description):
+            same.description = t.description  # the sentence that says what is to be done, not its paragraph
     out.sort(key=lambda a: a.start)
     return out
 

@@ -97,16 +97,18 @@ _LABEL_WORDS = ("attendees", "attendance", "apologies", "present")
 _NOT_LABELS = {"prevent", "attended", "attender", "attendee", "attends", "apology", "apologise", "apologised"}
 
 
-def misread_label(word: str) -> str | None:
+def misread_label(word: str, *, listed: bool = False) -> str | None:
     """``Attendess``, ``Apologles``, ``Presemt``: a one-word label a scan misread by a letter
     (two in ``attendance``), as its own line; the label meant, or None (a word of its own such
-    as ``Prevent`` or ``Attended`` is no misreading)."""
+    as ``Prevent`` or ``Attended`` is no misreading). ``listed``: a list of names follows it
+    (``Presrst: Ailsa Tolley (…); …``), evidence enough for two letters misread."""
     from rapidfuzz.distance import Levenshtein
 
     word = word.strip(" :;.-–—").lower()
     if not re.fullmatch(r"[a-z]{7,12}", word) or word in _LABEL_WORDS or word in _NOT_LABELS:
         return None
-    near = [w for w in _LABEL_WORDS if Levenshtein.distance(word, w) <= (2 if len(w) >= 10 else 1)]
+    near = [w for w in _LABEL_WORDS
+            if Levenshtein.distance(word, w) <= (2 if len(w) >= 10 or (listed and w[0] == word[0]) else 1)]
     return near[0] if len(near) == 1 else None
 
 

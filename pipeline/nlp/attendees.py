@@ -278,10 +278,15 @@ def region_start(text: str) -> tuple[str, str] | None:
     on a letter of the label read as none: ``Attendeés``)."""
     folded = _unaccented(text)
     m = REGION_START.match(folded) or LABEL_START.match(folded)
+    glued = re.match(r"^\W{0,2}(?P<label>present|attendees|apologies)[il1!|]\s+(?P<rest>[A-Z][a-z]+\s+[A-Z].*)$", folded,
+                     re.IGNORECASE)
+    if m is None and glued is not None:
+        return glued["label"].lower(), text[glued.start("rest") :]  # "Presenti Cormac Brierley (CB) …": its colon read as a letter
     if m is None:
         # "Attendess" alone on its line, or before a colon: a label a scan misread by a letter
         near = re.match(r"^\W{0,2}(?P<word>[A-Za-z]{7,12})\s*(?::\s*(?P<rest>.*))?$", folded)
-        label = lists.misread_label(near["word"]) if near is not None else None
+        listed = near is not None and len(re.findall(r"[A-Z][a-z]+\s+[A-Z][a-z’'\-]+\s*[(,]", near["rest"] or "")) >= 2
+        label = lists.misread_label(near["word"], listed=listed) if near is not None else None
         return (label, near["rest"] or "") if label is not None and near is not None else None
     rest = text[m.start("rest") : m.end("rest")] if m["rest"] is not None else ""
     words = len(rest.split())

@@ -120,7 +120,9 @@ def repair(word: str, *, surname: bool, initial: str | None = None, sure: bool =
     ``sure``: OCR read the word with high confidence. Then a letter misread as a look-alike is
     not believed (``Rawcliffe`` is a real name the lists lack, not ``Rowcliffe``), but a letter
     read as two, two as one, or a thin letter lost still are: OCR reads those surely, the
-    shapes it saw being those letters (``Loma`` for ``Lorna``, ``Crag`` for ``Craig``)."""
+    shapes it saw being those letters (``Loma`` for ``Lorna``, ``Crag`` for ``Craig``); a lost
+    letter only when the name it gives is a common one (``Ruaridh``, a spelling the lists lack,
+    stays)."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -160,7 +162,17 @@ def repair(word: str, *, surname: bool, initial: str | None = None, sure: bool =
         cands = [best_known] if best_known is not None else cands
     if len(cands) != 1:
         return None
+    if sure and len(cands[0]) > len(key) and not _common(cands[0], surname=surname):
+        return None  # a word read surely, a letter short of a rare name: a spelling the lists lack ("Ruaridh")
     return _as_written(cands[0])
+
+
+def _common(name: str, *, surname: bool) -> bool:
+    """A name common enough that a sure reading one letter short of it is likelier a lost letter
+    than a spelling of its own (``Crag``: Craig; ``Ruaridh`` is not Ruairidh)."""
+    if surname:
+        return _surnames().get(name, 0.0) >= 0.001
+    return _given().get(name, 0) >= 3
 
 
 def _each_replaced(key: str, read: str, meant: str) -> set[str]:

@@ -367,7 +367,13 @@ def build_unruled(lines: list[Line], cols: list[float]) -> Table:
     pitches = [b - a for a, b in zip(centers, centers[1:], strict=False)]
     # lines of one wrapped cell sit one leading (about 1.2 font sizes) apart; rows add padding
     threshold = 1.4 * statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines)
-    cell_rows = [_cells(line, cols, mono=mono) for line in lines]
+    # a monospaced table under a header of column names: a word starting where a column starts
+    # is that column's, even one space after the cell before it ("Secretary Friday 17")
+    head_segs = segments(lines[0], mono)
+    headed = mono and len(head_segs) >= 3 and all(
+        len(seg) <= 3 and not seg[-1].text.endswith(":") and any(abs(seg[0].x0 - x) <= 4.0 for x in cols)
+        for seg in head_segs)
+    cell_rows = [_cells(line, cols, mono=mono, headed=headed) for line in lines]
     header_cols = [c for c, text in enumerate(cell_rows[0]) if text]
     # the pitch of lines that are surely rows of their own (every column filled, one after
     # another): where a line sits as far below the one above, it is a row too, unless its
@@ -426,6 +432,11 @@ def _label_rows(lines: list[Line]) -> Table:
     line without a label goes on with the value above."""
     rows: list[list[str]] = []
     lines = [ln for ln in lines if any(c.isalnum() for c in ln.text)]  # a line of specks says nothing
+    labelled = [_unspecked(ln.words)[0].x0 for ln in lines if _label(ln) is not None]
+    if labelled:
+        # a mark in the margin left of the labels (a handwritten tick read as "J") is no line of
+        # the block, and sets no edge its labels are indented from
+        lines = [ln for ln in lines if not (ln.bbox[2] < min(labelled) and len(ln.text.strip()) <= 2)] or lines
     left = min(_unspecked(ln.words)[0].x0 for ln in lines)
     right = max(ln.bbox[2] for ln in lines)
     height = statistics.median(ln.bbox[3] - ln.bbox[1] for ln in lines) or 10.0
@@ -451,15 +462,16 @@ def _label_rows(lines: list[Line]) -> Table:
     return Table(rows=rows, bbox=union([ln.bbox for ln in lines]), ruled=False)
 
 
-def _cells(line: Line, cols: list[float], *, tol: float = 4.0, mono: bool = False) -> list[str]:
+def _cells(line: Line, cols: list[float], *, tol: float = 4.0, mono: bool = False, headed: bool = False) -> list[str]:
     """A line's words put in the rightmost column whose left edge they start at or after.
 
     In a monospaced font a run of words spaced as one phrase stays in one cell: a word inside
     it passes into a later column only after a gap wider than the line's word space. (In
     a list under labels of different widths, ``Present:  Imogen Jarvis`` and ``In attendance:
     Fraser Ellison``, each label's names start at their own indent, and a name crosses the
-    other's edge.) In any font, a word that opens a bracket, or is inside one, stays in the cell of
-    the phrase it follows at a word space."""
+    other's edge.) Under a header row of column names (``headed``), a word that starts where a
+    column starts is that column's. In any font, a word that opens a bracket, or is inside one,
+    stays in the cell of the phrase it follows at a word space."""
     cells: list[list[str]] = [[] for _ in cols]
     height = statistics.median(w.bottom - w.top for w in line.words) if line.words else 10.0
     segs = segments(line, mono)
@@ -476,7 +488,8 @@ def _cells(line: Line, cols: list[float], *, tol: float = 4.0, mono: bool = Fals
             open_ = " ".join(cells[col]).count("(") > " ".join(cells[col]).count(")")
             bracket = (k > 0 and (word.text[:1] in "([" or open_) and at > col
                        and gap <= max(1.5 * space, 0.3 * height))
-            if (k == 0 or not mono or (at > col and gap > max(1.5 * space, 0.3 * height))) and not bracket:
+            aligned = headed and at > col and abs(word.x0 - cols[at]) <= tol  # (under a header: see build_unruled)
+            if (k == 0 or not mono or aligned or (at > col and gap > max(1.5 * space, 0.3 * height))) and not bracket:
                 col = at
             cells[col].append(word.text)
     return [" ".join(c) for c in cells]
