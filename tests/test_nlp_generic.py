@@ -1802,3 +1802,21 @@ def test_an_item_tables_owner_cell_misread_and_the_full_stop_before_its_sentence
         ("DK", "2021-03-03", "review the treasury policy"),
         ("NT", None, "arrange training on the new financial regulations"),
         ("Joanna Gledhill", "2021-03-25", "present the updated budget to the Finance Committee")]
+
+
+def test_a_digit_read_into_the_meetings_number_of_an_action_id_and_a_speck_before_an_action_line() -> None:
+    """``TABASC 715/02`` between ``75/01`` and ``75/03`` in the minutes of meeting 75 (earlier
+    meetings' ``74/…`` in the log too) is ``75/02``; a speck read as ``of`` between a sentence
+    and the ``Action: CM`` line closing it is no action."""
+    rec = run(["TABASC Meeting 75\nDate: 21 November 2019", "Actions",
+               [["Ref", "Action", "Owner", "Due"],
+                ["TABASC 74/01", "Issue the consultation on DP206", "AP", "22 Oct 2019"],
+                ["TABASC 75/01", "Add CP1224 to the agenda of the next meeting", "SECAS", "20 Nov 2019"],
+                ["TABASC 715/02", "Arrange a Working Group meeting for MP102", "SECAS", ""],
+                ["TABASC 75/03", "Update the Modification Report for MP135", "SECAS", "21 Dec 2019"]]])
+    assert [a.action_id for a in rec.actions] == ["TABASC 74/01", "TABASC 75/01", "TABASC 75/02", "TABASC 75/03"]
+    assert repairs.of(rec.actions[2]) and not repairs.of(rec.actions[1])
+    rec = run(["Trust Meeting held on 1 July 2019", "CM was asked to renew the public liability insurance by 04.08.2019.",
+               "of\nAction: CM"])
+    assert [(a.owner, a.due_date, a.description) for a in rec.actions] == [
+        ("CM", "2019-08-04", "renew the public liability insurance")]

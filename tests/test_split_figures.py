@@ -201,7 +201,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9851,  # 199/1/5
             "decisions.outcome": 0.9347,  # 186/199
-            "actions": 0.9647,  # 82/3/3
+            "actions": 0.9882,  # 84/1/1
             "attendees": 0.9469,  # 330/11/26
         },
         "poor": {

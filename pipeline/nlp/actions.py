@@ -206,6 +206,11 @@ def parts_end(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?"))
 
 
+def _speck_line(text: str) -> bool:
+    """A line of at most two letters and no digit: a speck OCR read as a word (``of``, ``e .``)."""
+    return len(re.sub(r"[^A-Za-z]", "", text)) <= 2 and not re.search(r"\d", text)
+
+
 def _paragraph_before(lines: list[TextLine], i: int, inline: str) -> str:
     """The paragraph an ``Action: DS`` line closes."""
     if inline.strip():
@@ -216,7 +221,8 @@ def _paragraph_before(lines: list[TextLine], i: int, inline: str) -> str:
             j -= 1
         return one_line(" ".join(parts))
     j = i - 1
-    while j >= 0 and not lines[j].text.strip():
+    # blank lines, and a speck read as a short word on a line of its own ("of") between them
+    while j >= 0 and (not lines[j].text.strip() or _speck_line(lines[j].text)):
         j -= 1
     if j < 0:
         return ""
@@ -826,6 +832,24 @@ def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None
     fixed = f"{m['prefix'] or ''}{meeting_number}{m['sep']}{k + 1:0{width}d}"
     if fixed != a.action_id:
         _reid(a, fixed)
+
+
+def inserted_digit_ids(actions: list[Action], meeting_number: str | None = None) -> None:
+    """``TABASC 715/02`` between ``TABASC 75/01`` and ``TABASC 75/03`` in the minutes of meeting
+    75: a speck read as a digit inside the meeting's number. Taken only where the id's own number
+    is the one the meeting's series lacks."""
+    if not meeting_number or not meeting_number.isdigit():
+        return
+    from rapidfuzz.distance import Levenshtein
+
+    found = [(a, m) for a in actions if a.action_id and (m := _SERIAL_ID.match(a.action_id))]
+    own = {(m["prefix"] or "", m["sep"], int(m["n"])) for _, m in found if m["meeting"] == meeting_number}
+    for a, m in found:
+        key = (m["prefix"] or "", m["sep"])
+        numbers = {n for p, sep, n in own if (p, sep) == key}
+        if (len(m["meeting"]) == len(meeting_number) + 1 and Levenshtein.distance(m["meeting"], meeting_number) == 1
+                and len(numbers) >= 2 and int(m["n"]) not in numbers and int(m["n"]) < max(numbers)):
+            _reid(a, f"{m['prefix'] or ''}{meeting_number}{m['sep']}{m['n']}")
 
 
 _ITEM_NUMBERED = re.compile(r"\d{1,2}-\d{2}")

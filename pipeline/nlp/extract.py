@@ -314,9 +314,11 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
     actions_mod.reshape_ids(acts)
     actions_mod.meeting_numbered_ids(acts, head.meeting_number)
+    actions_mod.inserted_digit_ids(acts, head.meeting_number)
     actions_mod.serial_ids(acts, head.meeting_number)
     actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])],
                               meeting_number=head.meeting_number, own_prefixes=own)
+    actions_mod.inserted_digit_ids(acts, head.meeting_number)
     actions_mod.serial_ids(acts, head.meeting_number)  # again: a series whose prefix was just put right
     actions_mod.neighbour_ids(acts, head.meeting_number)
     actions_mod.lost_hyphens(acts)
