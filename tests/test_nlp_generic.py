@@ -618,8 +618,11 @@ def test_names_ocr_misspelt_are_repaired_against_the_name_lists_only_with_ocr_ev
     assert namewords.repair("Loma", surname=False, sure=True) == "Lorna"
     assert namewords.repair("Crag", surname=False, sure=True) == "Craig"
     assert namewords.repair("Lown", surname=False, sure=True) == "Lowri"
-    # a lost letter only to a common name: "Ruaridh", read surely, is a spelling the lists lack
+    # a lost letter only to a common name: "Ruaridh" is a spelling the lists lack, not Ruairidh;
+    # a surname only when read surely (the census shares undercount British surnames)
     assert namewords.repair("Ruaridh", surname=False, sure=True) is None
+    assert namewords.repair("Ruaridh", surname=False) is None
+    assert namewords.repair("Ilingworth", surname=True) == "Illingworth"
 
 
 def test_a_name_word_ocr_read_surely_is_not_made_another_by_a_look_alike() -> None:
@@ -1820,3 +1823,13 @@ def test_a_digit_read_into_the_meetings_number_of_an_action_id_and_a_speck_befor
                "of\nAction: CM"])
     assert [(a.owner, a.due_date, a.description) for a in rec.actions] == [
         ("CM", "2019-08-04", "renew the public liability insurance")]
+
+
+def test_a_label_tables_list_does_not_go_on_into_the_running_text_below_it() -> None:
+    rec = run(["Board meeting held on 28th January 2021",
+               [["Attendees", "Colm Doyle, Chair; Nerys Tolley"], ["Apologies", "Jago Lofthouse"]],
+               "Finance Report and Management Accounts The Finance Director presented the management accounts for the "
+               "period, Bryn Mensah asked whether the figures took account of the increase in energy costs",
+               "1. Welcome"])
+    assert [(n, present) for n, _, _, present in people(rec)] == [
+        ("Colm Doyle", True), ("Nerys Tolley", True), ("Jago Lofthouse", False)]

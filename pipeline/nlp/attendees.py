@@ -1087,6 +1087,8 @@ def _label_list_after(rows: list[list[str]], people: list[Person], after: str | 
         return []
     out: list[Person] = []
     for text in [after] if isinstance(after, str) else after:
+        if _is_prose(re.sub(r"\([^)]*\)", "", text)):
+            break  # running text below the table ("Chair's Welcome The Chair opened the meeting …")
         more = lists.parse_list(text) if text.strip() else []
         # one entry a ";"-group ("Anita Henshaw, SP Energy Networks; …"), else a comma list
         segments = [s for s in re.split(r";" if ";" in text else r",|;", re.sub(r"\([^)]*\)", "", text)) if s.strip()]

@@ -122,7 +122,7 @@ def repair(word: str, *, surname: bool, initial: str | None = None, sure: bool =
     read as two, two as one, or a thin letter lost still are: OCR reads those surely, the
     shapes it saw being those letters (``Loma`` for ``Lorna``, ``Crag`` for ``Craig``); a lost
     letter only when the name it gives is a common one (``Ruaridh``, a spelling the lists lack,
-    stays)."""
+    stays). A given name is never given a lost letter to become a rare one, read surely or not."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -162,8 +162,10 @@ def repair(word: str, *, surname: bool, initial: str | None = None, sure: bool =
         cands = [best_known] if best_known is not None else cands
     if len(cands) != 1:
         return None
-    if sure and len(cands[0]) > len(key) and not _common(cands[0], surname=surname):
-        return None  # a word read surely, a letter short of a rare name: a spelling the lists lack ("Ruaridh")
+    if len(cands[0]) > len(key) and not _common(cands[0], surname=surname) and (sure or not surname):
+        # a letter short of a rare given name: a spelling the lists lack ("Ruaridh", not Ruairidh); a
+        # surname only when read surely (the census list's shares undercount British names: Fothergill)
+        return None
     return _as_written(cands[0])
 
 
