@@ -411,11 +411,9 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
             # acts, in full ("Lorna Oakley to create a survey … by 01/03/2020."), the full stop
             # before it perhaps lost too ("… in the decision log Lorna Oakley to …"), not someone
             # another asked or invited to speak
-            # (in a table of running text, whose sentences are read as lines too, only initials:
-            # "… Modification Proposal to proceed …" is no one's action)
-            # "… Modification Proposal to proceed …" is no one's action), unless the owner cell holds
-            # something, misread ("J@")
-            # something, misread ("J@", "oc"), and the name is a person's
+            # (in a table of running text, whose sentences are read as lines too, a full name only
+            # when the owner cell holds something, misread ("J@", "oc"), and the name is a
+            # person's: "… Modification Proposal to proceed …" is no one's action)
             named = not prose or bool(re.search(r"\w", owner))
             who = rf"{_FULL_NAME}|[A-Z]{{2,5}}|{_MISREAD_INITIALS}" if named else rf"[A-Z]{{2,5}}|{_MISREAD_INITIALS}"
             said = next((m for m in re.finditer(

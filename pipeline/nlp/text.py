@@ -10,7 +10,6 @@ is kept for the attendee and action readers.
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass, field, replace
 
