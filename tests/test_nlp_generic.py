@@ -1696,10 +1696,12 @@ def test_a_list_split_outside_brackets_in_one_pass_however_many_brackets_open() 
 
 def test_a_councillors_title_misread_in_an_attendee_tables_cell() -> None:
     doc = document([[["Name", "Office"], ["Cllr Daisy Griffiths", "Chairperson"], ["Clir Jessica Rigby", ""],
-                     ["Cilr Dafydd Kelly", ""]], "1. Welcome\nThe Chair opened the meeting."])
+                     ["Cilr Dafydd Kelly", ""], ["Citr Cormac Rigby", ""], ["Cl Hector Kaur", ""]],
+                    "1. Welcome\nThe Chair opened the meeting."])
     doc.pages[0].method = "ocr"
     rec = extract(doc, nlp=load(), meeting_id_fallback="g")
-    assert [a.name for a in rec.attendees] == ["Cllr Daisy Griffiths", "Cllr Jessica Rigby", "Cllr Dafydd Kelly"]
+    assert [a.name for a in rec.attendees] == ["Cllr Daisy Griffiths", "Cllr Jessica Rigby", "Cllr Dafydd Kelly",
+                                               "Cllr Cormac Rigby", "Cllr Hector Kaur"]
 
 
 def test_an_inline_list_whose_semicolons_a_scan_read_as_colons_after_brackets() -> None:

@@ -77,14 +77,14 @@ def _clean(text: str) -> str:
 _INITIALS_I = re.compile(r"(?<=\()(?=[A-Z][A-Zl|]{1,3}\))([A-Z]+)[l|]([A-Z]*)(?=\))")
 
 
-# "Clix", "Clir", "Cilr" before a name: the councillor's title, its two l's and r misread
-_CLLR = re.compile(r"\bC(?!ll[r])[il1I|]{2}[rx](?=\.?\s+[A-Z][a-z]|\.?\s*$)")
+# "Clix", "Clir", "Cilr", "Citr" before a name: the councillor's title, its two l's and r
+# misread; "Cl", "Cll" before a given name and a surname: its end lost
+_CLLR = re.compile(r"\bC(?!ll[r])(?:[il1I|t]{2}[rx](?=\.?\s+[A-Z][a-z]|\.?\s*$)|[l1I|]{1,2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))")
 
 
 def _ocr_glyphs(text: str) -> str:
     """A scanned line's look-alike glyphs put back where their shape is certain (as bullets are
-    by the reading stage): a capital I inside bracketed initials; ``Cllr`` misread before a name
-    (same length, so offsets hold)."""
+    by the reading stage): a capital I inside bracketed initials; ``Cllr`` misread before a name."""
     return _CLLR.sub("Cllr", _INITIALS_I.sub(r"\1I\2", text))
 
 
