@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from pipeline.nlp.actions import (
     OWNER_TO,
+    SUBJECT_START,
     TO,
     Action,
     due_date,
@@ -417,15 +418,13 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
             named = not prose or bool(re.search(r"\w", owner))
             who = rf"{_FULL_NAME}|[A-Z]{{2,5}}|{_MISREAD_INITIALS}" if named else rf"[A-Z]{{2,5}}|{_MISREAD_INITIALS}"
             said = next((m for m in re.finditer(
-                rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))(?P<s>(?P<who>{who})\s+{TO}\s+[a-z][^.]*"
+                rf"{SUBJECT_START}(?P<s>(?P<who>{who})\s+{TO}\s+[a-z][^.]*"
                 r"(?:\.\d[^.]*)*)", text) if not prose or " " not in m["who"] or _a_persons(m["who"])), None)
             owner = said["who"] if said is not None else ""
         elif not owner_like:
             continue
         else:
-            # (the full stop before it perhaps lost: "… the risk register BH to report back …")
-            said = re.search(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))"
-                             rf"(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
+            said = re.search(rf"{SUBJECT_START}(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
             # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
             said = said or initials_sentence(text, owner) or _misread_subject(text, owner)
         if said is None:

@@ -590,14 +590,18 @@ def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
     return m["s"] if m else text
 
 
+# where the subject of an action's sentence may start: the text's start, after a full stop,
+# colon or semicolon, or after a lower-case word where a scan lost the full stop ("… the risk
+# register BH to report …"), but not someone another asked, invited or thanked
+SUBJECT_START = r"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))"
+
+
 def initials_sentence(text: str, owner: str) -> re.Match[str] | None:
     """The ``<name> to …`` sentence (``s``) of the person an owner cell's initials stand for
     (``Cllr Farrow to arrange …`` beside OF), or None."""
     if not re.fullmatch(r"[A-Z]{2,4}", owner):
         return None
-    # (the full stop before it perhaps lost on a scan: "… the Chief Executive's report Dafydd Kelly to …")
-    return next((n for n in re.finditer(rf"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))"
-                                        rf"(?P<s>(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+[a-z][^.]*"
+    return next((n for n in re.finditer(rf"{SUBJECT_START}(?P<s>(?:{TITLE}\s+)?(?P<who>{_NAMED})\s+{_TO}\s+[a-z][^.]*"
                                         r"(?:\.\d[^.]*)*)", text) if initialled(n["who"], owner)), None)
 
 

@@ -273,15 +273,18 @@ def _unaccented(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] if not c.isascii() else c for c in text)
 
 
+# "Presenti Cormac Brierley (CB) …": a label whose colon a scan read as a letter glued to it
+_GLUED_LABEL = re.compile(r"^\W{0,2}(?P<label>present|attendees|apologies)[il1!|]\s+(?P<rest>[A-Z][a-z]+\s+[A-Z].*)$",
+                          re.IGNORECASE)
+
+
 def region_start(text: str) -> tuple[str, str] | None:
     """``(label, rest of the line)`` when a line opens an attendance list (an accent a scan put
     on a letter of the label read as none: ``Attendeés``)."""
     folded = _unaccented(text)
     m = REGION_START.match(folded) or LABEL_START.match(folded)
-    glued = re.match(r"^\W{0,2}(?P<label>present|attendees|apologies)[il1!|]\s+(?P<rest>[A-Z][a-z]+\s+[A-Z].*)$", folded,
-                     re.IGNORECASE)
-    if m is None and glued is not None:
-        return glued["label"].lower(), text[glued.start("rest") :]  # "Presenti Cormac Brierley (CB) …": its colon read as a letter
+    if m is None and (glued := _GLUED_LABEL.match(folded)) is not None:
+        return glued["label"].lower(), text[glued.start("rest") :]
     if m is None:
         # "Attendess" alone on its line, or before a colon: a label a scan misread by a letter
         near = re.match(r"^\W{0,2}(?P<word>[A-Za-z]{7,12})\s*(?::\s*(?P<rest>.*))?$", folded)

@@ -170,8 +170,8 @@ def repair(word: str, *, surname: bool, initial: str | None = None, sure: bool =
 
 
 def _common(name: str, *, surname: bool) -> bool:
-    """A name common enough that a sure reading one letter short of it is likelier a lost letter
-    than a spelling of its own (``Crag``: Craig; ``Ruaridh`` is not Ruairidh)."""
+    """A name common enough that a reading one letter short of it is likelier a lost letter than
+    a spelling of its own (``Crag``: Craig; ``Ruaridh`` is not Ruairidh)."""
     if surname:
         return _surnames().get(name, 0.0) >= 0.001
     return _given().get(name, 0) >= 3
