@@ -1835,3 +1835,153 @@ def test_a_label_tables_list_does_not_go_on_into_the_running_text_below_it() -> 
                "1. Welcome"])
     assert [(n, present) for n, _, _, present in people(rec)] == [
         ("Colm Doyle", True), ("Nerys Tolley", True), ("Jago Lofthouse", False)]
+
+
+def test_an_action_tables_header_below_running_text_the_reading_joined_to_it_and_a_speck_after_its_header() -> None:
+    """A closing item's heading and sentence (a mark in the margin read as a fourth cell) read into
+    the top of the action table with its title, its id and action headers read as one; a speck
+    read after the ``Ref.`` header of another."""
+    rec = run(["Operations Group Meeting 20", [
+        ["The Operations Group NOTED the update.", "", "", "A"],
+        ["Item 7: Any Other Business", "", "", ""],
+        ["No other business was raised and the Chair closed the meeting.", "", "", ""],
+        ["Summary of Actions and Status", "", "", ""],
+        ["Ref. Action", "Owner", "Due", "Status"],
+        ["43 Update the Technical Architecture Document for DP168", "DCC", "11 March 2022", "Ongoing"],
+        ["49 Circulate the updated legal text for DP101 to members", "SECAS", "15/05/2022", "Open"]]])
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
+        ("43", "DCC", "2022-03-11"), ("49", "SECAS", "2022-05-15")]
+    rec = run(["Change Sub-Committee Meeting 78", [
+        ["Ref. e", "Action", "Owner", "Deadline"],
+        ["30", "Arrange a Working Group meeting for DP162", "SECAS", "12-Apr-18"],
+        ["31", "Add DP144 to the agenda of the next meeting", "SECAS", "03.04.2018"]]])
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
+        ("30", "SECAS", "2018-04-12"), ("31", "SECAS", "2018-04-03")]
+
+
+def test_a_flattened_action_table_numbered_rows_and_a_due_date_damaged_and_wrapped() -> None:
+    """``No. Action Owner Due`` read as lines on a poor scan: a row's bare number is its id; a due
+    date's year wrapped to the next line; a due date damaged past reading (``“1th Novenber``) is
+    not the owner."""
+    rec = text("TABASC Meeting 52\n\nSummary of Actions\n\nNo. Action Owner Due\n"
+               "36 Issue the consultation on CP1460 SECAS 14th November\n2019\n"
+               "37 Invite the Proposer of CP1380 to the next meeting SECAS “1th Novenber\n"
+               "38 Add CP1412 to the agenda of the next meeting SECAS 21 November 2019\n\n"
+               "The next meeting will be held on Monday, 21 October 2019.")
+    assert [(a.action_id, a.owner, a.due_date, a.description) for a in rec.actions] == [
+        ("36", "SECAS", "2019-11-14", "Issue the consultation on CP1460"),
+        ("37", "SECAS", None, "Invite the Proposer of CP1380 to the next meeting"),
+        ("38", "SECAS", "2019-11-21", "Add CP1412 to the agenda of the next meeting")]
+
+
+def test_an_item_table_of_running_text_that_goes_on_over_the_page_without_its_number_column() -> None:
+    """An ``Item | Minute | Action`` table of paragraphs whose rows on the next page lost the empty
+    number column; the full stop lost before ``Roisin Cadwallader to …`` (the month misread before
+    it is no part of the name); a speck before the owner's initials (``° RC``)."""
+    long = ("The Treasurer reported a balance in the current account and confirmed that the Gift Aid claim had "
+            "been submitted and members asked whether the reserves policy needed to be reviewed")
+    rec = run(["Trust Meeting held on 3 July 2018", "Present: Roisin Cadwallader (RC); Hamish Dunne (HD)",
+               [["Item", "Minute", "Action"],
+                ["5.", f"Volunteers {long}. The Trustees NOTED the report. RC to obtain a second quotation for the "
+                       "guttering.", "° RC"]]],
+              [[[f"Grant Requests {long}. The Trustees APPROVED the grant. HD to contact the bank about the change "
+                 "of signatories by 20-Oct-18", ""],
+                [f"Membership {long}. It was noted that the insurance renewal is due in Novenber Roisin Cadwallader "
+                 "to prepare the application to the Lottery Fund by 26th August 2018", "ac"]]])
+    assert [(a.owner, a.due_date, a.description) for a in rec.actions] == [
+        ("RC", None, "obtain a second quotation for the guttering"),
+        ("HD", "2018-10-20", "contact the bank about the change of signatories"),
+        ("Roisin Cadwallader", "2018-08-26", "prepare the application to the Lottery Fund")]
+
+
+def test_a_name_office_list_whose_separators_a_poor_scan_lost_or_misread_is_read_by_its_names() -> None:
+    """``Name, Office; Name, Office`` with its semicolons read as full stops, colons and quotes or
+    lost, and its commas lost: each given name and surname starts an entry, a name the lists
+    lack too when separators stand round it, and the words up to the next name are the office."""
+    rec = text("SEC Change Board Meeting 80\n\nAttendance: Sean Mulholland, Change Board Chair Zainab Jagger Large "
+               "Supplier Member: Arthur Costello.\nSmall Supplier Member’ Ebony Horrocks. Large Supplier Member Roisin "
+               "Wragg, Gas Network\nOperator Member Sadie Quigley Other SEC Party Member’ Kwame Hebblethwaite. "
+               "DCC’ Edmund Byrne. SECAS (Secretariat); Alfie Scholes, SECAS.\n\n"
+               "Apologies for absence: Liam Birtwistle.\n\n1. Welcome\nThe Chair welcomed members.")
+    assert people(rec) == [
+        ("Sean Mulholland", "chair", "Change Board Chair", True),
+        ("Zainab Jagger", "member", "Large Supplier Member", True),
+        ("Arthur Costello", "member", "Small Supplier Member", True),
+        ("Ebony Horrocks", "member", "Large Supplier Member", True),
+        ("Roisin Wragg", "member", "Gas Network Operator Member", True),
+        ("Sadie Quigley", "member", "Other SEC Party Member", True),
+        ("Kwame Hebblethwaite", "participant", "DCC", True),
+        ("Edmund Byrne", "participant", "SECAS (Secretariat)", True),
+        ("Alfie Scholes", "participant", "SECAS", True),
+        ("Liam Birtwistle", "apology", None, False)]
+
+
+def test_action_ids_and_owners_a_poor_scan_misread_as_symbols_or_letters() -> None:
+    """``$SC 95/02`` for SSC; ``s7`` for 57 among numbered actions; ``83 invite …`` (its capital
+    misread) after 82 under a ``Ref Action`` header read as one; ``™D`` for ND in an unruled
+    Action column, taken because the sentence's own subject is ND."""
+    rec = text("SSC Meeting 95\n\nSSC 95/01: DCC to publish the return data.\n\n"
+               "$SC 95/02: SECAS to update the Modification Report for MP186 by Thursday 10 May 2018.\n\n"
+               "SSC 95/03: DCC to update the Technical Architecture Document for CP1410.")
+    assert [a.action_id for a in rec.actions] == ["SSC 95/01", "SSC 95/02", "SSC 95/03"]
+    assert repairs.of(rec.actions[1]) and not repairs.of(rec.actions[0])
+    rec = run(["TAC Meeting", [["Action ref", "Action", "Owner", "Deadline"],
+                               ["56", "Invite the maintainers to the next meeting", "EA", "01.03.2019"],
+                               ["s7", "Schedule a session on the annual summit", "EA", "ASAP"]]])
+    assert [a.action_id for a in rec.actions] == ["56", "57"]
+    rec = run(["TABASC Meeting 67", [["Action ref Action", "Owner", "Deadline"],
+                                    ["82 Provide the root cause analysis for the incident", "DCC", "ASAP"],
+                                    ["83 invite the Proposer of CP1260 to the next meeting", "SECAS", ""]]])
+    assert [(a.action_id, a.owner, a.description) for a in rec.actions] == [
+        ("82", "DCC", "Provide the root cause analysis for the incident"),
+        ("83", "SECAS", "invite the Proposer of CP1260 to the next meeting")]
+    rec = text("Trust Meeting held on 1 March 2018\n\nPresent: Nia Davies (ND); Usha Hale (UH)\n\n"
+               "No. Discussion Action\n\nUH to renew the public liability insurance by 11.04.2018. UH\n\n"
+               "ND to draft the article for the spring newsletter. ™D")
+    assert [(a.owner, a.description) for a in rec.actions] == [
+        ("UH", "renew the public liability insurance"), ("ND", "draft the article for the spring newsletter")]
+
+
+def test_a_full_stop_ocr_lost_before_the_or_it_was_and_a_heading_read_into_its_first_sentence() -> None:
+    """``… with one abstention The request …`` and ``… the next meeting It was agreed …``: OCR
+    lost the full stop, a capital ``The`` before a word in lower case (or ``It was``) after a word
+    in lower case starts the sentence; so does the first sentence of an item whose heading was
+    read into its line (``Minutes and Matters Arising The minutes …``)."""
+    rec = text("Trust Meeting held on 1 March 2018\n\n7. Grant Requests\n\n"
+               "A motion to adopt the grant to the Youth Club was carried with one abstention The request from "
+               "the Scout group was rejected\n\n8. Minutes and Matters Arising The minutes of the meeting held on "
+               "15 July 2020 were APPROVED as written.")
+    assert [(d.outcome, d.text) for d in rec.decisions] == [
+        ("approved", "A motion to adopt the grant to the Youth Club was carried with one abstention"),
+        ("rejected", "The request from the Scout group was rejected"),
+        ("minutes_approved", "The minutes of the meeting held on 15 July 2020 were APPROVED as written.")]
+
+
+def test_an_accent_ocr_put_on_a_name_and_a_stray_mark_inside_an_identifier() -> None:
+    """``Roisin Cadwalladér`` in the attendance list where the minutes write ``Roisin
+    Cadwallader``: the accent is OCR's; ``DP.168`` is DP168 (the mark stood for no digit), where
+    ``MP!172`` among three-digit MPs is MP172 (the ``!`` read for a doubled 1)."""
+    doc = document(["Trust Meeting held on 3 July 2018", "Present: Roisin Cadwalladér (RC); Hamish Dunne (HD)",
+                    "5. Membership\nRoisin Cadwallader to prepare the application to the Lottery Fund.\n"
+                    "SECAS to update the document for DP.168, linked to MP!172 and MP169."])
+    for page in doc.pages:
+        page.method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [n for n, _, _, _ in people(rec)] == ["Roisin Cadwallader", "Hamish Dunne"]
+    assert repairs.of(rec.attendees[0]) and not repairs.of(rec.attendees[1])
+    assert sorted(i.identifier for i in rec.identifiers) == ["DP168", "MP169", "MP172"]
+
+
+def test_names_one_a_line_whose_line_ends_a_stamp_joined_into_one_cell() -> None:
+    """``Present: A (Chair) B (Vice Chair) C D E`` (the lines of a list read as one table cell,
+    a stamp beside them): after a bracketed office a name starts the next entry, one the lists
+    lack too (``Ruaridh``) before a listed surname; ``(PK) Electricity North West`` is the
+    person's organisation, not a name."""
+    rec = run(["Minutes of the Community Energy Board", [
+        ["Monday 12th March 2018, 18.00 — 20.30", "RECEI R", "VED"],
+        ["Present: Stuart Lofthouse (Chair) Daisy Fawcett (Vice Chair) Ruaridh Dunleavy Sophie Gledhill "
+         "Magnus Varley", "", ""]], "1. Welcome\nThe Chair welcomed members."])
+    assert [n for n, _, _, _ in people(rec)] == ["Stuart Lofthouse", "Daisy Fawcett", "Ruaridh Dunleavy",
+                                                 "Sophie Gledhill", "Magnus Varley"]
+    rec = text("Operations Group\n\nPresent: Pooja Kaur (PK) Electricity North West; Eira Doyle (ED) SSE\n\n1. Welcome")
+    assert people(rec) == [("Pooja Kaur", "member", "Electricity North West", True), ("Eira Doyle", "member", "SSE", True)]

@@ -57,6 +57,9 @@ def header_key(cell: str) -> str | None:
     first, _, rest = low.partition(" ")
     if rest and len(first) <= 2 and not first.isdigit():
         return header_key(rest)  # "ou Ref": a speck OCR read before the header word
+    head, _, last = low.rpartition(" ")
+    if head and len(last) == 1 and last.isalpha() and len(head) >= 3:
+        return header_key(head)  # "Ref. e": a speck read after it
     return None
 
 
@@ -150,9 +153,15 @@ def _unmerged(table: Table) -> Table:
         if cut is not None or (body and starts >= max(2, 0.6 * len(body))):
             first = " ".join(words[:cut]) if cut is not None else "Ref"  # ("maf action": a misread "Ref")
             rows = [[*head[:i], first, " ".join(words[cut or 1 :]), *head[i + 1 :]]]
+            last = None  # the last row's number, when the ids are numbers
             for row in body:
                 m = (_id_start(row[i].strip()) or _LOOSE_ID_START.match(row[i].strip())
                      or (_NUMBER_START.match(row[i].strip()) if cut is not None else None)) if i < len(row) else None
+                if m is None and cut is not None and last is not None and i < len(row):
+                    # the next number of the series, its action's capital misread ("83 invite …")
+                    m = re.match(rf"^(?P<id>{last + 1})\s+(?P<rest>[a-z].*)$", row[i].strip(), re.DOTALL)
+                if m is not None:
+                    last = int(m["id"]) if m["id"].isdigit() else None
                 parts = [_loose_id(m["id"]), m["rest"]] if m else ["", row[i] if i < len(row) else ""]
                 rows.append([*row[:i], *parts, *row[i + 1 :]])
             return Table(rows=rows, bbox=table.bbox, ruled=table.ruled)
@@ -187,13 +196,23 @@ def _dated(table: Table) -> Table:
     return Table(rows=[head, *table.rows[1:]], bbox=table.bbox, ruled=table.ruled) if changed else table
 
 
+def _headed(table: Table) -> bool:
+    """Its first row names an action table's columns (the id's and the action's read as one or not)."""
+    return _columns(table.rows[0]) is not None or _columns(_unmerged(table).rows[0]) is not None
+
+
+# rows of running text a reading may join to the top of a table, above its header
+TITLE_ROWS = 5
+
+
 def _titled_only(table: Table) -> Table:
     rows = table.rows
     # a title over the header: one cell, or a title OCR split over two ("v4 Summary | of Actions and
-    # Status"); or two such rows, the last line of the text above read into the table with its
-    # title ("No other business was raised … | | ;" over "NEW ACTIONS | |"), a speck no cell
-    for k in (1, 2):
-        if len(rows) > k and _columns(rows[k]) is not None and all(
+    # Status"); or such rows, the last lines of the text above read into the table with its title
+    # ("No other business was raised … | | ;" over "NEW ACTIONS | |"; a closing item's heading and
+    # sentence, a mark in the margin read as a cell), a speck no cell
+    for k in range(1, TITLE_ROWS + 1):
+        if len(rows) > k and _headed(Table(rows=rows[k:], bbox=table.bbox, ruled=table.ruled)) and all(
                 _columns(r) is None and sum(bool(re.search(r"\w{2}", c)) for c in r)
                 <= max(1, sum(bool(c.strip()) for c in rows[k]) // 2) for r in rows[:k]):
             return Table(rows=rows[k:], bbox=table.bbox, ruled=table.ruled)
@@ -390,6 +409,24 @@ def _a_persons(name: str) -> bool:
     return name.split()[0].lower() in given_names() and is_name(name)
 
 
+def _subject(who: str) -> str | None:
+    """The person a sentence's subject names: ``Novenber Roisin Cadwallader`` (the sentence's end
+    before it lost with its full stop) is ``Roisin Cadwallader``; None when no person is named."""
+    if _a_persons(who):
+        return who
+    words = who.split()
+    return " ".join(words[1:]) if len(words) == 3 and _a_persons(" ".join(words[1:])) else None
+
+
+def _aligned(row: list[str], header: list[str] | None, cols: tuple[int, int]) -> tuple[int, int]:
+    """The text and owner columns of a row the table it continues has more columns than (its empty
+    item-number column lost on the next page): the columns counted from the right."""
+    lost = len(header) - len(row) if header is not None else 0
+    if lost > 0 and cols[0] - lost >= 0:
+        return cols[0] - lost, cols[1] - lost
+    return cols
+
+
 def from_item_table(table: Table, page: int, start: int, *, header: list[str] | None = None,
                     prose: bool = False) -> list[Action]:
     """``4. | DP126 ‘…’ … SECAS to invite the Proposer of DP126 to the next meeting. … | SECAS``: the
@@ -397,10 +434,11 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
     cols = _item_columns(header if header is not None else table.rows[0]) if table.rows else None
     if cols is None:
         return []
-    text_col, owner_col = cols
     actions = []
     for row in table.rows[1:] if header is None else table.rows:
-        owner = one_line(row[owner_col]).strip(" .,;:") if owner_col < len(row) else ""
+        text_col, owner_col = _aligned(row, header, cols)
+        # (a speck before the owner, "° RC", is no part of it)
+        owner = re.sub(r"^[^\w(]+\s+(?=\w)", "", one_line(row[owner_col]).strip(" .,;:")) if owner_col < len(row) else ""
         text = one_line(row[text_col]) if text_col < len(row) else ""
         if not text:
             continue
@@ -419,8 +457,8 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
             who = rf"{_FULL_NAME}|[A-Z]{{2,5}}|{_MISREAD_INITIALS}" if named else rf"[A-Z]{{2,5}}|{_MISREAD_INITIALS}"
             said = next((m for m in re.finditer(
                 rf"{SUBJECT_START}(?P<s>(?P<who>{who})\s+{TO}\s+[a-z][^.]*"
-                r"(?:\.\d[^.]*)*)", text) if not prose or " " not in m["who"] or _a_persons(m["who"])), None)
-            owner = said["who"] if said is not None else ""
+                r"(?:\.\d[^.]*)*)", text) if not prose or " " not in m["who"] or _subject(m["who"])), None)
+            owner = ((" " in said["who"] and _subject(said["who"])) or said["who"]) if said is not None else ""
         elif not owner_like:
             continue
         else:

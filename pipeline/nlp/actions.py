@@ -142,6 +142,9 @@ def canonical_action_id(raw: str) -> tuple[str, bool] | None:
     return f"{m['prefix']}{' ' if m['gap'] else ''}{rest}", repaired
 
 
+_DOLLAR_S = re.compile(r"^\$(?=[A-Z]{1,7}\s?\d{1,3}\s?/)")
+
+
 def _id_patterns(lexicon: dict) -> list[str]:
     return [p.replace("{D}", "[0-9OoIlSB]").replace("{S}", stray_class() + "?")
             for p in [*lexicon.get("action_id_patterns", []), NUMBERED_ID]]
@@ -263,13 +266,17 @@ class _Finder:
 
     def numbered(self, i: int, line: TextLine) -> bool:
         """``CSC 15/01: SECAS to …``, ``07-02–Update previous minutes`` and the ids run on after it."""
+        # "$SC 95/02": an S read as "$" at the start of the id (the same length: offsets hold)
+        text = _DOLLAR_S.sub("S", line.text, count=1)
         for pat in self.line_patterns:
-            m = pat.match(line.text)
+            m = pat.match(text)
             if m is None:
                 continue
             canon = canonical_action_id(m["id"])
             if canon is None:
                 continue
+            if text != line.text:
+                canon = (canon[0], True)
             body = m["body"]
             cuts = [c for c in self.embedded.finditer(body) if canonical_action_id(c["id"]) is not None]
             first = body[: cuts[0].start()] if cuts else body
@@ -363,7 +370,12 @@ class _Finder:
                 text = lines[j].text.strip()
                 if not re.search(r"\w", text) or j in taken:
                     continue
-                row = _flat_row(text, known)
+                row = None
+                if j + 1 < len(lines) and _YEAR_LINE.match(lines[j + 1].text):
+                    row = _flat_row(f"{text} {lines[j + 1].text.strip()}", known)  # the due date's year wrapped
+                    if row is not None:
+                        taken.add(j + 1)
+                row = row or _flat_row(text, known)
                 if row is not None:
                     aid, desc, owner, due = row
                     last = _Item(j, lines[j].start, aid, desc, owner=owner, kind="flat", due=due)
@@ -471,6 +483,12 @@ FLAT_HEADER = re.compile(r"^\s*(?:(?:action\s+)?(?:ref\.?|no\.?|id)\s+)?actions?
                          re.IGNORECASE)
 _FLAT_ID = re.compile(r"^(?P<prefix>[A-Za-z]{2,8})[.,'’]?\s?(?P<num>\d{1,3}\s?/\s?\d{1,3})\s+")
 _NO_DATE = re.compile(r"\s*\b(?:ASAP|TBC|TBA|ongoing|immediately|next\s+meeting)\W*$", re.IGNORECASE)
+# under a "No. Action Owner Due" header, a row's bare number is its id ("36 Issue the consultation …")
+_FLAT_NUMBER = re.compile(r"^(?P<num>\d{1,4})\s+(?=[A-Z])")
+# a due date OCR damaged past reading ("“1th November 2019"): a day, a month's name, a year
+_BROKEN_DATE = re.compile(r"\s+\S{0,3}\d\w{0,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                          r"(?:\s+\d{2,4})?\W*$", re.IGNORECASE)
+_YEAR_LINE = re.compile(r"^\s*(?:19|20)\d{2}\W*$")
 
 
 def _flat_row(text: str, known: list[str]) -> tuple[str | None, str, str, str | None] | None:
@@ -481,12 +499,14 @@ def _flat_row(text: str, known: list[str]) -> tuple[str | None, str, str, str | 
         number = re.sub(r"\s+", "", m["num"])
         aid = f"{m['prefix'].upper()} {number}"
         text = text[m.end() :]
+    elif m := _FLAT_NUMBER.match(text):
+        aid, text = m["num"], text[m.end() :]
     due = None
     dates = find_dates(text)
     if dates and not text[dates[-1].end :].strip(" .\"'“”"):
         due, text = dates[-1].iso, text[: dates[-1].start]
     else:
-        text = _NO_DATE.sub("", text)
+        text = _BROKEN_DATE.sub("", _NO_DATE.sub("", text))
     text = text.rstrip(" .,;:\"'“”")
     for party in known:
         if len(party) >= 2 and re.search(rf"(?<!\w){re.escape(party)}$", text):
@@ -512,7 +532,8 @@ def _known_owners(parties: Sequence[str], names: Sequence[str]) -> set[str]:
 # a line of an item table without rules ending in the Action column's initials
 TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,6})\s*$")
 TRAILING_CASED = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Za-z][a-z]{1,5})\s*$")
-TRAILING_MISREAD = re.compile(r"^(?P<before>.*[\w.,)’]\s+)[‘’'\"“”]?(?P<owner>[A-Za-z]{2,6})\s*$")
+# (a letter of the initials may be read as a symbol: "™D" for ND)
+TRAILING_MISREAD = re.compile(r"^(?P<before>.*[\w.,)’]\s+)[‘’'\"“”]?(?P<owner>[A-Za-z]{2,6}|[^\w\s.,;:'\"‘’“”()\[\]]{1}[A-Za-z]{1,5})\s*$")
 
 
 def _owner_misread(read: str, owner: str) -> bool:
@@ -733,6 +754,22 @@ def _reid(a: Action, fixed: str) -> None:
     a.repairs.append(f"action id {a.action_id!r} -> {fixed!r}")
     a.action_id = fixed
     a.confidence = round(a.confidence * 0.8, 3)
+
+
+_LETTER_AS_DIGIT = str.maketrans({"S": "5", "s": "5", "O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "B": "8", "Z": "2"})
+
+
+def lettered_numbers(actions: list[Action]) -> None:
+    """``s7`` among the numbered actions ``55``, ``56``: a number a digit of which OCR read as
+    the letter it looks like (S/5, O/0, I/l/1, B/8, Z/2), put back to digits."""
+    numbered = [a for a in actions if a.action_id and a.action_id.isdigit()]
+    if not numbered:
+        return
+    for a in actions:
+        aid = a.action_id or ""
+        if (re.fullmatch(r"[0-9SsOoIl|BZ]{2,4}", aid) and re.search(r"\d", aid) and not aid.isdigit()
+                and len(numbered) >= 1 and all(len(b.action_id) == len(aid) for b in numbered)):
+            _reid(a, aid.translate(_LETTER_AS_DIGIT))
 
 
 def reshape_ids(actions: list[Action]) -> None:

@@ -357,7 +357,10 @@ def restore_separators(text: str) -> str:
     cuts = sorted(set(cuts))
     for at in reversed(cuts):
         text = f"{text[:at].rstrip()}; {text[at:]}"
-    return given_name_starts(text) if ";" in text or "," in text else text
+    # (or names one a line whose line ends were lost, a bracketed office after some:
+    # "Stuart Lofthouse (Chair) Daisy Fawcett (Vice Chair) Ruaridh Dunleavy Sophie Gledhill")
+    listed = ";" in text or "," in text or re.search(rf"\)\s+[{UP}][{LOW}]+\s+[{UP}]", text) is not None
+    return given_name_starts(text) if listed else text
 
 
 _NAME_COMMA = re.compile(rf"(?<![\w’'\-])(?P<name>{_NAME_PART}\s+{_NAME_PART}),\s")
@@ -402,15 +405,24 @@ def given_name_starts(text: str) -> str:
     """``Beatrice Farrow SGN Priya Prentice. DCC``: in a row of a names grid whose separators OCR
     lost, a known given name and a surname after an organisation start the next entry
     (``; Priya …``). Not after a lone given name (``Mary Ann Smith``)."""
-    from pipeline.nlp.namewords import given_names
+    from pipeline.nlp.namewords import given_names, surnames
 
-    given, v = given_names(), _vocab()
+    given, family, v = given_names(), surnames(), _vocab()
     cuts = []
     for m in _FIRST_LAST.finditer(text):
-        if (m["first"].lower() not in given or m["last"].lower() in v["not_name"] or office_role(m["first"])
-                or office_role(m["last"])):
+        if m["last"].lower() in v["not_name"] or office_role(m["first"]) or office_role(m["last"]):
             continue  # ("Akhtar Chairman": a surname that is also a given name, then an office)
         before = re.split(r"[;,.(\[]\s*", text[: m.start()])[-1].split()
+        if before and before[-1].endswith(")") and (m["first"].lower() in given or (
+                m["first"].lower() not in family and m["last"].lower() in family)) and not _org_follows(text, m) \
+                and is_name(f"{m['first']} {m['last']}"):
+            # "(Vice Chair) Ruaridh Dunleavy": the bracket closed the entry before it, a name starts
+            # the next (a given name the lists lack before a listed surname; not "Northern
+            # Powergrid", "Western Power Distribution": words that are surnames themselves)
+            cuts.append(m.start())
+            continue
+        if m["first"].lower() not in given:
+            continue
         titles = r"(?i:and|&|mayor|councill?ors?|cllrs?|dr|mr|mrs|ms|miss|prof|sir)"
         if before and (office_role(" ".join(before)) or job_title(" ".join(before)) or re.fullmatch(titles, before[-1])
                        or (len(before) == 2 and re.fullmatch(titles, before[0]) and before[1].lower() in given)):
@@ -425,6 +437,45 @@ def given_name_starts(text: str) -> str:
     for at in reversed(cuts):
         text = f"{text[:at].rstrip().removesuffix('.')}; {text[at:]}"
     return text
+
+
+def anchored(text: str) -> list[Entry]:
+    """``Sean Mulholland, Change Board Chair Zainab Jagger Large Supplier Member: Arthur Costello.
+    Small Supplier Member’ …``: a ``Name, Office`` list whose separators a poor scan lost or
+    misread (as full stops, colons, quotes), read by its names: each known given name and
+    surname starts an entry, and what lies between it and the next name is the person's office or
+    organisation. Only for a list that opens ``Name Surname,``; empty otherwise."""
+    from pipeline.nlp.namewords import given_names
+
+    if not _NAME_COMMA.match(text):
+        return []
+    given, v = given_names(), _vocab()
+    def parted(m: re.Match[str]) -> bool:  # a name the lists lack, between separators ("Member’ Kwame Hebblethwaite.")
+        return (re.search(r"[.;:’'‘]\s*$", text[: m.start()]) is not None and is_name(f"{m['first']} {m['last']}")
+                and re.match(r"\s*(?:[.,;:’'‘(]|$)", text[m.end("last") :]) is not None)
+
+    names = [m for m in _FIRST_LAST.finditer(text)
+             if (m["first"].lower() in given or parted(m)) and m["last"].lower() not in v["not_name"]
+             and m["last"].lower() not in v["org_words"] and not office_role(m["first"])
+             and not office_role(m["last"]) and not _org_follows(text, m)]
+    names = [m for k, m in enumerate(names) if k == 0 or m.start() >= names[k - 1].end("last")]  # not "Ann Smith" of "Mary Ann Smith"
+    entries = []
+    for k, m in enumerate(names):
+        end = names[k + 1].start() if k + 1 < len(names) else len(text)
+        rest = text[m.end("last") : end].strip(" ,;:.’'‘\"“”-–—")
+        ini = re.match(r"^\(\s*([A-Z]{2,4})\s*\)\s*", rest)
+        if ini:
+            rest = rest[ini.end() :].strip(" ,;:.’'‘\"“”-–—")
+        rest = re.sub(r"\s*[’'‘\"“”:]\s*$", "", rest)
+        entries.append(Entry(f"{m['first']} {m['last']}", ini.group(1) if ini else None,
+                             office_role(rest) if rest else None, rest or None))
+    return entries
+
+
+def _org_follows(text: str, m: re.Match[str]) -> bool:
+    """The words of a name go on into an organisation's (``Robin Hood Energy``): no person."""
+    nxt = re.match(r"\s+(\w+)", text[m.end("last") :])
+    return nxt is not None and nxt.group(1).lower() in _vocab()["org_words"]
 
 
 def parse_list(text: str) -> list[Entry]:

@@ -431,6 +431,10 @@ def _inline(label: str, rest: str, lines: list[TextLine], dt: DocText) -> tuple[
             entries, role = lists.parse_list(sentence), None
         people.extend(_entries_to_people(entries, role or by_label[0], by_label[1], lines[0].page))
         used = text.find(sentence, used) + len(sentence)
+    by_names = lists.anchored(text[:used])
+    if len(by_names) >= len(people) + 2 and {p.name for p in people} <= {e.name for e in by_names}:
+        # a "Name, Office" list whose separators a poor scan lost or misread: read by its names
+        people = _entries_to_people(by_names, by_label[0], by_label[1], lines[0].page)
     taken = {start for end, start in ends if end <= used or start == lines[0].start}
     return people, taken
 
@@ -905,13 +909,15 @@ def repair_names(people: list[Person], text: str = "") -> None:
 SURELY_READ = 95.0  # OCR confidence at or above which a word is taken as printed
 
 
-def repair_spelling(people: list[Person], ocr_pages: set[int], confidence: dict[str, float] | None = None) -> None:
+def repair_spelling(people: list[Person], ocr_pages: set[int], confidence: dict[str, float] | None = None,
+                    text: str = "") -> None:
     """``Mbigail Gilchrist`` → ``Abigail Gilchrist``: a given name or surname read off a scan
     that no name list knows, where exactly one listed name is a letter or two away
     (``namewords.repair``). Names from a text layer are as their author typed them. A word OCR
     read surely (``confidence``: the highest confidence each word was read with, at least
     ``SURELY_READ``) is repaired only for letters OCR merged or lost, not for a look-alike: the
-    lists lack many real names (``Rawcliffe`` is not ``Rowcliffe``)."""
+    lists lack many real names (``Rawcliffe`` is not ``Rowcliffe``). An accent OCR put on a
+    letter (``Cadwalladér``) is taken off where the document's ``text`` writes the name without it."""
     from pipeline.nlp import namewords
 
     sure = {w for w, c in (confidence or {}).items() if c >= SURELY_READ}
@@ -924,6 +930,10 @@ def repair_spelling(people: list[Person], ocr_pages: set[int], confidence: dict[
         for k in (0, len(words) - 1):
             if re.fullmatch(r"[^\W\d_]+", words[k]) is None:
                 continue  # "O’Neill", "Smith-Jones", initials: left as written
+            plain = _unaccented(words[k])
+            if plain != words[k] and re.search(rf"(?<![^\W\d_]){re.escape(plain)}(?![^\W\d_])", text):
+                fixed[k] = plain
+                continue
             better = namewords.repair(words[k], surname=k > 0, initial=init[k] if init else None,
                                       sure=words[k] in sure)
             if better is not None:

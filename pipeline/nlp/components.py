@@ -228,9 +228,14 @@ class Segmenter:
 
     @staticmethod
     def _lost_stop(token: Token, prev: Token, body_starts: set[int]) -> bool:
-        """``… top up remotely The Panel NOTED``: OCR lost the full stop before ``The <body>``."""
-        return (token.text == "The" and token.i + 1 in body_starts and prev.is_alpha
-                and prev.text[-1:].islower() and prev.lower_ not in FUNCTION_WORDS
+        """``… top up remotely The Panel NOTED``: OCR lost the full stop before ``The <body>``;
+        ``… with one abstention The request from …``, ``… next meeting It was agreed …``: before a
+        capital ``The`` and a word in lower case, or ``It was``, after a word in lower case."""
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        opens = (token.i + 1 in body_starts if token.text == "The" and body_starts else False) or (
+            nxt is not None and ((token.text == "The" and nxt.is_alpha and nxt.text.islower())
+                                 or (token.text == "It" and nxt.lower_ in {"was", "is", "has", "had", "will"})))
+        return (opens and prev.is_alpha and prev.text[-1:].islower() and prev.lower_ not in FUNCTION_WORDS
                 and prev.lower_ not in _REPORTING)
 
     def _starts_sentence(self, doc: Doc, text: str, token: Token, prev: Token | None,
@@ -241,7 +246,7 @@ class Segmenter:
             if self._junk_stop(doc, prev):
                 return False
             return token.text[:1].isupper() or token.text[:1].isdigit() or is_bullet(token) or token.text[:1] in "‘'\"“("
-        if body_starts and self._lost_stop(token, prev, body_starts):
+        if self._lost_stop(token, prev, body_starts or set()):
             return True
         if prev.text == "|" and (token.text[:1].isupper() or token.text[:1].isdigit()):
             return True  # a table cell starts its own sentence ("D2 | 3 | Resolved that …")

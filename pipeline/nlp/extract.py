@@ -66,6 +66,37 @@ def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
     return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)
 
 
+def _prose_item_actions(dt: DocText) -> list[actions_mod.Action]:
+    """The owners' actions of item tables of running text (read as lines), with those of a table
+    that goes on from one on the next page without a header of its own."""
+    found: list[actions_mod.Action] = []
+    previous: TableRef | None = None
+    for ref in dt.prose_tables:
+        header = None
+        if action_tables.is_item_table(ref.table):
+            previous = ref
+        elif previous is not None and _prose_continues(dt, previous, ref):
+            header, previous = action_tables.header_row(previous.table), ref
+        else:
+            previous = None
+            continue
+        found.extend(action_tables.from_item_table(ref.table, ref.page, ref.start, header=header, prose=True))
+    return found
+
+
+def _prose_continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
+    """An item table of running text going on at the top of the next page: no header of its own,
+    its rows as wide as the header (or one column fewer, the empty number column lost), at most
+    two short lines between (a page's furniture)."""
+    width = len(action_tables.header_row(before.table))
+    cells = max(len(r) for r in ref.table.rows) if ref.table.rows else 0
+    if ref.page != before.page + 1 or not 0 <= width - cells <= 1 or action_tables.is_action_table(ref.table):
+        return False
+    between = [ln for ln in dt.lines if before.start < ln.start < ref.start and ln.block != before.block
+               and not ln.table and ln.text.strip()]
+    return len(between) <= 2 and all(len(ln.text.strip()) <= 20 and len(ln.text.split()) <= 3 for ln in between)
+
+
 def _table_end(ref: TableRef) -> int:
     """The offset just past a table's last row in DocText.text (rows joined with " | ", one a line)."""
     return ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
@@ -281,7 +312,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
-    attendees_mod.repair_spelling(people, ocr_pages, _word_confidence(doc))
+    attendees_mod.repair_spelling(people, ocr_pages, _word_confidence(doc), dt.text)
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
     # an owner is repaired to a party or a person of this document, never to a committee's
@@ -309,10 +340,10 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
 
     text_actions = actions_mod.from_text(dt, lexicon, organisations, names=_owner_names(people))
     acts = actions_mod.merge(text_actions, table_actions)
-    acts = actions_mod.merge_unnumbered(acts, [a for ref in dt.prose_tables if action_tables.is_item_table(ref.table)
-                                               for a in action_tables.from_item_table(ref.table, ref.page, ref.start, prose=True)])
+    acts = actions_mod.merge_unnumbered(acts, _prose_item_actions(dt))
     own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
     actions_mod.reshape_ids(acts)
+    actions_mod.lettered_numbers(acts)
     actions_mod.meeting_numbered_ids(acts, head.meeting_number)
     actions_mod.inserted_digit_ids(acts, head.meeting_number)
     actions_mod.serial_ids(acts, head.meeting_number)

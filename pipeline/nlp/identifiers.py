@@ -204,9 +204,11 @@ def _drop_stray_letter(m: Mention, found: list[Mention]) -> None:
         return
     usual = lengths.most_common(1)[0][0]
     raw_digits = re.sub(r"\s+", "", m.raw)[len(m.kind):]
-    if len(raw_digits) != usual + 1:
-        return
     digits = m.identifier[len(m.kind):]
+    # (a stray mark the identifier dropped, "DP.168", stood for no digit: only a character read
+    # as one, "DP0O96", "MP!172", is the doubled one)
+    if len(raw_digits) != usual + 1 or len(digits) != len(raw_digits):
+        return
     for i, ch in enumerate(raw_digits):
         if not ch.isdigit():
             m.identifier = m.kind + digits[:i] + digits[i + 1 :]

@@ -49,6 +49,7 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning6": {"seed": 63850271, "count": 30, "prefix": "n"},
     "tuning7": {"seed": 18460733, "count": 30, "prefix": "m"},
     "tuning8": {"seed": 70523819, "count": 30, "prefix": "l"},
+    "tuning9": {"seed": 42917365, "count": 30, "prefix": "k"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
