@@ -1985,3 +1985,14 @@ def test_names_one_a_line_whose_line_ends_a_stamp_joined_into_one_cell() -> None
                                                  "Sophie Gledhill", "Magnus Varley"]
     rec = text("Operations Group\n\nPresent: Pooja Kaur (PK) Electricity North West; Eira Doyle (ED) SSE\n\n1. Welcome")
     assert people(rec) == [("Pooja Kaur", "member", "Electricity North West", True), ("Eira Doyle", "member", "SSE", True)]
+
+
+def test_a_mark_read_before_an_action_id_in_its_cell() -> None:
+    """``* 3-01`` and ``"3.03`` in the Ref column of a clean scan: marks before the id are no part
+    of it (``$-03`` is left to the S/5 repair)."""
+    rec = run(["Change Sub-Committee Meeting 3", [
+        ["Ref", "Action", "Owner", "Due date", "Status"],
+        ["* 3-01", "Issue the consultation on DP219", "SECAS", "", "New"],
+        ["3-02", "Circulate the updated legal text for DP205 to members", "SECAS", "6 March 2020", "Open"],
+        ['"3.03', "Arrange a Working Group meeting for DP197", "SECAS", "", "Open"]]])
+    assert [a.action_id for a in rec.actions] == ["3-01", "3-02", "3-03"]

@@ -238,6 +238,25 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9444,  # 331/15/24
         },
     },
+    "tuning10": {
+        "digital": {
+            "decisions.outcome": 0.9634,  # 184/191
+        },
+        "scan": {
+            "decisions": 0.9895,  # 189/2/2
+            "decisions.outcome": 0.9630,  # 182/189
+            "attendees": 0.9941,  # 336/1/3
+        },
+        "poor": {
+            "identifiers": 0.9778,  # 88/4/0
+            "decisions": 0.9789,  # 186/3/5
+            "decisions.outcome": 0.9516,  # 177/186
+            "actions": 0.9118,  # 62/2/10
+            "actions.owner": 0.9355,  # 58/62
+            "actions.due_date": 0.9516,  # 59/62
+            "attendees": 0.9382,  # 311/13/28
+        },
+    },
     "unseen": {
         "digital": {
             "decisions": 0.9948,  # 96/0/1

@@ -122,10 +122,12 @@ def _split_id(above: str | None, cell: str) -> bool:
 
 
 def _clean_id(cell: str) -> str:
-    """An id cell without a speck OCR read before the id (``we SECP 28/01``), after it (``3-21 v``,
+    """An id cell without a speck OCR read before the id (``we SECP 28/01``, ``* 3-01``), after it (``3-21 v``,
     ``CSC 91/02 .``: a tick or a mark in the cell) or for the space in it (``TABASC — 89/01``)."""
     m = _SPECK_ID_START.match(cell)
     cell = m["id"] if m is not None and not m["rest"].strip() else cell
+    # "* 3-01", '"3-03': a mark read before the id (not "$", "§": a 5 or an S misread)
+    cell = re.sub(r"^[*\"“”‘’'`°•·~^]+\s*(?=\w)", "", cell)
     cell = re.sub(r"^(?P<prefix>[A-Z][A-Za-z]{1,7})\s*[—–]\s*(?=\d)", r"\g<prefix> ", cell)  # "TABASC — 89/01"
     cell = re.sub(r"^[a-z]{2,8}(?=[.,]?\s?\d)", lambda m: m[0].upper(), cell)  # "csc 91/01": the prefix in lower case
     return re.sub(r"(?<=\d)\s+(?:[^\w\s]+|[a-z])$", "", cell)

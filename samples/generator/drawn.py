@@ -50,6 +50,7 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning7": {"seed": 18460733, "count": 30, "prefix": "m"},
     "tuning8": {"seed": 70523819, "count": 30, "prefix": "l"},
     "tuning9": {"seed": 42917365, "count": 30, "prefix": "k"},
+    "tuning10": {"seed": 86204519, "count": 30, "prefix": "j"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
