@@ -142,6 +142,7 @@ def canonical_action_id(raw: str) -> tuple[str, bool] | None:
     return f"{m['prefix']}{' ' if m['gap'] else ''}{rest}", repaired
 
 
+# "$SC 95/02": the S of an id's prefix read as "$"
 _DOLLAR_S = re.compile(r"^\$(?=[A-Z]{1,7}\s?\d{1,3}\s?/)")
 
 
@@ -768,7 +769,7 @@ def lettered_numbers(actions: list[Action]) -> None:
     for a in actions:
         aid = a.action_id or ""
         if (re.fullmatch(r"[0-9SsOoIl|BZ]{2,4}", aid) and re.search(r"\d", aid) and not aid.isdigit()
-                and len(numbered) >= 1 and all(len(b.action_id) == len(aid) for b in numbered)):
+                and all(len(b.action_id) == len(aid) for b in numbered)):
             _reid(a, aid.translate(_LETTER_AS_DIGIT))
 
 

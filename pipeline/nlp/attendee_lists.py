@@ -450,6 +450,7 @@ def anchored(text: str) -> list[Entry]:
     if not _NAME_COMMA.match(text):
         return []
     given, v = given_names(), _vocab()
+
     def parted(m: re.Match[str]) -> bool:  # a name the lists lack, between separators ("Member’ Kwame Hebblethwaite.")
         return (re.search(r"[.;:’'‘]\s*$", text[: m.start()]) is not None and is_name(f"{m['first']} {m['last']}")
                 and re.match(r"\s*(?:[.,;:’'‘(]|$)", text[m.end("last") :]) is not None)

@@ -232,7 +232,7 @@ class Segmenter:
         ``… with one abstention The request from …``, ``… next meeting It was agreed …``: before a
         capital ``The`` and a word in lower case, or ``It was``, after a word in lower case."""
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        opens = (token.i + 1 in body_starts if token.text == "The" and body_starts else False) or (
+        opens = (token.text == "The" and token.i + 1 in body_starts) or (
             nxt is not None and ((token.text == "The" and nxt.is_alpha and nxt.text.islower())
                                  or (token.text == "It" and nxt.lower_ in {"was", "is", "has", "had", "will"})))
         return (opens and prev.is_alpha and prev.text[-1:].islower() and prev.lower_ not in FUNCTION_WORDS
