@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from pipeline.nlp.attendee_lists import office_role
 from pipeline.nlp.components import FUNCTION_WORDS
-from pipeline.nlp.confusions import fold_digits, initials_alike, stray_class
+from pipeline.nlp.confusions import digit_class, fold_digits, initials_alike, stray_class
 from pipeline.nlp.dates import find_dates
 from pipeline.nlp.parties import repair, repair_one
 from pipeline.nlp.structure import Sections
@@ -757,20 +757,19 @@ def _reid(a: Action, fixed: str) -> None:
     a.confidence = round(a.confidence * 0.8, 3)
 
 
-_LETTER_AS_DIGIT = str.maketrans({"S": "5", "s": "5", "O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "B": "8", "Z": "2"})
-
-
 def lettered_numbers(actions: list[Action]) -> None:
     """``s7`` among the numbered actions ``55``, ``56``: a number a digit of which OCR read as
-    the letter it looks like (S/5, O/0, I/l/1, B/8, Z/2), put back to digits."""
+    the letter it looks like (the lexicon's look-alikes of digits, ``confusions.digit_map``, and
+    a lower-case ``s``), put back to digits."""
     numbered = [a for a in actions if a.action_id and a.action_id.isdigit()]
     if not numbered:
         return
+    lettered = re.compile(rf"(?:{digit_class()}|s){{2,4}}")
     for a in actions:
         aid = a.action_id or ""
-        if (re.fullmatch(r"[0-9SsOoIl|BZ]{2,4}", aid) and re.search(r"\d", aid) and not aid.isdigit()
+        if (lettered.fullmatch(aid) and re.search(r"\d", aid) and not aid.isdigit()
                 and all(len(b.action_id) == len(aid) for b in numbered)):
-            _reid(a, aid.translate(_LETTER_AS_DIGIT))
+            _reid(a, fold_digits(aid.replace("s", "S")))
 
 
 def reshape_ids(actions: list[Action]) -> None:
