@@ -1996,3 +1996,116 @@ def test_a_mark_read_before_an_action_id_in_its_cell() -> None:
         ["3-02", "Circulate the updated legal text for DP205 to members", "SECAS", "6 March 2020", "Open"],
         ['"3.03', "Arrange a Working Group meeting for DP197", "SECAS", "", "Open"]]])
     assert [a.action_id for a in rec.actions] == ["3-01", "3-02", "3-03"]
+
+
+def test_names_one_a_line_cut_at_the_column_gap_between_given_name_and_surname() -> None:
+    """``In attendance: | Tegan Vanessa Delyth | Roberts (TR) Campbell (VC) — Kaur (DK) — DCC``: a
+    list of names one a line, its given names and surnames read as two cells of one row, each
+    cell's lines run together. Zipped back entry by entry, each entry's initials confirming it."""
+    rec = run(["Security Sub-Committee Meeting 101", [
+        ["Present:", "", "Ravi Kowalski (RK) Harvey Illingworth (HI)", "Security Sub-Committee Chair Toshiba"],
+        ["In attendance:", "Tegan Vanessa Delyth", "Roberts (TR) Campbell (VC) — Kaur (DK) — SECAS", "DCC DCC"],
+        ["Apologies for absence:", "", "Nia Costello (NC)", "Toshiba"]], "1. Welcome\nThe Chair welcomed members."])
+    assert [(n, present) for n, _, _, present in people(rec)] == [
+        ("Ravi Kowalski", True), ("Harvey Illingworth", True), ("Tegan Roberts", True), ("Vanessa Campbell", True),
+        ("Delyth Kaur", True), ("Nia Costello", False)]
+    assert [role for _, role, _, _ in people(rec)][2:5] == ["participant"] * 3
+    # initials that do not confirm the pairing: the cells are left as they are
+    rec = run(["Security Sub-Committee Meeting 101", [
+        ["In attendance:", "Tegan Vanessa", "Roberts (TR) Campbell (DK)", "DCC"]], "1. Welcome"])
+    assert "Tegan Roberts" not in [n for n, _, _, _ in people(rec)]
+
+
+def test_a_list_of_names_with_initials_wrapped_mid_entry_its_separators_misread() -> None:
+    """``Members present: A B (AB) - Office`` on its own line, then the list wrapping mid-entry
+    over the lines below, a poor scan having read its semicolons as ``s``, ``:`` and ``,``:
+    the lines are read as one list, not one entry a line."""
+    rec = text("SEC Security Sub-Committee Meeting 25\n\n"
+               "Members present: Kenneth Wragg (KW) - Security Sub-Committee Chair\n"
+               "Bryn Jowett (BJ) - Cadent; Rupert Dunleavy (RD) -\n"
+               "Scottish and Southern Electricity Networks; Tobias\n"
+               "Leadbetter (TL) - Bulbs Ursula Entwistle (UE) -\n"
+               "Elexon: Dervla Kaur {DK) - Xoserve, Anjali Fothergill\n"
+               "(AF) - Robin Hood Energy: Mared Campbell (MC) -\n"
+               "Western Power Distribution.\n\n"
+               "Apologies: Gregor Hepworth (GH) - Cadent.\n\n1. Welcome\nThe Chair welcomed members.")
+    assert [(n, rep) for n, _, rep, _ in people(rec)] == [
+        ("Kenneth Wragg", "Security Sub-Committee Chair"), ("Bryn Jowett", "Cadent"),
+        ("Rupert Dunleavy", "Scottish and Southern Electricity Networks"), ("Tobias Leadbetter", "Bulbs"),
+        ("Ursula Entwistle", "Elexon"), ("Dervla Kaur", "Xoserve"), ("Anjali Fothergill", "Robin Hood Energy"),
+        ("Mared Campbell", "Western Power Distribution"), ("Gregor Hepworth", "Cadent")]
+
+
+def test_an_accent_ocr_put_on_a_name_its_list_knows_only_without_one() -> None:
+    """``Quéntin`` and ``Mérriman`` on a scan, written nowhere else: the lists know them only
+    unaccented, so the accent is OCR's; ``José``, a spelling the list holds, stays; a text
+    layer's accents are as typed. And ``Noe!`` in an attendee table: an l read as ``!``."""
+    doc = document(["Board Meeting held on 3 July 2018", "Present: Quéntin Mérriman (QM); José Hughes (JH)",
+                    [["Name", "Representing"], ["Noe! Allardyce", "Chair"]], "1. Welcome\nThe Chair welcomed members."])
+    for page in doc.pages:
+        page.method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert sorted(n for n, _, _, _ in people(rec)) == ["José Hughes", "Noel Allardyce", "Quentin Merriman"]
+    rec = extract(document(["Board Meeting held on 3 July 2018", "Present: Quéntin Mérriman (QM); José Hughes (JH)"]),
+                  nlp=load(), meeting_id_fallback="g")
+    assert [n for n, _, _, _ in people(rec)] == ["Quéntin Mérriman", "José Hughes"]
+
+
+def test_an_action_logs_owner_column_whose_header_a_scan_lost() -> None:
+    """``Ref. | Action | | Due | Status``: the one column with an empty header whose cells are
+    initials, names or offices is the owner's; a column of something else is not taken."""
+    rec = run(["Action Log", [["Ref.", "Action", "", "Due", "Status"],
+                              ["32", "Arrange training on the new financial regulations", "WR", "5 July 2021", "Complete"],
+                              ["38", "Obtain a quotation for the skills audit", "Rhona Osei", "16 August 2021", ""],
+                              ["39", "Arrange the Board away day", "Chief Executive", "ASAP", ""],
+                              ["40", "Review the treasury management policy", "WH", "1 August 2021", "Open"]]])
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
+        ("32", "WR", "2021-07-05"), ("38", "Rhona Osei", "2021-08-16"), ("39", "Chief Executive", None),
+        ("40", "WH", "2021-08-01")]
+    rec = run(["Action Log", [["Ref.", "Action", "", "Due"],
+                              ["32", "Arrange training on the new financial regulations", "see note 4", "5 July 2021"],
+                              ["38", "Obtain a quotation for the skills audit", "pending", "16 August 2021"]]])
+    assert [(a.action_id, a.owner) for a in rec.actions] == [("32", None), ("38", None)]
+
+
+def test_action_ids_whose_separator_a_poor_scan_read_as_a_space_a_mark_or_a_letter() -> None:
+    """``6 22``, ``4°02`` and ``4.01`` beside ``2-21``: the separator misread where it stands in
+    the shape the clean id shows. ``CB 5401``, ``CB S402`` in the minutes of meeting 54: the
+    slash lost, a 5 read as S. ``CB S44`` between ``CB 54/03`` and ``CB 54/05`` takes the one
+    number the series lacks, and ``CB 54/05`` is not renumbered for the gap."""
+    rec = run(["SEC Panel Meeting 19", [["Ref", "Action", "Owner", "Due", "Status"],
+                                        ["2-21", "Confirm the implementation costs for DP144", "DCC", "", "Open"],
+                                        ["6 22", "Review the guidance and report back", "SECAS", "", "Open"],
+                                        ["4.01", "Invite the Proposer of DP135 to the next meeting", "SECAS", "", "New"],
+                                        ["4°02", "Add DP183 to the agenda of the next meeting", "SECAS", "", "New"]]])
+    assert [a.action_id for a in rec.actions] == ["2-21", "6-22", "4-01", "4-02"]
+    rec = run(["SEC Change Board Meeting 54", [["Ref", "Action", "Owner", "Due", "Status"],
+                                              ["CB 5401", "Update the Modification Report for MP183", "SECAS", "", "New"],
+                                              ["CB S402", "Review the guidance and report back", "SECAS", "", "New"],
+                                              ["CB S403", "Circulate the updated legal text for MP187", "SECAS", "", "New"],
+                                              ["CB S44", "Add MP172 to the agenda of the next meeting", "SECAS", "", "New"],
+                                              ["CB S405", "Provide a Preliminary Assessment for MP190", "DCC", "", "New"]]])
+    assert [a.action_id for a in rec.actions] == ["CB 54/01", "CB 54/02", "CB 54/03", "CB 54/04", "CB 54/05"]
+
+
+def test_two_action_rows_read_as_one_and_an_action_table_whose_owner_and_due_columns_were_lost() -> None:
+    """``44 45 | … to members Invite the Proposer … | SECAS SECAS``: two rows whose rule a poor
+    scan lost, parted as the id and owner cells say. ``Action ref | Action |`` over ids and
+    sentences: the table's other columns lost, its actions still read (``622`` is 6-22)."""
+    rec = run(["SEC Panel Meeting 30", [["Ref", "Action", "Owner", "Due", "Status"],
+                                        ["39", "Provide the root cause analysis for the incident", "DCC", "Ongoing", "Open"],
+                                        ["44 45", "Circulate the updated legal text for DP153 to members Invite the "
+                                                  "Proposer of MP168 to the next meeting", "SECAS DCC", "Ongoing", "New New"]]])
+    assert [(a.action_id, a.owner, a.description) for a in rec.actions] == [
+        ("39", "DCC", "Provide the root cause analysis for the incident"),
+        ("44", "SECAS", "Circulate the updated legal text for DP153 to members"),
+        ("45", "DCC", "Invite the Proposer of MP168 to the next meeting")]
+    rec = run(["Parish Council Meeting", [["Action ref", "Action", ""],
+                                          ["5-21", "Arrange for the grass verges to be cut", ""],
+                                          ["622", "Order two new litter bins for School Lane", ""],
+                                          ["6-03", "Place the notice of the vacancy on the noticeboard", ""]]])
+    assert [a.action_id for a in rec.actions] == ["5-21", "6-22", "6-03"]
+    # an agenda of items and their purpose is no action table
+    rec = run(["Parish Council Meeting", [["No.", "Item", ""], ["1", "Welcome and apologies", ""],
+                                          ["2", "Minutes of the last meeting", ""], ["3", "Finance report", ""]]])
+    assert rec.actions == []

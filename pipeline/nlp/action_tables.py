@@ -63,6 +63,20 @@ def header_key(cell: str) -> str | None:
     return None
 
 
+# an owner cell: initials (one person's or several), or a name or office of two or three words
+_OWNER_CELL = re.compile(r"^(?:[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})$")
+
+
+def _lost_owner_column(head: list[str], body: list[list[str]], cols: dict[str, int]) -> int | None:
+    """``Ref. | Action | | Due``: the owner column whose header a scan lost, the one column with
+    an empty header whose cells are, most of them, initials or a person's name or office."""
+    empty = [i for i, c in enumerate(head) if not c.strip() and i not in cols.values() and i > cols["description"]]
+    if len(empty) != 1:
+        return None
+    cells = [r[empty[0]].strip() for r in body if empty[0] < len(r) and r[empty[0]].strip()]
+    return empty[0] if len(cells) >= 2 and sum(bool(_OWNER_CELL.match(c)) for c in cells) >= 0.6 * len(body) else None
+
+
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
@@ -228,7 +242,23 @@ def header_row(table: Table) -> list[str]:
 
 def is_action_table(table: Table) -> bool:
     table = _titled(table)
-    return bool(table.rows) and _columns(table.rows[0]) is not None
+    return bool(table.rows) and (_columns(table.rows[0]) is not None or _lost_columns(table) is not None)
+
+
+def _lost_columns(table: Table) -> dict[str, int] | None:
+    """``Action ref | Action |`` over rows of ids and actions: an action table whose owner and due
+    columns a poor scan lost, told by its header naming an action's id (``Action ref``, ``Action
+    no.``) and its rows, most of them, an id and a sentence."""
+    head = table.rows[0] if table.rows else []
+    keys = {header_key(c): k for k, c in enumerate(head) if c.strip()}
+    if (keys.get("id") is None or keys.get("description") is None or len(table.rows) < 3
+            or not re.search(r"(?i)\baction\b", head[keys["id"]])):
+        return None
+    i, a = keys["id"], keys["description"]
+    rows = [r for r in table.rows[1:] if max(i, a) < len(r)]
+    fitting = sum(bool(re.fullmatch(rf"\d{{1,4}}|{_ID}|{_LOOSE_ID_CELL.pattern}", r[i].strip()))
+                  and bool(re.match(r"[A-Z][a-z]+\s+\w", r[a].strip())) for r in rows)
+    return {"id": i, "description": a} if fitting >= max(2, 0.6 * (len(table.rows) - 1)) else None
 
 
 def _due(cell: str) -> str | None:
@@ -267,11 +297,48 @@ def _spilled(row: list[str], cols: dict[str, int]) -> list[str]:
     return row
 
 
+# where a description runs into the next one's imperative: a capitalised word after a word that
+# is no article or preposition ("… to members Invite the Proposer …", not "the Proposer")
+_NEXT_DESCRIPTION = re.compile(r"(?<=[a-z0-9.,)])\s+(?=[A-Z][a-z]+\s)")
+_NOT_BEFORE_NAME = {"the", "a", "an", "of", "to", "for", "on", "with", "and", "by", "from", "at", "in", "or"}
+
+
+def _unjoined(row: list[str], cols: dict[str, int]) -> list[list[str]]:
+    """``44 45 | Circulate … to members Invite the Proposer … | SECAS SECAS | Ongoing | New New``:
+    two rows a poor scan read as one (the rule between them lost). Parted when the id cell holds
+    as many ids as the owner cell holds one-word owners, and the description parts as many times
+    at a capitalised word that starts a new sentence; other cells go with the first row unless
+    they part the same way."""
+    i, o, a = cols.get("id"), cols.get("owner"), cols.get("description")
+    if i is None or o is None or a is None or max(i, o, a) >= len(row):
+        return [row]
+    ids, owners = row[i].split(), row[o].split()
+    if len(ids) < 2 or len(ids) != len(owners) or not all(re.fullmatch(r"\d{1,4}|" + _ID, t) for t in ids):
+        return [row]
+    cuts = [m.start() for m in _NEXT_DESCRIPTION.finditer(row[a])
+            if row[a][: m.start()].split()[-1].lower() not in _NOT_BEFORE_NAME]
+    if len(cuts) != len(ids) - 1:
+        return [row]
+    bounds = [0, *cuts, len(row[a])]
+    descs = [row[a][x:y].strip() for x, y in zip(bounds, bounds[1:], strict=False)]
+    out = []
+    for k in range(len(ids)):
+        part = ["" for _ in row]
+        for c, cell in enumerate(row):
+            words = cell.split()
+            part[c] = words[k] if len(words) == len(ids) else (cell if k == 0 and c not in (i, o, a) else "")
+        part[i], part[o], part[a] = ids[k], owners[k], descs[k]
+        out.append(part)
+    return out
+
+
 def from_table(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """The actions of a table; ``header``: the columns of the table it continues (its rows all data)."""
     if header is None:
         table = _titled(table)
     cols = _columns(header if header is not None else table.rows[0]) if table.rows else None
+    if cols is None and header is None:
+        cols = _lost_columns(table)
     if cols is None:
         return []
     actions: list[Action] = []
@@ -285,6 +352,10 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
         if ids and sum(bool(_ID_CELL.fullmatch(c) or _LOOSE_ID_CELL.fullmatch(c)) for c in ids) >= max(1, 0.6 * len(body)):
             cols = {**cols, "id": 0}
             width += 1
+    if "owner" not in cols and (lost := _lost_owner_column(head, body, cols)) is not None:
+        cols = {**cols, "owner": lost}
+        width += 1
+    body = [part for row in body for part in _unjoined(row, cols)]
     for n, row in enumerate(body):
         row = _spilled(row, cols)
 
@@ -381,7 +452,7 @@ def is_item_table(table: Table) -> bool:
 def read(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """The actions of an action table, or of an item table's owner column."""
     head = header if header is not None else (header_row(table) if table.rows else [])
-    if _columns(head) is not None:
+    if _columns(head) is not None or (header is None and _lost_columns(_titled(table)) is not None):
         return from_table(table, page, start, header=header)
     return from_item_table(table, page, start, header=header)
 

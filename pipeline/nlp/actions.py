@@ -739,6 +739,8 @@ _PREFIXED_ID = re.compile(r"^(?P<prefix>\S{2,8}?)\s?(?P<num>\d{1,4}\s?/\s?\d{1,3
 _PREFIX_LOOKALIKE = str.maketrans({"$": "S", "5": "S", "0": "O", "1": "I", "8": "B", "€": "E"})
 
 
+# the separator of an id's number read as a space or a speck ("6 22", "4°02", "CB 54 ·01")
+_MARKED_SEPARATOR = re.compile(r"(?<=\d)(?:\s*[°·*:;'’~]\s*|\s+)(?=\d{1,3}$)")
 _ID_PARTS = re.compile(r"^(?P<prefix>[^\W\d_$§€]{1,8}\d?\s+)?(?P<num>[\w§$][\w§$.,/+\-]{0,9})$")
 _DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1", "i": "1", "S": "5",
                                   "s": "5", "§": "5", "$": "5", "B": "8", "Z": "2", "z": "2", "+": "-"})
@@ -777,17 +779,23 @@ def reshape_ids(actions: list[Action]) -> None:
     an action id whose number OCR misread (its separator lost, or read as another mark or as a
     digit, a digit read as a look-alike letter) takes the shape every other id of the document shares, when its digits fill that
     shape exactly. Needs two ids of one shape, and one shape only."""
-    parts = [(a, m) for a in actions if a.action_id and (m := _ID_PARTS.match(a.action_id.strip()))]
+    parts = [(a, m) for a in actions if a.action_id and (m := _ID_PARTS.match(_MARKED_SEPARATOR.sub(
+        ".", a.action_id.strip())))]
     shapes = Counter(shape for _, m in parts if (shape := _number_shape(m["num"])))
     if len(shapes) != 1:
         return
     shape, seen = next(iter(shapes.items()))
+    separator = next(ch for ch in shape if ch != "d")
     for a, m in parts:
         if _number_shape(m["num"]) is not None:
             continue
         read = m["num"].translate(_DIGIT_LOOKALIKE)
-        if _number_shape(read) == shape:  # "§-02": a digit read as a look-alike, the separator kept
-            number = read
+        # "6 22", "4°02", "4.01" beside "2-21": the separator read as a space or another mark,
+        # where it stands in the shape (one clean id shows the shape then)
+        marked = re.sub(r"(?<=\d)[.,](?=\d)", separator, read) if len(re.findall(r"[.,]", read)) == 1 else read
+        if _number_shape(read) == shape or _number_shape(marked) == shape:
+            # "§-02": a digit read as a look-alike, the separator kept (or read as a mark)
+            number = read if _number_shape(read) == shape else marked
         else:  # the separator lost too: only where two clean ids show the shape
             digits = re.sub(r"[.,/\-]", "", read)
             at = shape.index(next(ch for ch in shape if ch != "d"))
@@ -814,8 +822,12 @@ def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = Non
     capitals: ``Minute 5904`` is minute 5904 of meeting 59, as written."""
     if not meeting_number or not meeting_number.isdigit():
         return
+    def read(aid: str) -> str:  # "CB S402": the number's digits read as look-alike letters
+        prefix, _, num = aid.strip().rpartition(" ")
+        return f"{prefix} {num.translate(_DIGIT_LOOKALIKE)}" if prefix else aid.strip()
+
     found = [(a, m) for a in actions if a.action_id and (m := re.fullmatch(
-        rf"(?P<prefix>[A-Z]{{2,8}})\s?{int(meeting_number)}(?P<n>\d{{2}})", a.action_id.strip()))]
+        rf"(?P<prefix>[A-Z]{{2,8}})\s?{int(meeting_number)}(?P<n>\d{{2}})", read(a.action_id)))]
     slashed = {m["prefix"] for a in actions if a.action_id and (m := re.fullmatch(
         r"(?P<prefix>[A-Z]{2,8})\s?\d{1,4}/\d{2}", a.action_id.strip()))}
     if len(found) < 2 and not (found and found[0][1]["prefix"] in slashed):
@@ -870,6 +882,10 @@ def serial_ids(actions: list[Action], meeting_number: str | None = None) -> None
         return
     if m["meeting"] != meeting_number and numbers[k] != k + 1 and k == len(series) - 1:
         return  # "SECP 72/01" after "SECP 73/01", "73/02": an earlier meeting's action, listed after
+    prefix = (m["prefix"] or "").strip()
+    if m["meeting"] == meeting_number and numbers[k] > k + 1 and prefix and any(
+            b.action_id and b.action_id.startswith(prefix) and not _SERIAL_ID.match(b.action_id) for b in actions):
+        return  # "CB 54/05" after "CB 54/03" and "CB S44": the gap is an id misread past reading, not this one
     fixed = f"{m['prefix'] or ''}{meeting_number}{m['sep']}{k + 1:0{width}d}"
     if fixed != a.action_id:
         _reid(a, fixed)
@@ -891,6 +907,26 @@ def inserted_digit_ids(actions: list[Action], meeting_number: str | None = None)
         if (len(m["meeting"]) == len(meeting_number) + 1 and Levenshtein.distance(m["meeting"], meeting_number) == 1
                 and len(numbers) >= 2 and int(m["n"]) not in numbers and int(m["n"]) < max(numbers)):
             _reid(a, f"{m['prefix'] or ''}{meeting_number}{m['sep']}{m['n']}")
+
+
+def series_gaps(actions: list[Action], meeting_number: str | None = None) -> None:
+    """``CB S44`` between ``CB 54/03`` and ``CB 54/05`` in the minutes of meeting 54: an id misread
+    past its shape (a digit lost, the slash lost) that stands where the meeting's series lacks
+    one number, its digits opening with the meeting's number, takes that number."""
+    if not meeting_number or not meeting_number.isdigit():
+        return
+    with_ids = [a for a in actions if a.action_id]
+    for k in range(1, len(with_ids) - 1):
+        a, before, after = with_ids[k], _SERIAL_ID.match(with_ids[k - 1].action_id), _SERIAL_ID.match(with_ids[k + 1].action_id)
+        prefix, _, num = a.action_id.strip().rpartition(" ")
+        if (before is None or after is None or _SERIAL_ID.match(a.action_id) or not prefix
+                or {(before["prefix"] or "").strip(), (after["prefix"] or "").strip()} != {prefix}
+                or before["meeting"] != meeting_number or after["meeting"] != meeting_number
+                or before["sep"] != after["sep"] or int(after["n"]) != int(before["n"]) + 2):
+            continue
+        digits = num.translate(_DIGIT_LOOKALIKE)
+        if digits.isdigit() and digits.startswith(meeting_number) and len(digits) > len(meeting_number):
+            _reid(a, f"{before['prefix']}{meeting_number}{before['sep']}{int(before['n']) + 1:0{len(before['n'])}d}")
 
 
 _ITEM_NUMBERED = re.compile(r"\d{1,2}-\d{2}")

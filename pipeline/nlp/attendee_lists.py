@@ -731,6 +731,38 @@ def _label_cut(row: list[str]) -> list[str]:
     return row
 
 
+# a surname with its bracketed initials, then what OCR made of the line break or a dash between
+# entries ("Roberts (TR) Campbell (VC) — Reid (KR)")
+_SURNAME_INITIALS = re.compile(rf"(?P<sur>[{UP}][{LOW}’'\-]+(?:[{UP}][{LOW}]+)?)\s*\((?P<init>[{UP}]{{2,3}})\)[\s—–\-;,|]*")
+
+
+def stacked_cut(row: list[str]) -> list[str]:
+    """``Tegan Vanessa Delyth | Roberts (TR) Campbell (VC) Kaur (DK) — DCC``: names one a line,
+    cut at the column gap between given name and surname, each column's lines read as one cell.
+    Zipped back, entry by entry, when the cell of given names is nothing else and each
+    entry's initials are its given name's and surname's first letters."""
+    from pipeline.nlp.namewords import given_names
+
+    given = given_names()
+    cells = [c.strip() for c in row]
+    for c in range(len(cells) - 1):
+        firsts = cells[c].split()
+        if len(firsts) < 2 or not all(re.fullmatch(rf"[{UP}][{LOW}]+", w) and w.lower() in given for w in firsts):
+            continue
+        entries, at = [], 0
+        for _ in firsts:
+            m = _SURNAME_INITIALS.match(cells[c + 1], at)
+            if m is None:
+                break
+            entries.append(m)
+            at = m.end()
+        if len(entries) == len(firsts) and all(
+                m["init"][0] == f[0] and m["init"][-1] == m["sur"][0] for f, m in zip(firsts, entries, strict=True)):
+            joined = "; ".join(f"{f} {m['sur']} ({m['init']})" for f, m in zip(firsts, entries, strict=True))
+            return [*row[:c], joined, cells[c + 1][at:], *row[c + 2 :]]
+    return row
+
+
 def rejoin_cut_names(rows: list[list[str]]) -> list[list[str]]:
     """``Cllr Hector | Quigley, Chairman | Cllr Nkechi Ferguson``: a name the layout cut across two
     columns (its surname starts where a column of the table below starts), its given name alone
@@ -751,7 +783,7 @@ def rejoin_cut_names(rows: list[list[str]]) -> list[list[str]]:
                 out.append(c)
         return out
 
-    rows = [_label_cut(r) for r in rows]
+    rows = [stacked_cut(_label_cut(r)) for r in rows]
     found = [cuts(r) for r in rows]
     if sum(bool(f) for f in found) < 2:
         return rows

@@ -479,6 +479,15 @@ def from_text(dt: DocText, sections: Sections, lexicon: dict) -> list[Person]:
             reader.line(rest, lines[0].page)
         for ln in lines[1:]:
             reader.line(ln.text, ln.page)
+        if rest.strip() and len(lines) > 1 and NAME_INITIALS.search(rest):
+            # "Members present: A B (AB) - Org" over lines that wrap mid-entry, the separators
+            # a poor scan misread: the lines read as one list when that finds everyone the
+            # line-by-line reading does, and more
+            found, taken = _inline(label, rest, lines, dt)
+            if len(found) > len(reader.people) and {p.name for p in reader.people} <= {p.name for p in found}:
+                people.extend(found)
+                inline_taken |= taken | {lines[0].start}
+                continue
         people.extend(reader.people)
     people.extend(_prose_attendance(dt, inline_taken))
     for m in APOLOGY_PROSE.finditer(dt.text):
@@ -677,7 +686,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
                context_role: str | None = None, after: list[str] | None = None) -> list[Person]:
     """People from an attendee table; ``context_role`` from the heading above it; ``after`` the
     text lines right below it (see :func:`_label_list_after`)."""
-    rows = [[c.strip() for c in row] for row in table.rows]
+    rows = [lists.stacked_cut([c.strip() for c in row]) for row in table.rows]
     if not rows:
         return []
     cols = _columns(rows[0], rows[1:])
@@ -931,7 +940,8 @@ def repair_spelling(people: list[Person], ocr_pages: set[int], confidence: dict[
             if re.fullmatch(r"[^\W\d_]+", words[k]) is None:
                 continue  # "O’Neill", "Smith-Jones", initials: left as written
             plain = _unaccented(words[k])
-            if plain != words[k] and re.search(rf"(?<![^\W\d_]){re.escape(plain)}(?![^\W\d_])", text):
+            if plain != words[k] and (re.search(rf"(?<![^\W\d_]){re.escape(plain)}(?![^\W\d_])", text)
+                                      or namewords.misread_accent(words[k], surname=k > 0)):
                 fixed[k] = plain
                 continue
             better = namewords.repair(words[k], surname=k > 0, initial=init[k] if init else None,
@@ -959,6 +969,7 @@ def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
     name = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", name.strip())  # leading specks and stray digits
     name = re.sub(r"(?<=[a-z])[.·](?=[A-Z][a-z])", " ", name)  # a speck for the space between words
     name = lists.stray_quotes(name)  # "Eira’ Begum"
+    name = re.sub(r"(?<=[A-Z][a-z])([a-z]*)!(?=\s+[A-Z])", r"\1l", name)  # "Noe! Allardyce": an l read as "!"
     name = re.sub(r"(?<=[a-z])[:;](?=\s+[A-Z][a-z])", "i", name)  # a dotted i read as a colon
     m = _TRAILING_INITIALS.match(name)
     derived = name_initials(m["name"]) if m else ""

@@ -351,6 +351,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                               meeting_number=head.meeting_number, own_prefixes=own)
     actions_mod.inserted_digit_ids(acts, head.meeting_number)
     actions_mod.serial_ids(acts, head.meeting_number)  # again: a series whose prefix was just put right
+    actions_mod.series_gaps(acts, head.meeting_number)
     actions_mod.neighbour_ids(acts, head.meeting_number)
     actions_mod.lost_hyphens(acts)
     actions_mod.numbered_gaps(acts)

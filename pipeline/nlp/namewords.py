@@ -62,6 +62,27 @@ def _given() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _accented_given() -> frozenset[str]:
+    """The given names the list writes with an accent, as written (lower case): ``josé``, ``chloé``."""
+    try:
+        data = importlib.resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    names = (line[_NAME_COLUMNS].strip().lower() for line in data.splitlines()
+             if line and not line.startswith(("#", "=")))
+    return frozenset(n for n in names if not n.isascii() and n.isalpha())
+
+
+def misread_accent(word: str, *, surname: bool) -> bool:
+    """``Quéntin``, ``Mérriman``: a name with an accent OCR put on a letter, that its list knows
+    only without one (a given name the list spells with it, ``José``, is as written; the surname
+    list spells none with an accent)."""
+    if word.isascii() or not known(word, surname=surname) or not (surnames() if surname else given_names()):
+        return False
+    return surname or word.lower() not in _accented_given()
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     return frozenset(_given())
 

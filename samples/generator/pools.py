@@ -70,7 +70,8 @@ FRESH_SURNAMES = sorted(
     Yates""")
 )
 
-FRESH_POOL_SPLITS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10")
+FRESH_POOL_SPLITS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10",
+                     "tuning11")
 
 
 def names_for(split: str) -> tuple[list[str], list[str]]:
