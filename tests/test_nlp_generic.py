@@ -2109,3 +2109,49 @@ def test_two_action_rows_read_as_one_and_an_action_table_whose_owner_and_due_col
     rec = run(["Parish Council Meeting", [["No.", "Item", ""], ["1", "Welcome and apologies", ""],
                                           ["2", "Minutes of the last meeting", ""], ["3", "Finance report", ""]]])
     assert rec.actions == []
+
+
+def test_a_resolutions_outcome_is_its_own_verb_and_a_comma_read_for_its_full_stop() -> None:
+    """``RESOLVED that the X be noted`` is noted, ``… be adopted`` approved, ``RESOLVED: that …``
+    alike; ``… be noted, Resolved that …`` (a full stop OCR read as a comma) is two decisions;
+    ``The correspondence received was noted.`` records a paper received."""
+    rec = text("Community Trust Trustees Meeting\n\n3. Finance\nRESOLVED that the management accounts for the period be "
+               "adopted.\nRESOLVED: that the health and safety report be noted.")
+    assert [(d.outcome, d.text) for d in rec.decisions] == [
+        ("approved", "RESOLVED that the management accounts for the period be adopted."),
+        ("noted", "RESOLVED: that the health and safety report be noted.")]
+    rec = text("Community Trust Trustees Meeting\n\n3. Finance\nResolved that the Treasurer’s report be noted, Resolved "
+               "that the annual accounts be adopted.\n\n4. Correspondence\nThe Clerk reported two letters.\n"
+               "The correspondence received was noted.")
+    assert [(d.outcome, d.text) for d in rec.decisions] == [
+        ("noted", "Resolved that the Treasurer’s report be noted"),
+        ("approved", "Resolved that the annual accounts be adopted."),
+        ("noted", "The correspondence received was noted.")]
+
+
+def test_a_stamp_beside_the_title_and_an_agenda_heading_row_are_nobody_and_nothing_decided() -> None:
+    """``Minutes APPROVED`` / ``28 JUN 2023`` / ``Signed``: a stamp's words run into the title
+    beside it; ``Present: | | Signed``: a stamp's word beside the attendance label; ``7. |
+    Modification Proposals | SECAS``: an agenda item's heading row, read as a table of its own."""
+    rec = run([[["Change Sub-Committee Meeting 75", "Minutes APPROVED"], ["Thursday, 22 June 2023", "28 JUN 2023"],
+                ["Microsoft Teams", "Signed"]],
+               [["Present:", "", "Signed"], ["Erin Allardyce (EA) - Chair", "Nkechi Rigby (NR)", ""],
+                ["Blessing Crabtree (BC) - Treasurer", "Dafydd Lumb (DL)", ""]],
+               [["7.", "Modification Proposals", "SECAS"]],
+               "The CSC APPROVED the minutes of the previous meeting."])
+    assert [d.text for d in rec.decisions] == ["The CSC APPROVED the minutes of the previous meeting."]
+    assert sorted(n for n, _, _, _ in people(rec)) == ["Blessing Crabtree", "Dafydd Lumb", "Erin Allardyce",
+                                                       "Nkechi Rigby"]
+
+
+def test_name_office_lines_run_together_in_an_attendance_cell() -> None:
+    """``Present: | Jessica Ahmed, Chair Rupert Sowerby, Treasurer Jago Kowalski, Secretary Erin
+    Uttley; …``: one person a line in the cell, the line breaks lost; after an office a name
+    starts the next entry, one the lists lack too (``Jago``) when its own comma follows it."""
+    rec = run([[["Date:", "Wednesday, 7 August 2019"],
+                ["Present:", "Jessica Ahmed, Chair Rupert Sowerby, Treasurer Jago Kowalski, Secretary Erin Uttley; "
+                             "Jamal Quigley; Sanjay Adeyemi"]], "1. Welcome\nThe Chair welcomed everyone."])
+    assert [(n, role) for n, role, _, _ in people(rec)] == [
+        ("Jessica Ahmed", "chair"), ("Rupert Sowerby", "member"), ("Jago Kowalski", "member"),
+        ("Erin Uttley", "member"), ("Jamal Quigley", "member"), ("Sanjay Adeyemi", "member")]
+    assert people(rec)[1][2] == "Treasurer"

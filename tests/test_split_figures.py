@@ -29,13 +29,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning": {
         "digital": {
             "decisions": 0.9912,  # 392/1/6
-            "decisions.outcome": 0.9541,  # 374/392
+            "decisions.outcome": 0.9821,  # 385/392
             "attendees": 0.9993,  # 702/1/0
         },
         "scan": {
             "identifiers": 0.9973,  # 183/0/1
             "decisions": 0.9899,  # 392/2/6
-            "decisions.outcome": 0.9541,  # 374/392
+            "decisions.outcome": 0.9847,  # 386/392
             "actions": 0.9966,  # 146/0/1
             "actions.owner": 0.9863,  # 144/146
             "actions.due_date": 0.9795,  # 143/146
@@ -44,7 +44,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "poor": {
             "identifiers": 0.9677,  # 180/8/4
             "decisions": 0.9645,  # 380/10/18
-            "decisions.outcome": 0.9553,  # 363/380
+            "decisions.outcome": 0.9816,  # 373/380
             "actions": 0.9181,  # 129/5/18
             "actions.owner": 0.9767,  # 126/129
             "actions.due_date": 0.9070,  # 117/129
@@ -54,12 +54,12 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning2": {
         "digital": {
             "decisions": 0.9947,  # 187/1/1
-            "decisions.outcome": 0.9626,  # 180/187
+            "decisions.outcome": 0.9786,  # 183/187
             "actions.due_date": 0.9873,  # 78/79
         },
         "scan": {
             "decisions": 0.9893,  # 185/1/3
-            "decisions.outcome": 0.9622,  # 178/185
+            "decisions.outcome": 0.9784,  # 181/185
             "actions.owner": 0.9873,  # 78/79
             "actions.due_date": 0.9873,  # 78/79
             "attendees": 0.9914,  # 344/2/4
@@ -67,7 +67,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "poor": {
             "identifiers": 0.9780,  # 89/3/1
             "decisions": 0.9651,  # 180/5/8
-            "decisions.outcome": 0.9500,  # 171/180
+            "decisions.outcome": 0.9667,  # 174/180
             "actions": 0.9610,  # 74/1/5
             "actions.owner": 0.9189,  # 68/74
             "actions.due_date": 0.8919,  # 66/74
@@ -77,19 +77,19 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning3": {
         "digital": {
             "decisions": 0.9975,  # 199/0/1
-            "decisions.outcome": 0.9648,  # 192/199
+            "decisions.outcome": 0.9749,  # 194/199
         },
         "scan": {
             "identifiers": 0.9899,  # 98/0/2
             "decisions": 0.9800,  # 196/4/4
-            "decisions.outcome": 0.9643,  # 189/196
+            "decisions.outcome": 0.9745,  # 191/196
             "actions": 0.9937,  # 79/1/0
             "attendees": 0.9958,  # 359/0/3
         },
         "poor": {
             "identifiers": 0.9798,  # 97/1/3
             "decisions": 0.9524,  # 190/9/10
-            "decisions.outcome": 0.9632,  # 183/190
+            "decisions.outcome": 0.9684,  # 184/190
             "actions": 0.9333,  # 70/1/9
             "actions.owner": 0.9286,  # 65/70
             "actions.due_date": 0.9000,  # 63/70
@@ -99,13 +99,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning4": {
         "digital": {
             "decisions": 0.9975,  # 197/0/1
-            "decisions.outcome": 0.9442,  # 186/197
+            "decisions.outcome": 0.9746,  # 192/197
             "actions": 0.9944,  # 89/1/0
         },
         "scan": {
             "identifiers": 0.9951,  # 101/0/1
             "decisions": 0.9797,  # 193/3/5
-            "decisions.outcome": 0.9482,  # 183/193
+            "decisions.outcome": 0.9793,  # 189/193
             "actions": 0.9655,  # 84/1/5
             "actions.owner": 0.9881,  # 83/84
             "actions.due_date": 0.9762,  # 82/84
@@ -114,7 +114,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "poor": {
             "identifiers": 0.9854,  # 101/2/1
             "decisions": 0.9391,  # 185/11/13
-            "decisions.outcome": 0.9405,  # 174/185
+            "decisions.outcome": 0.9730,  # 180/185
             "actions": 0.8837,  # 76/7/13
             "actions.owner": 0.9605,  # 73/76
             "actions.due_date": 0.8816,  # 67/76
@@ -123,13 +123,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     },
     "tuning5": {
         "digital": {
-            "decisions.outcome": 0.9286,  # 182/196
+            "decisions.outcome": 0.9643,  # 189/196
             "attendees": 0.9986,  # 368/1/0
         },
         "scan": {
             "identifiers": 0.9945,  # 90/0/1
             "decisions": 0.9898,  # 195/3/1
-            "decisions.outcome": 0.9282,  # 181/195
+            "decisions.outcome": 0.9641,  # 188/195
             "actions": 0.9722,  # 70/2/2
             "actions.owner": 0.9857,  # 69/70
             "attendees": 0.9905,  # 364/3/4
@@ -137,21 +137,21 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "poor": {
             "identifiers": 0.9838,  # 91/3/0
             "decisions": 0.9745,  # 191/5/5
-            "decisions.outcome": 0.9215,  # 176/191
+            "decisions.outcome": 0.9581,  # 183/191
             "actions": 0.9571,  # 67/1/5
             "actions.owner": 0.9403,  # 63/67
             "actions.due_date": 0.9254,  # 62/67
-            "attendees": 0.9850,  # 361/4/7
+            "attendees": 0.9863,  # 361/3/7
         },
     },
     "tuning6": {
         "digital": {
-            "decisions.outcome": 0.9701,  # 195/201
+            "decisions.outcome": 0.9851,  # 198/201
             "actions": 0.9938,  # 80/0/1
         },
         "scan": {
             "decisions": 0.9825,  # 197/3/4
-            "decisions.outcome": 0.9695,  # 191/197
+            "decisions.outcome": 0.9848,  # 194/197
             "actions": 0.9938,  # 80/0/1
             "actions.due_date": 0.9875,  # 79/80
             "attendees": 0.9760,  # 325/6/10
@@ -159,7 +159,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "poor": {
             "identifiers": 0.9548,  # 95/3/6
             "decisions": 0.9600,  # 192/7/9
-            "decisions.outcome": 0.9531,  # 183/192
+            "decisions.outcome": 0.9688,  # 186/192
             "actions": 0.9494,  # 75/2/6
             "actions.owner": 0.9600,  # 72/75
             "actions.due_date": 0.9733,  # 73/75
@@ -168,14 +168,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     },
     "tuning7": {
         "digital": {
-            "decisions": 0.9975,  # 197/0/1
-            "decisions.outcome": 0.9746,  # 192/197
+            "decisions.outcome": 0.9848,  # 195/198
             "attendees": 0.9929,  # 351/2/3
         },
         "scan": {
             "identifiers": 0.9889,  # 89/0/2
-            "decisions": 0.9848,  # 194/2/4
-            "decisions.outcome": 0.9742,  # 189/194
+            "decisions": 0.9873,  # 195/2/3
+            "decisions.outcome": 0.9846,  # 192/195
             "actions": 0.9944,  # 89/0/1
             "actions.owner": 0.9775,  # 87/89
             "actions.due_date": 0.9888,  # 88/89
@@ -183,8 +182,8 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "poor": {
             "identifiers": 0.9834,  # 89/1/2
-            "decisions": 0.9848,  # 194/2/4
-            "decisions.outcome": 0.9742,  # 189/194
+            "decisions": 0.9873,  # 195/2/3
+            "decisions.outcome": 0.9846,  # 192/195
             "actions": 0.9775,  # 87/1/3
             "actions.owner": 0.8736,  # 76/87
             "actions.due_date": 0.9770,  # 85/87
@@ -193,36 +192,35 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     },
     "tuning8": {
         "digital": {
-            "decisions.outcome": 0.9363,  # 191/204
-            "attendees": 0.9986,  # 356/1/0
+            "decisions.outcome": 0.9608,  # 196/204
         },
         "scan": {
             "decisions": 0.9851,  # 199/1/5
-            "decisions.outcome": 0.9347,  # 186/199
+            "decisions.outcome": 0.9497,  # 189/199
             "actions": 0.9941,  # 84/0/1
-            "attendees": 0.9554,  # 332/7/24
+            "attendees": 0.9568,  # 332/6/24
         },
         "poor": {
             "identifiers": 0.9741,  # 94/3/2
             "decisions": 0.9777,  # 197/2/7
-            "decisions.outcome": 0.9239,  # 182/197
+            "decisions.outcome": 0.9391,  # 185/197
             "actions": 0.9333,  # 77/3/8
             "actions.owner": 0.9091,  # 70/77
             "actions.due_date": 0.9221,  # 71/77
-            "attendees": 0.9020,  # 313/25/43
+            "attendees": 0.9033,  # 313/24/43
         },
     },
     "tuning9": {
         "digital": {
-            "decisions": 0.9951,  # 204/0/2
-            "decisions.outcome": 0.9657,  # 197/204
+            "decisions": 0.9976,  # 205/0/1
+            "decisions.outcome": 0.9805,  # 201/205
             "actions": 0.9939,  # 81/0/1
             "attendees": 0.9972,  # 353/0/2
         },
         "scan": {
             "identifiers": 0.9948,  # 95/0/1
-            "decisions": 0.9927,  # 204/1/2
-            "decisions.outcome": 0.9657,  # 197/204
+            "decisions": 0.9951,  # 205/1/1
+            "decisions.outcome": 0.9805,  # 201/205
             "actions": 0.9877,  # 80/0/2
             "actions.owner": 0.9875,  # 79/80
             "actions.due_date": 0.9500,  # 76/80
@@ -230,27 +228,27 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "poor": {
             "identifiers": 0.9948,  # 96/1/0
-            "decisions": 0.9805,  # 201/3/5
-            "decisions.outcome": 0.9453,  # 190/201
+            "decisions": 0.9830,  # 202/3/4
+            "decisions.outcome": 0.9604,  # 194/202
             "actions": 0.9375,  # 75/3/7
             "actions.owner": 0.9067,  # 68/75
             "actions.due_date": 0.9600,  # 72/75
-            "attendees": 0.9444,  # 331/15/24
+            "attendees": 0.9457,  # 331/14/24
         },
     },
     "tuning10": {
         "digital": {
-            "decisions.outcome": 0.9634,  # 184/191
+            "decisions.outcome": 0.9738,  # 186/191
         },
         "scan": {
             "decisions": 0.9895,  # 189/2/2
-            "decisions.outcome": 0.9630,  # 182/189
+            "decisions.outcome": 0.9735,  # 184/189
             "attendees": 0.9941,  # 336/1/3
         },
         "poor": {
             "identifiers": 0.9778,  # 88/4/0
             "decisions": 0.9789,  # 186/3/5
-            "decisions.outcome": 0.9516,  # 177/186
+            "decisions.outcome": 0.9624,  # 179/186
             "actions": 0.9118,  # 62/2/10
             "actions.owner": 0.9355,  # 58/62
             "actions.due_date": 0.9516,  # 59/62
@@ -259,25 +257,23 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     },
     "tuning11": {
         "digital": {
-            "decisions": 0.9974,  # 192/0/1
-            "decisions.outcome": 0.9375,  # 180/192
-            "attendees": 0.9943,  # 346/1/3
+            "decisions.outcome": 0.9845,  # 190/193
         },
         "scan": {
-            "decisions": 0.9845,  # 191/4/2
-            "decisions.outcome": 0.9372,  # 179/191
+            "decisions": 0.9922,  # 191/1/2
+            "decisions.outcome": 0.9843,  # 188/191
             "actions": 0.9663,  # 86/3/3
             "actions.due_date": 0.9651,  # 83/86
-            "attendees": 0.9753,  # 335/3/14
+            "attendees": 0.9855,  # 341/2/8
         },
         "poor": {
             "identifiers": 0.9622,  # 89/3/4
-            "decisions": 0.9479,  # 182/9/11
-            "decisions.outcome": 0.9451,  # 172/182
+            "decisions": 0.9534,  # 184/9/9
+            "decisions.outcome": 0.9783,  # 180/184
             "actions": 0.9133,  # 79/5/10
             "actions.owner": 0.8734,  # 69/79
             "actions.due_date": 0.9114,  # 72/79
-            "attendees": 0.9258,  # 318/20/31
+            "attendees": 0.9318,  # 321/19/28
         },
     },
     "unseen": {

@@ -451,9 +451,16 @@ def anchored(text: str) -> list[Entry]:
         return []
     given, v = given_names(), _vocab()
 
-    def parted(m: re.Match[str]) -> bool:  # a name the lists lack, between separators ("Member’ Kwame Hebblethwaite.")
-        return (re.search(r"[.;:’'‘]\s*$", text[: m.start()]) is not None and is_name(f"{m['first']} {m['last']}")
-                and re.match(r"\s*(?:[.,;:’'‘(]|$)", text[m.end("last") :]) is not None)
+    def parted(m: re.Match[str]) -> bool:
+        # a name the lists lack, between separators ("Member’ Kwame Hebblethwaite."), or after an
+        # office and before its own comma, the line break between them lost ("Treasurer Jago Kowalski, Secretary")
+        before = text[: m.start()]
+        office = re.search(r"(?:^|[,;]\s*)(?P<office>[A-Z][\w\- ]{2,40}?)\s+$", before)
+        return is_name(f"{m['first']} {m['last']}") and (
+            (re.search(r"[.;:’'‘]\s*$", before) is not None
+             and re.match(r"\s*(?:[.,;:’'‘(]|$)", text[m.end("last") :]) is not None)
+            or (office is not None and office_role(office["office"]) is not None
+                and re.match(r"\s*,", text[m.end("last") :]) is not None))
 
     names = [m for m in _FIRST_LAST.finditer(text)
              if (m["first"].lower() in given or parted(m)) and m["last"].lower() not in v["not_name"]

@@ -661,6 +661,8 @@ def is_attendee_table(table: Table) -> bool:
     rows = [[c.strip() for c in row] for row in table.rows]
     if not rows:
         return False
+    if len(rows) <= 2 and all(re.fullmatch(r"\d{1,2}[.)]?", r[0]) for r in rows if r):
+        return False  # "7. | Modification Proposals | SECAS": an agenda item's heading row, no one attending
     if _columns(rows[0]) is None and _name_columns(rows) >= 2:
         return False  # names in two columns: a grid, read by from_list_table
     first = [c for c in rows[0] if c]
@@ -1018,6 +1020,10 @@ def dedupe(people: list[Person]) -> list[Person]:
 # ---------------------------------------------------------------- tables that list names
 
 
+# a stamp's words in a cell of their own: "Signed", "APPROVED", "18 SEP 2021"
+_STAMP_CELL = re.compile(r"(?i)^\W*(?:signed|approved|received|\d{1,2}\s+[a-z]{3}\s+\d{4})\W*$")
+
+
 def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, bool]]:
     """``Attendees | |`` over rows of ``Name, Organisation`` entries laid out in two columns,
     an entry's parts in any cell (``Niall Hartley, OVO | Energy | Lynne Quayle, SECAS``)."""
@@ -1027,6 +1033,8 @@ def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, b
             continue  # a label cell says only who ("Present:", "In attendance"), not a topic naming proxies
         # the label's own row, then the rows under it whose first cell is empty (or a speck)
         # up to the next label: one entry a row when the label row has one, else as written
+        # (a stamp's word beside the label, "Present: | | Signed", is none)
+        row = [row[0], *("" if _STAMP_CELL.match(c) else c for c in row[1:])]
         below = [" ".join(c for c in row[1:] if c)] if any(row[1:]) else []
         for nxt in rows[k + 1 :]:
             if not nxt or (re.search(r"\w", nxt[0]) and (lists.label_role(nxt[0]) is not None
@@ -1036,7 +1044,11 @@ def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, b
                 break  # a row that is not this list's: it has a first cell of its own
             below.append(" ".join(c for c in nxt if c))
         rows_text = [lists.given_name_starts(t) for t in below if t]  # a row of a two-column grid: two entries
-        out += [(e, label[0], label[1]) for e in lists.parse_list("; ".join(rows_text))]
+        entries = lists.parse_list("; ".join(rows_text))
+        by_names = lists.anchored("; ".join(rows_text))
+        if len(by_names) >= len(entries) + 2 and {e.name for e in entries} <= {e.name for e in by_names}:
+            entries = by_names  # "Name, Office" lines run together in the cell: read by the names
+        out += [(e, label[0], label[1]) for e in entries]
     return out
 
 

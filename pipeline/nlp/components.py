@@ -250,6 +250,9 @@ class Segmenter:
             return True
         if prev.text == "|" and (token.text[:1].isupper() or token.text[:1].isdigit()):
             return True  # a table cell starts its own sentence ("D2 | 3 | Resolved that …")
+        if (prev.text == "," and token.text in ("Resolved", "RESOLVED") and token.i + 1 < len(doc)
+                and doc[token.i + 1].lower_ in ("that", ":")):
+            return True  # "… be noted, Resolved that …": the full stop OCR read as a comma
         line_start, _ = _line_bounds(text, token.idx)
         if text[line_start : token.idx].strip():
             return False  # not the first token on its line

@@ -127,6 +127,15 @@ def confidence(*, caps: bool, repaired: bool, ocr_conf: float | None, identifier
     return round(score * ocr_factor(ocr_conf), 3)
 
 
+def _stamp(text: str, sent) -> bool:
+    """``Minutes APPROVED`` / ``28 JUL 2022`` / ``Signed``: a stamp's words (a title's beside it),
+    a few capitalised words ending in the decision word, no sentence, with ``Signed`` below."""
+    said = text[sent.start_char : sent.end_char].strip()
+    words = said.split()
+    return (len(words) <= 4 and said.rstrip(" .")[-1:].isupper() and not any(w[:1].islower() for w in words)
+            and re.search(r"(?im)(?:^|\|)\W*signed\b", text[sent.end_char : sent.end_char + 120]) is not None)
+
+
 _APPROVING = {"AGREED", "APPROVED", "ADOPTED", "RATIFIED", "RESOLVED", "DECIDED", "CARRIED", "ENDORSED"}
 
 
@@ -232,7 +241,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             named = named_in(mentions, max(row[0], scope[0]), min(row[1], scope[1])) or named_in(mentions, *row)
             if not named and (from_cell := _cell_identifier(text[row[0] : row[1]], known)) is not None:
                 named, cell_read = [from_cell], True
-        if re.fullmatch(r"\W*\w+\W*", text[sent.start_char : sent.end_char].strip()):
+        if re.fullmatch(r"\W*\w+\W*", text[sent.start_char : sent.end_char].strip()) or _stamp(text, sent):
             continue  # "APPROVED" alone on its line: a stamp on the paper, not a decision
         if not span.text.isupper() and not _own_body(span._.subject, own_names):
             continue  # "the Operations Group agreed" in another body's minutes: narration

@@ -53,8 +53,10 @@ _RULES: list[tuple[re.Pattern[str], str | None, bool]] = [
     (re.compile(rf"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwhere\s)(?<!\bwho\s)\b(?:was|were|been)\s+{_ADV}{_DONE}{_ADV}"
                 rf"{_VERB}\b(?<!agreed(?=\s+with\b))", re.I), None, True),
     # "The Treasurer's report was noted.", "The quarterly update was noted by the Board": a paper
-    # received, the whole sentence (not "It was noted that …", not "a correction was noted")
-    (re.compile(rf"^\W*(?-i:The)\s+[^.;:]{{0,80}}?\b(?:{_PAPERS})\s+(?:was|were)\s+{_ADV}(?P<v>noted)"
+    # received, the whole sentence (not "It was noted that …", not "a correction was noted"; "The
+    # correspondence received was noted")
+    (re.compile(rf"^\W*(?-i:The)\s+[^.;:]{{0,80}}?\b(?:{_PAPERS})(?:\s+(?:received|submitted|circulated|presented|"
+                rf"tabled))?\s+(?:was|were)\s+{_ADV}(?P<v>noted)"
                 r"(?:\s+by\s+(?:the\s+)?\w+(?:\s+\w+)?)?\s*[.;]?\s*$", re.I), None, False),
     # "all Board members were in agreement", "The Board was unanimous in its approval"
     (re.compile(r"\bwere\s+in\s+agreement\b", re.I), "AGREED", True),
