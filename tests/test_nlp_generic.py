@@ -975,7 +975,7 @@ def test_name_repairs_are_the_same_in_every_process() -> None:
             "print([n.repair(w, surname=s) for w, s in (('Iala', False), ('Ista', False), ('Caleman', True))])")
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
-    assert outs == {"[None, None, 'Coleman']\n"}
+    assert outs == {"[None, 'Isla', 'Coleman']\n"}  # Isla: of the names OCR's edits reach (Issa, Itta, Isla), the one used in Britain
 
 
 def test_prose_after_an_action_table_read_into_its_columns_is_no_action() -> None:
@@ -2155,3 +2155,49 @@ def test_name_office_lines_run_together_in_an_attendance_cell() -> None:
         ("Jessica Ahmed", "chair"), ("Rupert Sowerby", "member"), ("Jago Kowalski", "member"),
         ("Erin Uttley", "member"), ("Jamal Quigley", "member"), ("Sanjay Adeyemi", "member")]
     assert people(rec)[1][2] == "Treasurer"
+
+
+def test_a_list_whose_present_label_a_poor_scan_lost_and_titles_it_misread() -> None:
+    """``Clr Fintan Stewart (FS) — Chair`` … one a line above ``In attendance:``, the ``Present``
+    label above them lost: the meeting's members. ``Clr``, ``Cir`` are Cllr misread; ``Dervia`` is Dervla (used in Britain and Ireland), not Dervis (used in neither)."""
+    doc = document(["Parish Council Meeting held on 26 July 2022",
+                    "Clr Fintan Stewart (FS) — Chair\nCllr Ebony Allardyce (EA) — Vice Chairman\nCllr Cormac Hebblethwaite "
+                    "(CH)\nCllr Eira Wragg (EW)\nIn attendance: Sanjay Kowalski (SK) — Clerk\nApologies for absence: Cir "
+                    "Dervia Pogson (DP)", "1. Welcome\nThe Chair welcomed members."])
+    for page in doc.pages:
+        page.method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [(n, role) for n, role, _, _ in people(rec)] == [
+        ("Cllr Fintan Stewart", "chair"), ("Cllr Ebony Allardyce", "member"), ("Cllr Cormac Hebblethwaite", "member"),
+        ("Cllr Eira Wragg", "member"), ("Sanjay Kowalski", "participant"), ("Cllr Dervla Pogson", "apology")]
+    # two such lines are not a list: a sentence's names, a signature block
+    rec = text("Parish Council Meeting\n\nCllr Eira Wragg (EW)\nCllr Cormac Hebblethwaite (CH)\n"
+               "In attendance: Sanjay Kowalski (SK) — Clerk\n\n1. Welcome")
+    assert [n for n, _, _, _ in people(rec)] == ["Sanjay Kowalski"]
+
+
+def test_an_attendee_tables_header_word_misread_and_a_header_row_inside_it() -> None:
+    """``Rane | Role``: the name column's header misread past repair, the other column named and
+    nearly every cell of this one a name. ``Neme | Representing`` inside a table under
+    ``Apologies``: a header row, no person called Neme."""
+    rec = run(["Security Sub-Committee Meeting 121", "Present",
+               [["Rane", "Role"], ["Blessing Chan", "Security Sub-Committee Chair"], ["Jessica Ackroyd", "Elexon"],
+                ["Annabel Ahmed", "Cadent"], ["Eira Beresford", "Itron"]],
+               [["Gethin Scholes (GS)", "SECAS"], ["Apologies", ""], ["Neme", "Representing"],
+                ["Camilla Macaulay (CM)", "Toshiba"]], "1. Welcome"])
+    names = [n for n, _, _, _ in people(rec)]
+    assert names[:4] == ["Blessing Chan", "Jessica Ackroyd", "Annabel Ahmed", "Eira Beresford"]
+    assert not {"Rane", "Role", "Elexon", "Cadent", "Itron", "Neme"} & set(names)
+    assert people(rec)[1][2] == "Elexon"
+
+
+def test_a_stamp_a_poor_scan_read_into_the_date_line_and_an_items_identifier_without_its_prefix() -> None:
+    """``Tuesday, 7 September 2021, 18 00 APPROVED`` over ``18 SEP 2021`` and ``SEC ee APPROV EO
+    gigned.``: a stamp. ``AGREED to convert 153 into MP164`` in the row of item DP153: the
+    decision is on DP153, its prefix lost."""
+    rec = run(["Trustees’ Meeting\nTuesday, 7 September 2021, 18 00 APPROVED\nThe Old School Room\n18 SEP 2021",
+               "SEC ee APPROV EO\ngigned.",
+               [["5.", "DP153 ‘Clarification of the Incident Management Policy’ The Panel considered the problem "
+                       "statement. The Panel AGREED to convert 153 into MP164 ‘Clarification of the Incident "
+                       "Management Policy’."]]])
+    assert [(d.identifier, d.outcome) for d in rec.decisions] == [("DP153", "convert_to_modification_proposal")]

@@ -48,7 +48,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9181,  # 129/5/18
             "actions.owner": 0.9767,  # 126/129
             "actions.due_date": 0.9070,  # 117/129
-            "attendees": 0.9448,  # 650/24/52
+            "attendees": 0.9477,  # 652/22/50
         },
     },
     "tuning2": {
@@ -88,12 +88,12 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "poor": {
             "identifiers": 0.9798,  # 97/1/3
-            "decisions": 0.9524,  # 190/9/10
+            "decisions": 0.9548,  # 190/8/10
             "decisions.outcome": 0.9684,  # 184/190
             "actions": 0.9333,  # 70/1/9
             "actions.owner": 0.9286,  # 65/70
             "actions.due_date": 0.9000,  # 63/70
-            "attendees": 0.9606,  # 341/7/21
+            "attendees": 0.9634,  # 342/6/20
         },
     },
     "tuning4": {
@@ -128,7 +128,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "scan": {
             "identifiers": 0.9945,  # 90/0/1
-            "decisions": 0.9898,  # 195/3/1
+            "decisions": 0.9924,  # 195/2/1
             "decisions.outcome": 0.9641,  # 188/195
             "actions": 0.9722,  # 70/2/2
             "actions.owner": 0.9857,  # 69/70
@@ -154,16 +154,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9848,  # 194/197
             "actions": 0.9938,  # 80/0/1
             "actions.due_date": 0.9875,  # 79/80
-            "attendees": 0.9760,  # 325/6/10
+            "attendees": 0.9820,  # 327/4/8
         },
         "poor": {
             "identifiers": 0.9548,  # 95/3/6
             "decisions": 0.9600,  # 192/7/9
             "decisions.outcome": 0.9688,  # 186/192
             "actions": 0.9494,  # 75/2/6
-            "actions.owner": 0.9600,  # 72/75
+            "actions.owner": 0.9733,  # 73/75
             "actions.due_date": 0.9733,  # 73/75
-            "attendees": 0.9250,  # 302/16/33
+            "attendees": 0.9372,  # 306/12/29
         },
     },
     "tuning7": {
@@ -182,8 +182,8 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "poor": {
             "identifiers": 0.9834,  # 89/1/2
-            "decisions": 0.9873,  # 195/2/3
-            "decisions.outcome": 0.9846,  # 192/195
+            "decisions": 0.9924,  # 196/1/2
+            "decisions.outcome": 0.9847,  # 193/196
             "actions": 0.9775,  # 87/1/3
             "actions.owner": 0.8736,  # 76/87
             "actions.due_date": 0.9770,  # 85/87
@@ -198,16 +198,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9851,  # 199/1/5
             "decisions.outcome": 0.9497,  # 189/199
             "actions": 0.9941,  # 84/0/1
-            "attendees": 0.9568,  # 332/6/24
+            "attendees": 0.9625,  # 334/4/22
         },
         "poor": {
             "identifiers": 0.9741,  # 94/3/2
             "decisions": 0.9777,  # 197/2/7
             "decisions.outcome": 0.9391,  # 185/197
             "actions": 0.9333,  # 77/3/8
-            "actions.owner": 0.9091,  # 70/77
+            "actions.owner": 0.9221,  # 71/77
             "actions.due_date": 0.9221,  # 71/77
-            "attendees": 0.9033,  # 313/24/43
+            "attendees": 0.9149,  # 317/20/39
         },
     },
     "tuning9": {
@@ -224,16 +224,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9877,  # 80/0/2
             "actions.owner": 0.9875,  # 79/80
             "actions.due_date": 0.9500,  # 76/80
-            "attendees": 0.9901,  # 350/2/5
+            "attendees": 0.9929,  # 351/1/4
         },
         "poor": {
             "identifiers": 0.9948,  # 96/1/0
             "decisions": 0.9830,  # 202/3/4
             "decisions.outcome": 0.9604,  # 194/202
             "actions": 0.9375,  # 75/3/7
-            "actions.owner": 0.9067,  # 68/75
+            "actions.owner": 0.9200,  # 69/75
             "actions.due_date": 0.9600,  # 72/75
-            "attendees": 0.9457,  # 331/14/24
+            "attendees": 0.9571,  # 335/10/20
         },
     },
     "tuning10": {
@@ -252,7 +252,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9118,  # 62/2/10
             "actions.owner": 0.9355,  # 58/62
             "actions.due_date": 0.9516,  # 59/62
-            "attendees": 0.9382,  # 311/13/28
+            "attendees": 0.9472,  # 314/10/25
         },
     },
     "tuning11": {
@@ -268,12 +268,12 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "poor": {
             "identifiers": 0.9622,  # 89/3/4
-            "decisions": 0.9534,  # 184/9/9
-            "decisions.outcome": 0.9783,  # 180/184
+            "decisions": 0.9635,  # 185/6/8
+            "decisions.outcome": 0.9784,  # 181/185
             "actions": 0.9133,  # 79/5/10
             "actions.owner": 0.8734,  # 69/79
             "actions.due_date": 0.9114,  # 72/79
-            "attendees": 0.9318,  # 321/19/28
+            "attendees": 0.9594,  # 331/10/18
         },
     },
     "unseen": {
@@ -295,7 +295,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9091,  # 35/1/6
             "actions.owner": 0.8857,  # 31/35
             "actions.due_date": 0.8571,  # 30/35
-            "attendees": 0.8580,  # 136/10/35
+            "attendees": 0.8770,  # 139/7/32
         },
     },
 }

@@ -21,7 +21,7 @@ from pipeline.reading.document import Table
 logger = logging.getLogger(__name__)
 
 _NAME_WORD = r"(?:[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*|[A-Z]\.)"
-_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+)?"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr|C[il1]{1,2}r)\.?\s+)?"  # "Clr", "Clir", "Cir": Cllr misread
 NAME = rf"{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}}\d?)\s*[\)\]}}]")
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
@@ -61,7 +61,7 @@ class Person:
 
 
 def normalise_name(name: str) -> str:
-    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr|C[il1]{1,2}r)\.?\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", name).strip(" ,.;:-–").lower()
 
 
@@ -323,6 +323,11 @@ def _regions(dt: DocText, sections: Sections) -> list[tuple[str, str, list[TextL
             i += 1
             continue
         label, rest = start
+        above = _unlabelled_above(lines, i, regions[-1][2][-1].start if regions else -1)
+        if above and (lists.label_role(label) or (None, True))[0] != "member":
+            # "Cllr A B (AB) — Chair" one a line above "In attendance:", their own label ("Present")
+            # lost on a poor scan: the meeting's members
+            regions.append(("present", above[0].text, above))
         body: list[TextLine] = []
         listed: bool | None = None
         j = i + 1
@@ -339,6 +344,17 @@ def _regions(dt: DocText, sections: Sections) -> list[tuple[str, str, list[TextL
         regions.append((label, rest, [lines[i]] + body))
         i = j
     return regions
+
+
+def _unlabelled_above(lines: list[TextLine], i: int, after: int) -> list[TextLine]:
+    """The lines right above line ``i`` in its block (below offset ``after``) that are each a
+    person with their own initials (``Cllr Eira Wragg (EW)``), when there are three or more."""
+    k = i
+    while (k > 0 and lines[k - 1].block == lines[i].block and lines[k - 1].start > after and not lines[k - 1].table
+           and (m := NAME_INITIALS.match(re.sub(r"^\W+", "", lines[k - 1].text))) is not None
+           and _plausible_initials(m["name"], m["init"])):
+        k -= 1
+    return lines[k:i] if i - k >= 3 else []
 
 
 def _is_prose(text: str) -> bool:
@@ -548,11 +564,14 @@ def _columns(header: list[str], rows: list[list[str]] | None = None) -> dict[str
         key = _head_key(low)
         if key is not None and key not in cols:
             cols[key] = i
-    if "name" not in cols and rows and len(cols) >= 2:
+    # (a two-column header, ``Rane | Role``, when nearly every cell of the other column is a name)
+    two = len(cols) == 1 and sum(bool(c.strip()) for c in header) == 2
+    if "name" not in cols and rows and (len(cols) >= 2 or two):
         name_like = re.compile(rf"^{NAME}")
         for i in range(len(header)):
             cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
-            if i not in cols.values() and len(cells) >= 2 and sum(bool(name_like.match(c)) for c in cells) / len(cells) >= 0.6:
+            if (i not in cols.values() and len(cells) >= (3 if two else 2)
+                    and sum(bool(name_like.match(c)) for c in cells) / len(cells) >= (0.8 if two else 0.6)):
                 cols["name"] = i
                 break
     return cols if "name" in cols else None
@@ -877,6 +896,24 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
                     p.representing = label
 
 
+# "Cllr" as a scan misreads it before a name ("Clr", "Clir", "Cir", "Cllz")
+_MISREAD_CLLR = re.compile(r"^(?!Cllr\b)C[il1|]{1,2}[rz]\.?\s+(?=[A-Z][a-z]+\s+[A-Z])")
+
+
+def untitled(name: str) -> str:
+    """``Cllr Nkechi Entwistle`` → ``Nkechi Entwistle``: the name an owner is written by."""
+    return re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+(?=\S+\s+\S)", "", name)
+
+
+def normalise_titles(people: list[Person]) -> list[Person]:
+    """``Cir Dervla Pogson``: Cllr as a scan misread it, written as Cllr. A one-word "name" that is
+    a column's header word, or one letter off it (``Neme``, ``Reprosenting``: a header row inside
+    a table, misread), is no one."""
+    for p in people:
+        p.name = _MISREAD_CLLR.sub("Cllr ", p.name)
+    return [p for p in people if " " in p.name.strip() or _head_key(p.name.strip().lower()) is None]
+
+
 def repair_names(people: list[Person], text: str = "") -> None:
     """``lan Sturgess (IS)`` → ``Ian Sturgess``: OCR reads a capital I as l (or T, J, 1).
 
@@ -938,15 +975,16 @@ def repair_spelling(people: list[Person], ocr_pages: set[int], confidence: dict[
             continue
         init = p.initials if p.initials and len(p.initials) == len(words) else None
         fixed = list(words)
-        for k in (0, len(words) - 1):
+        first = 1 if len(words) > 2 and re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?", words[0]) else 0
+        for k in (first, len(words) - 1):
             if re.fullmatch(r"[^\W\d_]+", words[k]) is None:
                 continue  # "O’Neill", "Smith-Jones", initials: left as written
             plain = _unaccented(words[k])
             if plain != words[k] and (re.search(rf"(?<![^\W\d_]){re.escape(plain)}(?![^\W\d_])", text)
-                                      or namewords.misread_accent(words[k], surname=k > 0)):
+                                      or namewords.misread_accent(words[k], surname=k > first)):
                 fixed[k] = plain
                 continue
-            better = namewords.repair(words[k], surname=k > 0, initial=init[k] if init else None,
+            better = namewords.repair(words[k], surname=k > first, initial=init[k] if init else None,
                                       sure=words[k] in sure)
             if better is not None:
                 fixed[k] = better

@@ -59,6 +59,13 @@ _CONVERTED = re.compile(r"\b(?P<what>[A-Z]{2,8}\d{2,5})\s+(?:be|is|was|should\s+
                         r"(?:a\s+Modification\s+Proposal\s+)?(?P<into>[A-Z]{2,8}\d{2,5})\b")
 
 
+def _bare_number(identifier: str, said: str) -> bool:
+    """``153`` in ``AGREED to convert 153 into MP164`` under DP153: the item's identifier with its
+    prefix lost, a number standing alone (no date, amount, time or reference)."""
+    digits = re.sub(r"^\D+", "", identifier)
+    return bool(digits) and re.search(rf"(?<!\S){re.escape(digits)}(?![\w/%:]|[.,]\d)", said) is not None
+
+
 def _cell_identifier(row: str, known: set[str]) -> str | None:
     """``D111/02 | DpP163 | The CSC AGREED …``: a short cell of a decisions table that is one of
     the document's identifiers once the marks OCR added are gone (lower-case letters, specks:
@@ -127,13 +134,22 @@ def confidence(*, caps: bool, repaired: bool, ocr_conf: float | None, identifier
     return round(score * ocr_factor(ocr_conf), 3)
 
 
+# a stamp's own words: "Signed" (as a poor scan reads it), a date with the month in capitals
+_SIGNED = r"[sg5]i[gq]n[eo]d\b"
+_STAMP_DATE = re.compile(r"\b\d{1,2}\s*(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s*\d{4}\b")
+
+
 def _stamp(text: str, sent) -> bool:
-    """``Minutes APPROVED`` / ``28 JUL 2022`` / ``Signed``: a stamp's words (a title's beside it),
-    a few capitalised words ending in the decision word, no sentence, with ``Signed`` below."""
+    """``Minutes APPROVED`` / ``28 JUL 2023`` / ``Signed``: a stamp's words (a title's line beside
+    it read into them): capitalised words ending in the decision word, no sentence, with the
+    stamp's ``Signed`` or date below; or a few words that hold ``Signed`` themselves."""
     said = text[sent.start_char : sent.end_char].strip()
     words = said.split()
-    return (len(words) <= 4 and said.rstrip(" .")[-1:].isupper() and not any(w[:1].islower() for w in words)
-            and re.search(r"(?im)(?:^|\|)\W*signed\b", text[sent.end_char : sent.end_char + 120]) is not None)
+    if len(words) <= 6 and re.search(rf"(?i)\b{_SIGNED}", said):
+        return True
+    near = text[sent.end_char : sent.end_char + 120]
+    return (len(words) <= 8 and said.rstrip(" .")[-1:].isupper() and not any(w[:1].islower() for w in words)
+            and (re.search(rf"(?im)(?:^|\|)\W*{_SIGNED}", near) is not None or _STAMP_DATE.search(near) is not None))
 
 
 _APPROVING = {"AGREED", "APPROVED", "ADOPTED", "RATIFIED", "RESOLVED", "DECIDED", "CARRIED", "ENDORSED"}
@@ -259,6 +275,10 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             # empty, as the contract says; ``other`` is for the decisions of other bodies
             outcome_of = None
         ident = pick(named, section, coordinated=_coordinated(text, mentions, *scope))
+        # the item's identifier: its section's, or the first its table row names before the decision
+        item = section if row is None else next(iter(named_in(mentions, row[0], span.start_char)), None)
+        if item is not None and ident != item and _bare_number(item, text[scope[0] : scope[1]]):
+            ident = item  # "AGREED to convert 153 into MP164" under DP153: its prefix lost, the item's own
         if ident is not None and (conv := _CONVERTED.search(text, span.start_char, clause_end)) is not None \
                 and conv["into"] == ident and conv["what"] in named:
             ident = conv["what"]  # "… that DP168 be converted into MP154": the decision is on DP168

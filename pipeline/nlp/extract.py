@@ -311,13 +311,14 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 # the list's role goes on ("In attendance": participants), a chair's does not
                 role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
+    people = attendees_mod.normalise_titles(people)
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
     attendees_mod.repair_spelling(people, ocr_pages, _word_confidence(doc), dt.text)
     people = attendees_mod.dedupe(people)
     attendees_mod.resolve_initials(people, dt.text, lexicon)
     # an owner is repaired to a party or a person of this document, never to a committee's
     # abbreviation ("CD" is not "CB")
-    parties = parties_mod.known_parties(lexicon, [p.name for p in people],
+    parties = parties_mod.known_parties(lexicon, [attendees_mod.untitled(p.name) for p in people],
                                         [p.initials for p in people if p.initials], committees=False)
     page_conf = _page_confidence(doc, dt)
     text_layer = {pg.number for pg in doc.pages if pg.method == "pdf"}  # read, not recognised: nothing misread

@@ -108,9 +108,11 @@ def surnames() -> frozenset[str]:
     return frozenset(_surnames())
 
 
-def _clearly_commonest(cands: list[str], *, surname: bool) -> str | None:
+def _clearly_commonest(cands: list[str], *, surname: bool, british: bool = False) -> str | None:
     """Of names OCR could equally have misread, the one far more common than every other
-    (``Trevar``: Trevor, not Trever; ``Eltison``: Ellison, not Ettison), or None."""
+    (``Trevar``: Trevor, not Trever; ``Eltison``: Ellison, not Ettison), or None. ``british``:
+    a given name used in Britain or Ireland is taken over others used in neither
+    (``Dervia``: Dervla, not Dervis)."""
     if surname:
         share = _surnames()
         ranked = sorted(cands, key=lambda c: share.get(c, 0.0), reverse=True)
@@ -119,7 +121,7 @@ def _clearly_commonest(cands: list[str], *, surname: bool) -> str | None:
     freq = _given()
     ranked = sorted(cands, key=lambda c: freq.get(c, 0), reverse=True)
     top, second = freq.get(ranked[0], 0), freq.get(ranked[1], 0)
-    return ranked[0] if top >= 3 and top >= second + 3 else None
+    return ranked[0] if (top >= 3 and top >= second + 3) or (british and top >= 1 and second == 0) else None
 
 
 def _key(word: str) -> str:
@@ -179,7 +181,7 @@ def repair(word: str, *, surname: bool, initial: str | None = None, sure: bool =
     if len(cands) == 1 and len(near) > 1 and _clearly_commonest(near, surname=surname) not in (None, cands[0]):
         return None  # a far commoner name as near, by an edit OCR makes less often ("Kase": Kate, not Kare)
     if len(cands) > 1:
-        best_known = _clearly_commonest(cands, surname=surname)
+        best_known = _clearly_commonest(cands, surname=surname, british=True)
         cands = [best_known] if best_known is not None else cands
     if len(cands) != 1:
         return None
