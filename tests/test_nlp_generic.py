@@ -2201,3 +2201,19 @@ def test_a_stamp_a_poor_scan_read_into_the_date_line_and_an_items_identifier_wit
                        "statement. The Panel AGREED to convert 153 into MP164 ‘Clarification of the Incident "
                        "Management Policy’."]]])
     assert [(d.identifier, d.outcome) for d in rec.decisions] == [("DP153", "convert_to_modification_proposal")]
+
+
+def test_a_name_office_list_of_commas_only_whose_office_a_scan_misread() -> None:
+    """``Quentin Parkinson, Large Supphers, Pooja Kowalski, Large Suppliers, …``: the semicolons
+    read as commas and an office misread (``Supphers``), so it reads as a person; the names read
+    it as Quentin Parkinson's office, and its last word is no surname. ``Kwame Hebblethwaite``,
+    a given name the lists lack before a listed surname, stays a person."""
+    rec = text("SEC Change Sub-Committee Meeting 127\n\nPresent: Stuart Kelly, Change Sub-Committee Chair, Quentin "
+               "Parkinson, Large Supphers, Pooja Kowalski, Large Suppliers, Seren Scholes, Consumer Member, Stanley "
+               "Thistlethwaite, Other SEC Parties, Aoife Ackroyd, Large Supphiers\n\n1.0 Chair’s Welcome\nThe Chair "
+               "welcomed members.")
+    assert [n for n, _, _, _ in people(rec)] == ["Stuart Kelly", "Quentin Parkinson", "Pooja Kowalski", "Seren Scholes",
+                                                 "Stanley Thistlethwaite", "Aoife Ackroyd"]
+    rec = text("SEC Change Board Meeting 80\n\nPresent: Sadie Quigley, Other SEC Party Member, Kwame Hebblethwaite, "
+               "DCC, Alfie Scholes, SECAS\n\n1. Welcome\nThe Chair welcomed members.")
+    assert [n for n, _, _, _ in people(rec)] == ["Sadie Quigley", "Kwame Hebblethwaite", "Alfie Scholes"]

@@ -30,7 +30,6 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "digital": {
             "decisions": 0.9912,  # 392/1/6
             "decisions.outcome": 0.9821,  # 385/392
-            "attendees": 0.9993,  # 702/1/0
         },
         "scan": {
             "identifiers": 0.9973,  # 183/0/1
@@ -39,7 +38,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9966,  # 146/0/1
             "actions.owner": 0.9863,  # 144/146
             "actions.due_date": 0.9795,  # 143/146
-            "attendees": 0.9950,  # 697/2/5
+            "attendees": 0.9957,  # 697/1/5
         },
         "poor": {
             "identifiers": 0.9677,  # 180/8/4
@@ -48,7 +47,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9181,  # 129/5/18
             "actions.owner": 0.9767,  # 126/129
             "actions.due_date": 0.9070,  # 117/129
-            "attendees": 0.9477,  # 652/22/50
+            "attendees": 0.9484,  # 652/21/50
         },
     },
     "tuning2": {
@@ -274,6 +273,30 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions.owner": 0.8734,  # 69/79
             "actions.due_date": 0.9114,  # 72/79
             "attendees": 0.9594,  # 331/10/18
+        },
+    },
+    "tuning12": {
+        "digital": {
+            "decisions": 0.9973,  # 188/0/1
+            "decisions.outcome": 0.9787,  # 184/188
+            "attendees": 0.9985,  # 344/1/0
+        },
+        "scan": {
+            "decisions": 0.9973,  # 188/0/1
+            "decisions.outcome": 0.9787,  # 184/188
+            "actions": 0.9693,  # 79/0/5
+            "actions.owner": 0.9747,  # 77/79
+            "actions.due_date": 0.9873,  # 78/79
+            "attendees": 0.9824,  # 334/2/10
+        },
+        "poor": {
+            "identifiers": 0.9591,  # 82/3/4
+            "decisions": 0.9390,  # 177/11/12
+            "decisions.outcome": 0.9379,  # 166/177
+            "actions": 0.8917,  # 70/3/14
+            "actions.owner": 0.9143,  # 64/70
+            "actions.due_date": 0.9714,  # 68/70
+            "attendees": 0.9085,  # 303/20/41
         },
     },
     "unseen": {

@@ -447,9 +447,17 @@ def _inline(label: str, rest: str, lines: list[TextLine], dt: DocText) -> tuple[
             entries, role = lists.parse_list(sentence), None
         people.extend(_entries_to_people(entries, role or by_label[0], by_label[1], lines[0].page))
         used = text.find(sentence, used) + len(sentence)
+    from pipeline.nlp import namewords
+
     by_names = lists.anchored(text[:used])
-    if len(by_names) >= len(people) + 2 and {p.name for p in people} <= {e.name for e in by_names}:
+    read, anchored = {p.name for p in people}, {e.name for e in by_names}
+    offices = " ".join(e.representing or "" for e in by_names)
+    if (len(by_names) >= len(people) + 2 and read <= anchored) or (
+            by_names and anchored < read and all(n in offices and not namewords.known(n.split()[-1], surname=True)
+                                                 for n in read - anchored)):
         # a "Name, Office" list whose separators a poor scan lost or misread: read by its names
+        # (and "Quentin Parkinson, Large Supphers, …" all commas: a misread office is no person
+        # when the names read it as one of theirs and its last word is no surname)
         people = _entries_to_people(by_names, by_label[0], by_label[1], lines[0].page)
     taken = {start for end, start in ends if end <= used or start == lines[0].start}
     return people, taken

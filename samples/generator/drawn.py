@@ -52,6 +52,7 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning9": {"seed": 42917365, "count": 30, "prefix": "k"},
     "tuning10": {"seed": 86204519, "count": 30, "prefix": "j"},
     "tuning11": {"seed": 30246633, "count": 30, "prefix": "h"},
+    "tuning12": {"seed": 46103891, "count": 30, "prefix": "g"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")

@@ -71,7 +71,7 @@ FRESH_SURNAMES = sorted(
 )
 
 FRESH_POOL_SPLITS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10",
-                     "tuning11")
+                     "tuning11", "tuning12")
 
 
 def names_for(split: str) -> tuple[list[str], list[str]]:
