@@ -43,17 +43,21 @@ _BRITISH_COLUMNS = slice(30, 32)
 
 
 @lru_cache(maxsize=1)
-def _given() -> dict[str, int]:
-    """Every listed given name (its key) with how common it is in Britain and Ireland (0-13)."""
+def _given_lines() -> tuple[str, ...]:
+    """The name lines of gender-guesser's dictionary (no comments, no lines of equivalents)."""
     try:
         data = importlib.resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError) as err:  # an install without it: no repair
         log.warning("the given-name list (gender-guesser) cannot be read (%s); names are not spell-checked", err)
-        return {}
+        return ()
+    return tuple(line for line in data.splitlines() if line and not line.startswith(("#", "=")))
+
+
+@lru_cache(maxsize=1)
+def _given() -> dict[str, int]:
+    """Every listed given name (its key) with how common it is in Britain and Ireland (0-13)."""
     out: dict[str, int] = {}
-    for line in data.splitlines():
-        if not line or line.startswith("#") or line.startswith("="):
-            continue
+    for line in _given_lines():
         name = line[_NAME_COLUMNS].strip().replace("+", "-")
         if name.isalpha() and len(name) >= 2:
             key = _key(name)
@@ -64,12 +68,7 @@ def _given() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _accented_given() -> frozenset[str]:
     """The given names the list writes with an accent, as written (lower case): ``josé``, ``chloé``."""
-    try:
-        data = importlib.resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        return frozenset()
-    names = (line[_NAME_COLUMNS].strip().lower() for line in data.splitlines()
-             if line and not line.startswith(("#", "=")))
+    names = (line[_NAME_COLUMNS].strip().lower() for line in _given_lines())
     return frozenset(n for n in names if not n.isascii() and n.isalpha())
 
 
