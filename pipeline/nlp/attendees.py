@@ -21,7 +21,7 @@ from pipeline.reading.document import Table
 logger = logging.getLogger(__name__)
 
 _NAME_WORD = r"(?:[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*|[A-Z]\.)"
-_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr|C[il1]{1,2}r)\.?\s+)?"  # "Clr", "Clir", "Cir": Cllr misread
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+)?"
 NAME = rf"{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}}\d?)\s*[\)\]}}]")
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
@@ -61,7 +61,7 @@ class Person:
 
 
 def normalise_name(name: str) -> str:
-    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr|C[il1]{1,2}r)\.?\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", name).strip(" ,.;:-–").lower()
 
 
@@ -904,21 +904,14 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
                     p.representing = label
 
 
-# "Cllr" as a scan misreads it before a name ("Clr", "Clir", "Cir", "Cllz")
-_MISREAD_CLLR = re.compile(r"^(?!Cllr\b)C[il1|]{1,2}[rz]\.?\s+(?=[A-Z][a-z]+\s+[A-Z])")
-
-
 def untitled(name: str) -> str:
     """``Cllr Nkechi Entwistle`` → ``Nkechi Entwistle``: the name an owner is written by."""
     return re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+(?=\S+\s+\S)", "", name)
 
 
-def normalise_titles(people: list[Person]) -> list[Person]:
-    """``Cir Dervla Pogson``: Cllr as a scan misread it, written as Cllr. A one-word "name" that is
-    a column's header word, or one letter off it (``Neme``, ``Reprosenting``: a header row inside
-    a table, misread), is no one."""
-    for p in people:
-        p.name = _MISREAD_CLLR.sub("Cllr ", p.name)
+def without_header_words(people: list[Person]) -> list[Person]:
+    """A one-word "name" that is a column's header word, or one letter off it (``Neme``,
+    ``Reprosenting``: a header row inside a table, misread), is no one."""
     return [p for p in people if " " in p.name.strip() or _head_key(p.name.strip().lower()) is None]
 
 

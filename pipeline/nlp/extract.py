@@ -311,7 +311,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 # the list's role goes on ("In attendance": participants), a chair's does not
                 role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
-    people = attendees_mod.normalise_titles(people)
+    people = attendees_mod.without_header_words(people)
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
     attendees_mod.repair_spelling(people, ocr_pages, _word_confidence(doc), dt.text)
     people = attendees_mod.dedupe(people)

@@ -77,9 +77,9 @@ def _clean(text: str) -> str:
 _INITIALS_I = re.compile(r"(?<=\()(?=[A-Z][A-Zl|]{1,3}\))([A-Z]+)[l|]([A-Z]*)(?=\))")
 
 
-# "Clix", "Clir", "Cilr", "Citr" before a name: the councillor's title, its two l's and r
-# misread; "Cl", "Cll" before a given name and a surname: its end lost
-_CLLR = re.compile(r"\bC(?!ll[r])(?:[il1I|t]{2}[rx](?=\.?\s+[A-Z][a-z]|\.?\s*$)|[l1I|]{1,2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))")
+# "Clix", "Clir", "Cilr", "Citr", "Clr", "Cir" before a name: the councillor's title, its l's and r
+# misread or one l lost; "Cl", "Cll" before a given name and a surname: its end lost
+_CLLR = re.compile(r"\bC(?!ll[r])(?:[il1I|t]{1,2}[rx](?=\.?\s+[A-Z][a-z]|\.?\s*$)|[l1I|]{1,2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))")
 
 
 def _ocr_glyphs(text: str) -> str:
