@@ -21,7 +21,8 @@ from pipeline.reading.document import Table
 logger = logging.getLogger(__name__)
 
 _NAME_WORD = r"(?:[A-Z][a-zA-Z’'\-]*[a-z][a-zA-Z’'\-]*|[A-Z]\.)"
-_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+)?"
+_TITLE_WORDS = r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)"  # a title before a name
+_TITLE = rf"(?:{_TITLE_WORDS}\.?\s+)?"
 NAME = rf"{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 NAME_INITIALS = re.compile(rf"(?P<name>{NAME})\s*[\(\[{{]\s*(?P<init>[A-Z]{{2,4}}\d?)\s*[\)\]}}]")
 NAME_ONLY = re.compile(rf"^(?P<name>{NAME})$")
@@ -61,7 +62,7 @@ class Person:
 
 
 def normalise_name(name: str) -> str:
-    name = re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(rf"^{_TITLE_WORDS}\.?\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", name).strip(" ,.;:-–").lower()
 
 
@@ -906,7 +907,7 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
 
 def untitled(name: str) -> str:
     """``Cllr Nkechi Entwistle`` → ``Nkechi Entwistle``: the name an owner is written by."""
-    return re.sub(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?\s+(?=\S+\s+\S)", "", name)
+    return re.sub(rf"^{_TITLE_WORDS}\.?\s+(?=\S+\s+\S)", "", name)
 
 
 def without_header_words(people: list[Person]) -> list[Person]:
@@ -976,7 +977,7 @@ def repair_spelling(people: list[Person], ocr_pages: set[int], confidence: dict[
             continue
         init = p.initials if p.initials and len(p.initials) == len(words) else None
         fixed = list(words)
-        first = 1 if len(words) > 2 and re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Cllr)\.?", words[0]) else 0
+        first = 1 if len(words) > 2 and re.fullmatch(rf"{_TITLE_WORDS}\.?", words[0]) else 0
         for k in (first, len(words) - 1):
             if re.fullmatch(r"[^\W\d_]+", words[k]) is None:
                 continue  # "O’Neill", "Smith-Jones", initials: left as written
