@@ -2217,3 +2217,32 @@ def test_a_name_office_list_of_commas_only_whose_office_a_scan_misread() -> None
     rec = text("SEC Change Board Meeting 80\n\nPresent: Sadie Quigley, Other SEC Party Member, Kwame Hebblethwaite, "
                "DCC, Alfie Scholes, SECAS\n\n1. Welcome\nThe Chair welcomed members.")
     assert [n for n, _, _, _ in people(rec)] == ["Sadie Quigley", "Kwame Hebblethwaite", "Alfie Scholes"]
+
+
+def test_a_label_list_table_whose_rows_go_on_below_it_as_lines() -> None:
+    # the table's last row continues the Present list (its label cell empty); the scan read the
+    # list's other entries as lines below the table, then an apologies line of its own
+    rec = run([[["XYZP_12_0304", "Draft Minutes"], ["Present:", "Ewan Thorley (Panel Chair)"],
+                ["", "Greta Moss (Large Supplier Panel Member) Ivo Brandt (Small Supplier Panel Member)"]],
+               "Lorcan Fry (Gas Network Party Panel Member)\nPaloma Reyes (DCC)\nTess Quill, SECAS (Secretariat)\n"
+               "Hugh Varga (GECAS)",
+               "Apologies for absence: Odile Park (Consumer Member).",
+               "1. Welcome\nThe Chair welcomed members."])
+    assert people(rec) == [
+        ("Odile Park", "apology", "Consumer Member", False),
+        ("Ewan Thorley", "chair", "Panel Chair", True),
+        ("Greta Moss", "member", "Large Supplier Panel Member", True),
+        ("Ivo Brandt", "member", "Small Supplier Panel Member", True),
+        ("Lorcan Fry", "member", "Gas Network Party Panel Member", True),
+        ("Paloma Reyes", "participant", "DCC", True),
+        ("Tess Quill", "participant", "SECAS (Secretariat)", True),
+        ("Hugh Varga", "participant", "SECAS", True),  # GECAS read for SECAS: its people take part
+    ]
+
+
+def test_an_office_in_brackets_is_no_misread_organisation() -> None:
+    rec = text("Minutes of the Fellside Allotment Society\n\n"
+               "Present: Wren Ashby (WA) (Chair)\nMarta Lund (ML) (Secretary)\nAbel Crane (AC)\n\n"
+               "1. Welcome\nThe Chair opened the meeting.")
+    assert [(a.name, a.role, a.representing) for a in rec.attendees] == [
+        ("Wren Ashby", "chair", "(Chair)"), ("Marta Lund", "member", "(Secretary)"), ("Abel Crane", "member", None)]

@@ -143,7 +143,7 @@ class _Reader:
         if rep and re.search(r"[A-Za-z]{4,}\.$", rep):
             rep = rep[:-1]  # the full stop that ends the list ("– Open Climate Fix."), not "Ltd."
         # (whoever sent apologies has that role, whatever office they hold)
-        person_role = "apology" if not self.present else role or self.role or _default_role(rep or self.rep, {})
+        person_role = "apology" if not self.present else role or self.role or default_role(rep or self.rep, {})
         self.people.append(Person(name.strip(), initials, person_role, rep or self.rep or None,
                                   self.present, page))
 
@@ -189,7 +189,7 @@ class _Reader:
         if named is not None and role is not None:
             # "Siobhan Mellor (Operations Group Chair)": a person with their office, not a heading
             self.add(named.name, named.initials, named.representing, page,
-                     _default_role(named.representing, {}) if named.role is None else named.role)
+                     default_role(named.representing, {}) if named.role is None else named.role)
             return
         if role is not None and len(text.split()) <= 5:
             self.pending.append(role)
@@ -801,7 +801,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             if not re.search(r"[a-z]", name):
                 continue
             r_of = rep or own.get(name)
-            r = "apology" if not present else (role or category_role or _default_role(r_of, lexicon))
+            r = "apology" if not present else (role or category_role or default_role(r_of, lexicon))
             last_row.append(Person(name, initials or cell("initials").strip("()[] ") or None,
                                    r, r_of, present, page))
         people.extend(last_row)
@@ -852,12 +852,14 @@ def _as_people(found: list[tuple[lists.Entry, str | None, bool]], page: int) -> 
 def _label_role(role: str | None, rep: str | None) -> str:
     """The role a list's label gives, unless what is written beside the person says they chair
     (``Members present: Siobhan Carmichael (SC) — Change Board Chair``: the chair)."""
-    if role in (None, "member") and _default_role(rep, {}) == "chair":
+    if role in (None, "member") and default_role(rep, {}) == "chair":
         return "chair"
-    return role or _default_role(rep, {})
+    return role or default_role(rep, {})
 
 
-def _default_role(rep: str | None, lexicon: dict) -> str:
+def default_role(rep: str | None, lexicon: dict | None = None) -> str:
+    """The role an organisation or office gives a person present: ``chair``, ``participant``
+    (the secretariat, a proposer, an observer, the DCC) or ``member``."""
     if rep and re.search(r"\bchair\b", rep, re.IGNORECASE) and not re.search(r"\b(?:vice|deputy)\b", rep, re.IGNORECASE):
         return "chair"
     if rep and re.search(r"secas|secretariat|proposer|observer|dcc\b", rep, re.IGNORECASE):
@@ -1157,14 +1159,13 @@ def _label_list_after(rows: list[list[str]], people: list[Person], after: str | 
     (``In attendance: | Miriam Naylor (DCC)``), when that text is nothing but names: the list
     went on past the table's end. ``after``: the block below the table, or its lines one by
     one (each read while it holds nothing but names)."""
-    last = [c for c in rows[-1] if c] if rows else []
-    by_label = lists.label_role(last[0]) if len(last) == 2 else None
+    by_label = _last_label(rows)
     if not people or by_label is None:
         return []
     out: list[Person] = []
     for text in [after] if isinstance(after, str) else after:
-        if _is_prose(re.sub(r"\([^)]*\)", "", text)):
-            break  # running text below the table ("Chair's Welcome The Chair opened the meeting …")
+        if _is_prose(re.sub(r"\([^)]*\)", "", text)) or region_start(text) is not None:
+            break  # running text below the table ("Chair's Welcome The Chair opened the meeting …"), a list of its own
         more = lists.parse_list(text) if text.strip() else []
         # one entry a ";"-group ("Anita Henshaw, SP Energy Networks; …"), else a comma list
         segments = [s for s in re.split(r";" if ";" in text else r",|;", re.sub(r"\([^)]*\)", "", text)) if s.strip()]
@@ -1172,6 +1173,19 @@ def _label_list_after(rows: list[list[str]], people: list[Person], after: str | 
             break
         out += _entries_to_people(more, by_label[0], by_label[1], page)
     return out
+
+
+def _last_label(rows: list[list[str]]) -> tuple[str | None, bool] | None:
+    """The attendance label whose list the table's last row holds: its own first cell
+    (``In attendance: | Miriam Naylor (DCC)``), or, when that cell is empty, the label of the
+    rows above that the list continues (``Present: | Bryn Ellwood`` over `` | Aled Kershaw …``)."""
+    for row in reversed(rows):
+        cells = [c for c in row if c]
+        if len(cells) == 2 and row[0].strip():
+            return lists.label_role(cells[0])
+        if len(cells) != 1 or row[0].strip():
+            return None  # a row of another shape: the table is no label's list
+    return None
 
 
 def _bare_name(text: str) -> bool:
@@ -1208,6 +1222,6 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
         if rest and not bracketed and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
                      or not (lists._is_org(org) or re.fullmatch(r"[A-Z][\w&]*(?:[.\-][\w&]+)*(?:\s+[A-Z][\w&]*(?:[.\-][\w&]+)*)*", org))):
             break  # a sentence about the person, not their organisation: the list has ended
-        role_here = (role if role not in (None, "member") else _default_role(rest or None, {})) if present else "apology"
+        role_here = (role if role not in (None, "member") else default_role(rest or None, {})) if present else "apology"
         people.append(Person(name.strip(), m["init"], role_here, rest or None, present, page))
     return people

@@ -20,6 +20,7 @@ from pipeline.nlp import decisions as decisions_mod
 from pipeline.nlp import header as header_mod
 from pipeline.nlp import identifiers as identifiers_mod
 from pipeline.nlp import parties as parties_mod
+from pipeline.nlp.attendee_lists import office_role
 from pipeline.nlp.decisions import ocr_factor
 from pipeline.nlp.text import DocText, TableRef, build
 from pipeline.reading.document import Document
@@ -327,10 +328,15 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
         if p.representing and p.role != "apology" and p.representing.strip().lower() in {"chair", "chairman", "chairperson", "chairwoman"}:
             p.role, p.representing = "chair", None  # "Craig Wilkinson (CW) | Chair": an office, not an organisation
         # "bcc" for DCC in an attendee table's organisation column; a text layer is not misread
-        if p.representing and p.page not in text_layer:
+        # an office as written ("(Secretary)") is no misread party (Secretariat)
+        if p.representing and p.page not in text_layer and office_role(p.representing.strip(" ()")) is not None:
+            p.representing = p.representing.rstrip(" .,;:")
+        elif p.representing and p.page not in text_layer:
             fixed, repaired = parties_mod.repair(p.representing, represented)
             if repaired:
                 p.repairs.append(f"representing {p.representing} -> {fixed}")
+                if p.role == "member" and p.present and attendees_mod.default_role(p.representing) == "member":
+                    p.role = attendees_mod.default_role(fixed)  # "GECAS": SECAS, whose people take part
             p.representing = fixed
     attendees = []
     for p in people:
