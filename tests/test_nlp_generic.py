@@ -2246,3 +2246,20 @@ def test_an_office_in_brackets_is_no_misread_organisation() -> None:
                "1. Welcome\nThe Chair opened the meeting.")
     assert [(a.name, a.role, a.representing) for a in rec.attendees] == [
         ("Wren Ashby", "chair", "(Chair)"), ("Marta Lund", "member", "(Secretary)"), ("Abel Crane", "member", None)]
+
+
+def test_an_attendance_list_and_the_agenda_table_below_it_read_as_one_table() -> None:
+    rec = run(["Minutes of the Ashcombe Parish Council", "Present",
+               [["Cllr Petra", "Lindqvist, Chairman", "Cllr Amos Ferrand"],
+                ["Cllr Idris", "Caul, Vice Chairman", "Cllr Nell Okafor"],
+                ["Cllr Rufus", "Pike", "Mina Sorel, Clerk and RFO"],
+                ["", "Minutes", "Action"],
+                ["1.", "Chair's Welcome", ""],
+                ["", "The Chair opened the meeting.", ""],
+                ["2.", "Footpaths", ""],
+                ["", "Cllr Pike to report the broken stile to the Rights of Way officer.", "RP"]]])
+    assert [(a.name, a.role) for a in rec.attendees] == [
+        ("Petra Lindqvist", "chair"), ("Idris Caul", "member"), ("Rufus Pike", "member"),
+        ("Amos Ferrand", "member"), ("Nell Okafor", "member"), ("Mina Sorel", "participant")]
+    assert [(a.owner, a.description) for a in rec.actions] == [
+        ("RP", "report the broken stile to the Rights of Way officer")]

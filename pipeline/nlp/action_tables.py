@@ -245,6 +245,19 @@ def is_action_table(table: Table) -> bool:
     return bool(table.rows) and (_columns(table.rows[0]) is not None or _lost_columns(table) is not None)
 
 
+def inner_header(table: Table) -> int | None:
+    """The row where an action or item table begins inside a table of something else: a scan's
+    reading ran an attendance list and the agenda table below it into one (``Cllr Oisin |
+    Walsh | Sadie Whitworth, Clerk`` rows, then `` | Minutes | Action``); None when the table is
+    one table. At least two rows come before it."""
+    if is_action_table(table) or is_item_table(table):
+        return None
+    for k, row in enumerate(table.rows[2:], start=2):
+        if _item_columns(row) is not None or _columns(row) is not None:
+            return k
+    return None
+
+
 def _lost_columns(table: Table) -> dict[str, int] | None:
     """``Action ref | Action |`` over rows of ids and actions: an action table whose owner and due
     columns a poor scan lost, told by its header naming an action's id (``Action ref``, ``Action

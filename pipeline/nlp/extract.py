@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -101,6 +102,16 @@ def _prose_continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
 def _table_end(ref: TableRef) -> int:
     """The offset just past a table's last row in DocText.text (rows joined with " | ", one a line)."""
     return ref.start + sum(len(" | ".join(r)) + 1 for r in ref.table.rows)
+
+
+def _parts(ref: TableRef) -> list[TableRef]:
+    """A table, or the two tables a scan's reading ran into one (an attendance list and the
+    agenda table below it): :func:`action_tables.inner_header`."""
+    k = action_tables.inner_header(ref.table)
+    if k is None:
+        return [ref]
+    head = replace(ref, table=replace(ref.table, rows=ref.table.rows[:k]))
+    return [head, replace(ref, table=replace(ref.table, rows=ref.table.rows[k:]), start=_table_end(head))]
 
 
 def _lines_after(dt: DocText, ref: TableRef, limit: int = 40) -> list[str]:
@@ -279,7 +290,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     table_actions: list[actions_mod.Action] = []
     previous: TableRef | None = None  # the action or item table a table on the next page may continue
     header: list[str] = []  # that table's header row
-    for ref in dt.tables:
+    for ref in (part for whole in dt.tables for part in _parts(whole)):
         if action_tables.is_action_table(ref.table) or action_tables.is_item_table(ref.table):
             header = action_tables.header_row(ref.table)
             table_actions.extend(action_tables.read(ref.table, ref.page, ref.start))
