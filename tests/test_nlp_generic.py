@@ -2263,3 +2263,14 @@ def test_an_attendance_list_and_the_agenda_table_below_it_read_as_one_table() ->
         ("Amos Ferrand", "member"), ("Nell Okafor", "member"), ("Mina Sorel", "participant")]
     assert [(a.owner, a.description) for a in rec.actions] == [
         ("RP", "report the broken stile to the Rights of Way officer")]
+
+
+def test_a_name_office_list_whose_first_comma_and_most_separators_a_scan_lost() -> None:
+    rec = text("Minutes of the Tarn Valley Water Forum\n\n"
+               "Attendees: Harriet Cole Forum Chair Samuel Pryce Northern Water. Lydia Marsh, Fellside Farms: "
+               "Owen Tate, Lakeland Trust; Ruth Vance Brightmere; Colin Wade. SECAS\n\n"
+               "1. Welcome\nThe Chair opened the meeting.")
+    assert people(rec) == [
+        ("Harriet Cole", "chair", "Forum Chair", True), ("Samuel Pryce", "member", "Northern Water", True),
+        ("Lydia Marsh", "member", "Fellside Farms", True), ("Owen Tate", "member", "Lakeland Trust", True),
+        ("Ruth Vance", "member", "Brightmere", True), ("Colin Wade", "participant", "SECAS", True)]

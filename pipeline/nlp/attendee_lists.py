@@ -439,17 +439,26 @@ def given_name_starts(text: str) -> str:
     return text
 
 
+def opens_name_comma(text: str) -> bool:
+    """Does the list open ``Name Surname,``?"""
+    return _NAME_COMMA.match(text) is not None
+
+
 def anchored(text: str) -> list[Entry]:
     """``Sean Mulholland, Change Board Chair Zainab Jagger Large Supplier Member: Arthur Costello.
     Small Supplier Member’ …``: a ``Name, Office`` list whose separators a poor scan lost or
     misread (as full stops, colons, quotes), read by its names: each known given name and
     surname starts an entry, and what lies between it and the next name is the person's office or
-    organisation. Only for a list that opens ``Name Surname,``; empty otherwise."""
+    organisation. Only for a list that opens ``Name Surname,``, or with a name whose given name
+    the lists know (its comma lost too: ``Aileen Oakley Security Sub-Committee Chair Arjun …``);
+    empty otherwise."""
     from pipeline.nlp.namewords import given_names
 
-    if not _NAME_COMMA.match(text):
-        return []
     given, v = given_names(), _vocab()
+    opening = _FIRST_LAST.match(text)
+    if not opens_name_comma(text) and (opening is None or opening["first"].lower() not in given
+                                        or not is_name(f"{opening['first']} {opening['last']}")):
+        return []
 
     def parted(m: re.Match[str]) -> bool:
         # a name the lists lack, between separators ("Member’ Kwame Hebblethwaite."), or after an

@@ -368,9 +368,11 @@ def _is_prose(text: str) -> bool:
 
 def _is_inline_list(rest: str) -> bool:
     """The label's own line runs on as a list: ``Present: A (AP), Chairman. B (EL). …``."""
-    if not re.search(r"[,;]|\.\s+[A-Z]|[)}][:|!]?\s+[A-Z]", rest) and len(lists.named_starts(rest)) < 2:
+    if (not re.search(r"[,;]|\.\s+[A-Z]|[)}][:|!]?\s+[A-Z]", rest) and len(lists.named_starts(rest)) < 2
+            and len(lists.anchored(rest)) < 2):
         return False  # (two names with their own initials: "A B (AB) — Org C D (CD) — Org"; a
-        # semicolon OCR read as a colon after a bracket: "A B (Org): C D (Org)")
+        # semicolon OCR read as a colon after a bracket: "A B (Org): C D (Org)"; two names the
+        # lists know, each with its office, the separators lost: "A B Office C D Org")
     return bool(lists.parse_list(rest)) or any(
         (said := lists.from_sentence(s)) is not None and said[0] for s in lists.sentences(rest))
 
@@ -453,7 +455,13 @@ def _inline(label: str, rest: str, lines: list[TextLine], dt: DocText) -> tuple[
     by_names = lists.anchored(text[:used])
     read, anchored = {p.name for p in people}, {e.name for e in by_names}
     offices = " ".join(e.representing or "" for e in by_names)
-    if (len(by_names) >= len(people) + 2 and read <= anchored) or (
+    if any(len((e.representing or "").split()) > 8 or NAME_INITIALS.search(e.representing or "") for e in by_names):
+        by_names = []  # a person the names missed (read into an office: "SECAS, Revi Utiey (RU)"), or prose
+    # (a name read with the office after it run on, "Aileen Oakley Security Sub", is one of them;
+    # a list that does not open "Name Surname," only when the first reading ran people together so)
+    run_on = any(p.name.startswith(f"{a} ") or a in (p.representing or "") for p in people for a in anchored)
+    if (len(by_names) >= len(people) + 2 and all(any(n == a or n.startswith(f"{a} ") for a in anchored) for n in read)
+            and (run_on or lists.opens_name_comma(text[:used]))) or (
             by_names and anchored < read and all(n in offices and not namewords.known(n.split()[-1], surname=True)
                                                  for n in read - anchored)):
         # a "Name, Office" list whose separators a poor scan lost or misread: read by its names
