@@ -2274,3 +2274,12 @@ def test_a_name_office_list_whose_first_comma_and_most_separators_a_scan_lost() 
         ("Harriet Cole", "chair", "Forum Chair", True), ("Samuel Pryce", "member", "Northern Water", True),
         ("Lydia Marsh", "member", "Fellside Farms", True), ("Owen Tate", "member", "Lakeland Trust", True),
         ("Ruth Vance", "member", "Brightmere", True), ("Colin Wade", "participant", "SECAS", True)]
+
+
+def test_a_lone_label_one_of_whose_letters_a_scan_read_as_two() -> None:
+    rec = run(["Board Meeting No. 12\nDate: Monday, 4 March 2024", "Attertdees",
+               [["Irene Dorsey (Chair)", "Cyril Pask"], ["Nolan Firth", "Agatha Wren"]],
+               "Apologies: Basil Orme", "1. Welcome\nThe Chair opened the meeting."])
+    assert [(a.name, a.role, a.present) for a in rec.attendees] == [
+        ("Basil Orme", "apology", False), ("Irene Dorsey", "chair", True), ("Nolan Firth", "member", True),
+        ("Cyril Pask", "member", True), ("Agatha Wren", "member", True)]

@@ -108,8 +108,20 @@ def misread_label(word: str, *, listed: bool = False) -> str | None:
     if not re.fullmatch(r"[a-z]{7,12}", word) or word in _LABEL_WORDS or word in _NOT_LABELS:
         return None
     near = [w for w in _LABEL_WORDS
-            if Levenshtein.distance(word, w) <= (2 if len(w) >= 10 or (listed and w[0] == word[0]) else 1)]
+            if Levenshtein.distance(word, w) <= (2 if len(w) >= 10 or (listed and w[0] == word[0]) else 1)
+            or _one_read_as_two(word, w)]
     return near[0] if len(near) == 1 else None
+
+
+def _one_read_as_two(read: str, meant: str) -> bool:
+    """``Attertdees``: one letter of a long word (nine letters or more) read as two, side by side."""
+    from rapidfuzz.distance import Levenshtein
+
+    if len(meant) < 9 or len(read) != len(meant) + 1:
+        return False
+    ops = Levenshtein.editops(read, meant)
+    return (len(ops) == 2 and {op.tag for op in ops} == {"replace", "delete"}
+            and abs(ops[0].src_pos - ops[1].src_pos) == 1)
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "their", "his", "her", "its", "each",
