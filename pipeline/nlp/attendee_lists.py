@@ -501,6 +501,32 @@ def anchored(text: str) -> list[Entry]:
     return entries
 
 
+def by_names_instead(read: list[tuple[str, str | None]], text: str) -> list[Entry] | None:
+    """The list ``text`` read by its names (:func:`anchored`), when that reading is the better
+    one of it; ``read``: the names and organisations the separators gave. Better when it finds
+    everyone the separators did and two more (a name read with its office run on, ``Aileen
+    Oakley Security Sub``, is one of them; a list that does not open ``Name Surname,`` only when
+    the separators ran people together so), or when it finds fewer and each it lacks is a
+    misread office the names read as one of theirs, its last word no surname (``Quentin
+    Parkinson, Large Supphers, …``). Never when an office it reads holds a person's initials or
+    runs past eight words (a person the names missed, ``SECAS, Revi Utiey (RU)``, or prose)."""
+    from pipeline.nlp import namewords
+
+    by_names = anchored(text)
+    if not by_names or any(len((e.representing or "").split()) > 8 or _NAMED_INITIALS.search(e.representing or "")
+                           for e in by_names):
+        return None
+    names, got = {e.name for e in by_names}, {n for n, _ in read}
+    offices = " ".join(e.representing or "" for e in by_names)
+    run_on = any(n.startswith(f"{a} ") or a in (rep or "") for n, rep in read for a in names)
+    if len(by_names) >= len(read) + 2 and all(any(n == a or n.startswith(f"{a} ") for a in names) for n in got) and (
+            run_on or opens_name_comma(text)):
+        return by_names
+    if names < got and all(n in offices and not namewords.known(n.split()[-1], surname=True) for n in got - names):
+        return by_names
+    return None
+
+
 def _org_follows(text: str, m: re.Match[str]) -> bool:
     """The words of a name go on into an organisation's (``Robin Hood Energy``): no person."""
     nxt = re.match(r"\s+(\w+)", text[m.end("last") :])

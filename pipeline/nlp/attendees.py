@@ -450,23 +450,9 @@ def _inline(label: str, rest: str, lines: list[TextLine], dt: DocText) -> tuple[
             entries, role = lists.parse_list(sentence), None
         people.extend(_entries_to_people(entries, role or by_label[0], by_label[1], lines[0].page))
         used = text.find(sentence, used) + len(sentence)
-    from pipeline.nlp import namewords
-
-    by_names = lists.anchored(text[:used])
-    read, anchored = {p.name for p in people}, {e.name for e in by_names}
-    offices = " ".join(e.representing or "" for e in by_names)
-    if any(len((e.representing or "").split()) > 8 or NAME_INITIALS.search(e.representing or "") for e in by_names):
-        by_names = []  # a person the names missed (read into an office: "SECAS, Revi Utiey (RU)"), or prose
-    # (a name read with the office after it run on, "Aileen Oakley Security Sub", is one of them;
-    # a list that does not open "Name Surname," only when the first reading ran people together so)
-    run_on = any(p.name.startswith(f"{a} ") or a in (p.representing or "") for p in people for a in anchored)
-    if (len(by_names) >= len(people) + 2 and all(any(n == a or n.startswith(f"{a} ") for a in anchored) for n in read)
-            and (run_on or lists.opens_name_comma(text[:used]))) or (
-            by_names and anchored < read and all(n in offices and not namewords.known(n.split()[-1], surname=True)
-                                                 for n in read - anchored)):
+    by_names = lists.by_names_instead([(p.name, p.representing) for p in people], text[:used])
+    if by_names is not None:
         # a "Name, Office" list whose separators a poor scan lost or misread: read by its names
-        # (and "Quentin Parkinson, Large Supphers, …" all commas: a misread office is no person
-        # when the names read it as one of theirs and its last word is no surname)
         people = _entries_to_people(by_names, by_label[0], by_label[1], lines[0].page)
     taken = {start for end, start in ends if end <= used or start == lines[0].start}
     return people, taken
