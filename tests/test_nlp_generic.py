@@ -2283,3 +2283,18 @@ def test_a_lone_label_one_of_whose_letters_a_scan_read_as_two() -> None:
     assert [(a.name, a.role, a.present) for a in rec.attendees] == [
         ("Basil Orme", "apology", False), ("Irene Dorsey", "chair", True), ("Nolan Firth", "member", True),
         ("Cyril Pask", "member", True), ("Agatha Wren", "member", True)]
+
+
+def test_a_labelled_list_whose_separators_a_scan_lost_wrapped_back_under_its_label() -> None:
+    # the list's second and third lines start at the table's margin, under the label, and run on
+    # across both cells; a surname that is also a given name (Kelly) does not hide the next person
+    rec = run([[["Attendees", "Hollis Drake Chair Martha Sowerby Vice Chair Ivor Pym Agnes Kelly"],
+                ["Bryn Talbot", "Rosa Quint Imogen Varley; Cyril Abbot Nadia Frome Ruth"],
+                ["Hale Finance Director", ""], ["Apologies", "Edwin Marr"]],
+               "1. Welcome\nThe Chair opened the meeting."])
+    assert people(rec) == [
+        ("Hollis Drake", "chair", None, True), ("Martha Sowerby", "member", "Vice Chair", True),
+        ("Ivor Pym", "member", None, True), ("Agnes Kelly", "member", None, True), ("Bryn Talbot", "member", None, True),
+        ("Rosa Quint", "member", None, True), ("Imogen Varley", "member", None, True),
+        ("Cyril Abbot", "member", None, True), ("Nadia Frome", "member", None, True),
+        ("Ruth Hale", "member", "Finance Director", True), ("Edwin Marr", "apology", None, False)]

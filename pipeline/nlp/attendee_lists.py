@@ -486,8 +486,13 @@ def anchored(text: str) -> list[Entry]:
     names = [m for m in _FIRST_LAST.finditer(text)
              if (m["first"].lower() in given or parted(m)) and m["last"].lower() not in v["not_name"]
              and m["last"].lower() not in v["org_words"] and not office_role(m["first"])
-             and not office_role(m["last"]) and not _org_follows(text, m)]
-    names = [m for k, m in enumerate(names) if k == 0 or m.start() >= names[k - 1].end("last")]  # not "Ann Smith" of "Mary Ann Smith"
+             and not office_role(m["last"]) and not _org_follows(text, m)
+             and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]  # ("(Grant Thornton)": whom one represents)
+    kept: list[re.Match[str]] = []
+    for m in names:  # not "Ann Smith" of "Mary Ann Smith", nor "Kelly Bryn" of "Dafydd Kelly Bryn Mensah"
+        if not kept or m.start() >= kept[-1].end("last"):
+            kept.append(m)
+    names = kept
     entries = []
     for k, m in enumerate(names):
         end = names[k + 1].start() if k + 1 < len(names) else len(text)
@@ -501,12 +506,20 @@ def anchored(text: str) -> list[Entry]:
     return entries
 
 
+def covered(name: str, entries: list[Entry]) -> bool:
+    """Is the person ``name`` one of ``entries``: one's name, one's name with words run on
+    (``Aoife Pogson Finance``), or made of the words of one's name and office (``Hale Finance``
+    of ``Ruth Hale``, ``Finance Director``)?"""
+    return any(name == e.name or name.startswith(f"{e.name} ")
+               or set(name.split()) <= set(f"{e.name} {e.representing or ''}".split()) for e in entries)
+
+
 def by_names_instead(read: list[tuple[str, str | None]], text: str) -> list[Entry] | None:
     """The list ``text`` read by its names (:func:`anchored`), when that reading is the better
     one of it; ``read``: the names and organisations the separators gave. Better when it finds
     everyone the separators did and two more (a name read with its office run on, ``Aileen
     Oakley Security Sub``, is one of them; a list that does not open ``Name Surname,`` only when
-    the separators ran people together so), or when it finds fewer and each it lacks is a
+    the separators ran people together so, or found no one), or when it finds fewer and each it lacks is a
     misread office the names read as one of theirs, its last word no surname (``Quentin
     Parkinson, Large Supphers, …``). Never when an office it reads holds a person's initials or
     runs past eight words (a person the names missed, ``SECAS, Revi Utiey (RU)``, or prose)."""
@@ -518,9 +531,10 @@ def by_names_instead(read: list[tuple[str, str | None]], text: str) -> list[Entr
         return None
     names, got = {e.name for e in by_names}, {n for n, _ in read}
     offices = " ".join(e.representing or "" for e in by_names)
-    run_on = any(n.startswith(f"{a} ") or a in (rep or "") for n, rep in read for a in names)
-    if len(by_names) >= len(read) + 2 and all(any(n == a or n.startswith(f"{a} ") for a in names) for n in got) and (
-            run_on or opens_name_comma(text)):
+    run_on = any(n.startswith(f"{a} ") or a in (rep or "") and a != (rep or "").strip(" ()") for n, rep in read for a in names) or any(
+        n not in names and not any(n.startswith(f"{a} ") for a in names) and covered(n, by_names) for n in got)
+    if len(by_names) >= len(read) + (1 if run_on else 2) and all(covered(n, by_names) for n in got) and (
+            run_on or not read or opens_name_comma(text)):
         return by_names
     if names < got and all(n in offices and not namewords.known(n.split()[-1], surname=True) for n in got - names):
         return by_names
@@ -872,25 +886,33 @@ def _label_row_run_on(row: list[str]) -> list[str]:
     return [*row[:first], " ".join(c for c in cells[first:] if c)] + [""] * (len(row) - first - 1)
 
 
-def label_rows(rows: list[list[str]]) -> list[tuple[Entry, str | None, bool]]:
-    """``Attendees | Tony Brown, Sylvia Knights, …`` and ``Invited | …`` rows of a details table."""
+def label_rows(rows: list[list[str]], *, by_names: bool = True) -> list[tuple[Entry, str | None, bool]]:
+    """``Attendees | Tony Brown, Sylvia Knights, …`` and ``Invited | …`` rows of a details table.
+    ``by_names``: a list whose separators a scan lost may be read by its names (:func:`by_names_instead`)."""
     found = []
     for k, row in enumerate(rows):
         cells = [c.strip() for c in row if c.strip()]
-        if len(cells) != 2 or len(cells[0].split()) > 4:
+        if len(cells) < 2 or len(cells[0].split()) > 4 or not row[0].strip():
             continue
         by_label = label_role(cells[0])
-        if by_label is None:
+        if by_label is None or (len(cells) > 2 and any(label_role(c) is not None for c in cells[1:])):
             continue
-        value = cells[1]
+        # (the label's list in two cells or more: its columns, "Attendees | A, B | C, D")
+        value = "; ".join(" ".join(c.split()) for c in cells[1:])
         # a list wrapped back to the margin, its lines read as rows of one cell in the label's
         # column ("Attendees | A, Chair; B; C" / "D; E; F" / "G, Treasurer")
+        # (one whose separators a poor scan lost, "A B Chair C D E F": its lines' cells, in order)
         for more in rows[k + 1 :]:
             rest = [c.strip() for c in more if c.strip()]
-            if (len(rest) != 1 or not more[0].strip() or label_role(rest[0].split(":")[0]) is not None
-                    or not re.search(r"[,;]", value)
-                    or not re.match(rf"[{UP}][{LOW}’'\-]+,?\s+[{UP}]", rest[0])):
+            if (not rest or not more[0].strip() or any(label_role(c.split(":")[0]) is not None for c in rest)
+                    or not re.match(rf"[{UP}][{LOW}’'\-]+,?\s+[{UP}]", rest[0])
+                    or not (len(rest) == 1 and re.search(r"[,;]", value)
+                            or not re.search(r"[,;(]", value) and len(anchored(value)) >= 2)):
                 break
-            value = f"{value} {rest[0]}"
-        found.extend((e, by_label[0], by_label[1]) for e in parse_list(value))
+            value = f"{value} {' '.join(' '.join(c.split()) for c in rest)}"
+        entries = parse_list(value)
+        # a list whose separators a poor scan lost: read by its names
+        if by_names:
+            entries = by_names_instead([(e.name, e.representing) for e in entries], value) or entries
+        found.extend((e, by_label[0], by_label[1]) for e in entries)
     return found

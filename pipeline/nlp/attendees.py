@@ -688,7 +688,11 @@ def is_attendee_table(table: Table) -> bool:
     if _columns(rows[0]) is None and _name_columns(rows) >= 2:
         return False  # names in two columns: a grid, read by from_list_table
     first = [c for c in rows[0] if c]
-    if len(first) == 2 and re.search(r"[,;]", first[1]) and len(lists.label_rows(rows[:1])) >= 2:
+    listed = len(first) == 2 and re.search(r"[,;]", first[1]) is not None
+    # (or a label alone, "Attendees | A B Chair C D E F", the list's separators lost on a scan)
+    unmarked = (len(first) >= 2 and re.search(r":\s*\S", first[0]) is None and lists.label_role(first[0]) is not None
+                and not re.search(r"[(),;]", " ".join(first[1:])))
+    if (listed or unmarked) and len(lists.label_rows(rows[:1])) >= 2:
         return False  # a label and its list ("Attendees | A, Chair; B; C"), not a header: from_list_table
     return (_columns(rows[0], rows[1:]) is not None or _embedded_header(rows[0]) is not None
             or _header_below(rows) is not None or _guess_columns(rows) is not None)
@@ -1140,10 +1144,16 @@ def from_list_table(table: Table, page: int, *, context: str = "", after: str | 
     the table; ``after`` the text right below it, which may run on the list of its last row
     (a cell that continued past the table's end)."""
     rows = lists.rejoin_cut_names([[c.strip() for c in row] for row in table.rows])
-    found = max([lists.label_rows(rows), lists.grid(rows, context) or []], key=len)
+    found = max([lists.label_rows(rows, by_names=False), lists.grid(rows, context) or []], key=len)
     for more in (_listed_rows(rows), _streamed_rows(rows)):
         if len(more) > len(found):  # rows continuing a label's list: one entry a row, or as one run
             found = more
+    named = lists.label_rows(rows)  # a list whose separators a scan lost, read by its names:
+    # when it finds all the other readings did, and more (a name they ran an office into, "Aoife
+    # Pogson Finance", or made of the words of one entry, "Hale Finance" of "Ruth Hale, Finance
+    # Director", among them)
+    if len(named) > len(found) and all(lists.covered(e.name, [n for n, _, _ in named]) for e, _, _ in found):
+        found = named
     people = _as_people(found, page)
     return people + _label_list_after(rows, people, after, page)
 
