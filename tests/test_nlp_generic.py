@@ -2298,3 +2298,23 @@ def test_a_labelled_list_whose_separators_a_scan_lost_wrapped_back_under_its_lab
         ("Rosa Quint", "member", None, True), ("Imogen Varley", "member", None, True),
         ("Cyril Abbot", "member", None, True), ("Nadia Frome", "member", None, True),
         ("Ruth Hale", "member", "Finance Director", True), ("Edwin Marr", "apology", None, False)]
+
+
+def test_due_dates_whose_separators_or_marks_a_poor_scan_misread() -> None:
+    # a full stop or slash read as a space, a colon, or one with a space after it; a mark before
+    # the month after a line break; a hyphen read as a space, a month abbreviation a letter off;
+    # "lst" for 1st; an underscore read for the space after "by". Not "Sth": an 8th as often as a 5th
+    rec = text("Minutes of the Orchard Lane Residents' Association\n\n"
+               "1. Actions\n"
+               "ACTION: AB to book the hall by 23 01 2023.\n"
+               "ACTION: CD to order the bulbs by 25 11.2021.\n"
+               "ACTION: EF to check the accounts by 29:10 2023.\n"
+               "ACTION: GH to write to the council by 6th\n‘February 2019.\n"
+               "ACTION: IJ to renew the insurance by 12-dul-23.\n"
+               "ACTION: KL to print the newsletter by 27-Jul 21.\n"
+               "ACTION: MN to collect the keys by lst May 2019.\n"
+               "ACTION: OP to draft the agenda by_29. 10.2018.\n"
+               "ACTION: QR to sweep the path by Sth March 2019.")
+    assert [(a.owner, a.due_date) for a in rec.actions] == [
+        ("AB", "2023-01-23"), ("CD", "2021-11-25"), ("EF", "2023-10-29"), ("GH", "2019-02-06"),
+        ("IJ", "2023-07-12"), ("KL", "2021-07-27"), ("MN", "2019-05-01"), ("OP", "2018-10-29"), ("QR", None)]

@@ -53,7 +53,8 @@ HYPHEN_ID = re.compile(r"^\d{1,2}-\d{1,2}$")
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _OPEN_ENDINGS = FUNCTION_WORDS | {"at", "from", "into", "under", "as", "is", "are", "be", "will", "should"}
 _S = stray_class() + "?"
-STRONG_CUE = re.compile(r"\b(?:by|due(?:\s+(?:by|on|date))?|before|deadline:?|until|no\s+later\s+than)" + _S + r"\s+"
+# (an underscore a scan read for the space: "by_29.10.2018")
+STRONG_CUE = re.compile(r"\b(?:by|due(?:\s+(?:by|on|date))?|before|deadline:?|until|no\s+later\s+than)" + _S + r"(?:\s+|_)"
                         r"(?:the\s+)?(?:end\s+of\s+)?" + _WEEKDAY + r"$", re.IGNORECASE)
 WEAK_CUE = re.compile(r"\b(?:on|at|for)" + _S + r"\s+" + _WEEKDAY + r"$", re.IGNORECASE)
 ITEMS_HEADING = re.compile(r"^\s*(?:summary\s+of\s+|new\s+|open\s+)?(?:action\s+items?|actions?\s+points?|actions?"

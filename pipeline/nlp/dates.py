@@ -23,7 +23,7 @@ _ABBREV = {name[:3]: num for name, num in MONTHS.items()} | {"sept": 9}
 _OCR_LETTERS = [("v", "y"), ("rn", "m"), ("0", "o"), ("1", "l"), ("c", "e"), ("ii", "u")]
 # a digit as OCR may write it (O for 0, l for 1, S for 5, B for 8); each value keeps real digits
 _D = r"[0-9OoIlSB]"
-_STRAY = r"[.,'’`]?"
+_STRAY = r"[.,'’‘`:\-]?"
 # "23rd", "23 rd", and the superscript misread on scans: 23" 1* 6° 9’
 _ORD = r"(?P<ord>\s?(?i:st|nd|rd|th)|[\"“”'’°*^])?"
 _DAY = rf"(?P<day>[0-3OlI]?{_D}){_ORD}"
@@ -33,13 +33,21 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[.,]?\s*)?"
 
 # gaps may be empty where a text layer lost its spaces ("Wednesday 5thJuly 2017", "November7,2023"),
 # or hold a stray mark ("30. June 2020")
-DMY = re.compile(rf"\b{_WEEKDAY}{_DAY}(?P<g1>{_STRAY}\s*)(?:of\s+)?{_MONTH}(?P<g2>{_STRAY}\s*){_YEAR}(?![0-9])")
+# ("6th ‘February 2019": a mark before the month, after the line break)
+DMY = re.compile(rf"\b{_WEEKDAY}{_DAY}(?P<g1>\s*{_STRAY}\s*)(?:of\s+)?{_MONTH}(?P<g2>{_STRAY}\s*){_YEAR}(?![0-9])")
 # "26 May 2 2020": a speck read as one stray character between the month and the year
 DMY_NOISY = re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}\s+[^\s\w]?\w?[^\s\w]?\s+{_YEAR}\b")
 MDY = re.compile(rf"\b{_WEEKDAY}{_MONTH}(?P<g1>{_STRAY}\s*){_DAY}(?P<g2>{_STRAY}\s*){_YEAR}(?![0-9])")
 # "21-Mar-23", "04-Dec-2023": action logs write day, month abbreviation and year with hyphens
-DMY_DASH = re.compile(r"\b(?P<day>[0-3]?\d)-(?P<month>[A-Za-z]{3,9})-(?P<year>(?:19|20)?\d{2})\b")
-NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d{2})\b")
+# (the second hyphen read as a space: "27-Jul 21")
+DMY_DASH = re.compile(r"\b(?P<day>[0-3]?\d)-(?P<month>[A-Za-z]{3,9})[-\s](?P<year>(?:19|20)?\d{2})\b")
+# (after an underscore a scan read for a space: "by_29.10.2018")
+NUMERIC = re.compile(r"(?<![0-9A-Za-z])(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d{2})\b")
+# "29. 10.2018": a space a scan read after a full stop, the year in full
+# "29. 10.2018", "23 01 2023", "25 11.2021", "29:10 2023": a full stop or slash a scan read as a
+# space, a colon, or one with a space after it; the year in full
+NUMERIC_SPACED = re.compile(r"(?<![0-9A-Za-z.:/])(?P<day>[0-3]?\d)(?P<s1>[./:]?\s?)(?P<month>[01]?\d)(?P<s2>[./]?\s?)"
+                            r"(?P<year>(?:19|20)\d{2})(?![0-9])")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 MONTH_YEAR = re.compile(rf"^\W*(?:(?:by|before|end\s+of|nlt)\s+)?{_MONTH}{_STRAY}\s*{_YEAR}\W*$", re.IGNORECASE)
 
@@ -87,6 +95,21 @@ def month_number(word: str) -> tuple[int, bool] | None:
     return None
 
 
+def _suffix(day: int) -> str:
+    """The ordinal's letters for ``day``: ``st`` for 1 and 21, ``th`` for 11."""
+    return "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _one_letter_from(word: str) -> int | None:
+    """The month whose three-letter abbreviation ``word`` is with one letter misread (``dul``:
+    Jul), when only one is; else None."""
+    w = word.lower()
+    if len(w) != 3:
+        return None
+    near = {num for abbrev, num in _ABBREV.items() if len(abbrev) == 3 and sum(a != b for a, b in zip(w, abbrev, strict=True)) == 1}
+    return near.pop() if len(near) == 1 else None
+
+
 def _full_year(year: int) -> int:
     """``19`` → 2019, ``99`` → 1999: a two-digit year in the century that makes it nearest."""
     if year >= 100:
@@ -109,7 +132,10 @@ def _read_dmy(m: re.Match[str], *, noisy: bool) -> tuple[str | None, bool] | Non
     g1, g2 = m.groupdict().get("g1"), m.groupdict().get("g2")
     if month[1] and "" in (g1, g2):
         return None  # a misspelt word glued to digits is no month
-    first = m["day"] in {"l", "I"} and (m["ord"] or "").strip().lower() == "st"  # "lst February": only 1st is "st"
+    # "lst February", "llth October": a day read all in letters like a 1, its ordinal the one its
+    # digits take (only 1st is "st"); not "Sth", which is as often an 8th as a 5th
+    first = (re.fullmatch(r"[lI]{1,2}", m["day"]) is not None
+             and (m["ord"] or "").strip().lower() == _suffix(int(_digits(m["day"]))))
     if (_real(m["day"]) < 1 and not first) or _real(m["year"]) < 2:
         return None
     day, year = _digits(m["day"]), _digits(m["year"])
@@ -144,8 +170,13 @@ def find_dates(text: str) -> list[DateMatch]:
         month = month_number(m["month"])
         if month is not None and not month[1]:
             add(m, _iso(_full_year(int(m["year"])), month[0], int(m["day"])))
+        elif (near := _one_letter_from(m["month"])) is not None:  # "12-dul-23": Jul, a letter misread
+            add(m, _iso(_full_year(int(m["year"])), near, int(m["day"])), True)
     for m in NUMERIC.finditer(text):
         add(m, _iso(_full_year(int(m["year"])), int(m["month"]), int(m["day"])))
+    for m in NUMERIC_SPACED.finditer(text):
+        if m["s1"] and m["s2"] and (" " in m["s1"] + m["s2"] or ":" in m["s1"]):
+            add(m, _iso(int(m["year"]), int(m["month"]), int(m["day"])), True)
     found.sort(key=lambda d: d.start)
     return found
 
