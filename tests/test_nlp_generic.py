@@ -2318,3 +2318,13 @@ def test_due_dates_whose_separators_or_marks_a_poor_scan_misread() -> None:
     assert [(a.owner, a.due_date) for a in rec.actions] == [
         ("AB", "2023-01-23"), ("CD", "2021-11-25"), ("EF", "2023-10-29"), ("GH", "2019-02-06"),
         ("IJ", "2023-07-12"), ("KL", "2021-07-27"), ("MN", "2019-05-01"), ("OP", "2018-10-29"), ("QR", None)]
+
+
+def test_the_d_of_an_abbreviation_a_scan_read_as_an_o() -> None:
+    rec = run(["SEC Operations Group Meeting 12",
+               [["Name", "Organisation"], ["Wilma Stroud", "SECAS"], ["Alun Parfitt", "occ"], ["Bea Linton", "Ofgem"]],
+               "1. Actions",
+               [["Ref", "Action", "Owner", "Due"], ["12/01", "Confirm the costs for DP201", "OCC", "01/06/2020"]]])
+    assert [(a.name, a.role, a.representing) for a in rec.attendees] == [
+        ("Wilma Stroud", "participant", "SECAS"), ("Alun Parfitt", "participant", "DCC"), ("Bea Linton", "member", "Ofgem")]
+    assert [(a.owner, a.due_date) for a in rec.actions] == [("DCC", "2020-06-01")]

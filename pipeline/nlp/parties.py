@@ -55,6 +55,9 @@ def repair_one(text: str, parties: list[str]) -> tuple[str, bool]:
     if len(s) < 2:
         return word, False
     exact = [p for p in parties if shape(p) == s]
+    if not exact and s[0] == "o" and len(s) <= 5:
+        # "occ", "OCC": the D of an abbreviation read as an O, its round side alike
+        exact = [p for p in parties if p.isupper() and p[0] == "D" and shape(p) == "d" + s[1:]]
     if exact:
         # prefer an organisation written in capitals (DCC) over a person's initials that fold alike
         return exact[0], True
