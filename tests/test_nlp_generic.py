@@ -2328,3 +2328,15 @@ def test_the_d_of_an_abbreviation_a_scan_read_as_an_o() -> None:
     assert [(a.name, a.role, a.representing) for a in rec.attendees] == [
         ("Wilma Stroud", "participant", "SECAS"), ("Alun Parfitt", "participant", "DCC"), ("Bea Linton", "member", "Ofgem")]
     assert [(a.owner, a.due_date) for a in rec.actions] == [("DCC", "2020-06-01")]
+
+
+def test_an_action_written_as_an_attendee_to_do_something_its_owner_column_lost() -> None:
+    rec = text("Minutes of the Harbour Software Foundation Technical Advisory Council\n\n"
+               "Present\nMarnie Oyelaran (MO)\nTobin Achterberg (TA)\n\n"
+               "1. Roadmap\nThe TAC ADOPTED the roadmap with immediate effect.\n"
+               "MO to share the draft roadmap on the mailing list by April 14, 2021.\n"
+               "Tobin to update the project lifecycle\ndocument.\n"
+               "Tobin will speak at the summit.\nSECAS to publish the minutes.")
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("MO", "share the draft roadmap on the mailing list", "2021-04-14"),
+        ("Tobin", "update the project lifecycle document", None)]

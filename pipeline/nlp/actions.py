@@ -428,6 +428,29 @@ class _Finder:
                 self.items.append(_Item(i, line.start, None, said["s"], owner=owner, kind="trailing",
                                         id_repaired=owner != read))
 
+    def subject_owners(self, names: Sequence[str]) -> None:
+        """``HP to share the draft roadmap … by April 14, 2021.``: a line that opens with an
+        attendee (initials, full name or first name) and what they are to do, no cue before it:
+        the action of an item whose owner column a scan lost, or of minutes that write actions so.
+        Not a party's (``SECAS to …``: an action only as the document marks it)."""
+        people = sorted({n for n in names if n and n[0].isupper()}, key=len, reverse=True)
+        if not people:
+            return
+        who = "|".join(re.escape(n) for n in people)
+        # ("to", the form of an action: "Barbara will email …" reports what one means to do)
+        pattern = re.compile(rf"^\s*(?:{_BULLET})?(?P<s>(?P<who>{who})\s+to\s+{_NOT_A_VERB}[a-z]{{2,}}\b[^|]*)$")
+        lines = self.dt.lines
+        taken = {it.line for it in self.items}
+        for i, line in enumerate(lines):
+            m = pattern.match(line.text) if not line.table and i not in taken else None
+            if m is None:
+                continue
+            text, j = m["s"].strip(), i
+            while not text.endswith(".") and j + 1 < len(lines) and lines[j + 1].block == line.block and not lines[j + 1].table:
+                j += 1
+                text = f"{text} {lines[j].text.strip()}"
+            self.items.append(_Item(i, line.start, None, text, owner=m["who"], kind="subject"))
+
     @staticmethod
     def _misread_trailing(text: str, known: set[str]) -> dict[str, str] | None:
         """Under an owner column's header, a line whose column a scan misread or lost, taken only
@@ -638,7 +661,7 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
             desc = item.body
         elif item.kind == "flat":
             return Action(item.action_id, item.owner, item.body, item.due, item.offset, line.page)
-        elif item.kind == "trailing":
+        elif item.kind in ("trailing", "subject"):
             said = OWNER_TO.match(item.body)
             body = said["desc"] if said else item.body
             due = due_date_match(body)
@@ -693,6 +716,7 @@ def from_text(dt: DocText, lexicon: dict, parties: list[str], names: Sequence[st
     finder.flat_table(list(names))
     finder.column_owners(list(names))
     finder.trailing_owners(list(names))
+    finder.subject_owners(list(names))
     starts = {it.line for it in finder.items}
     widest = _widest(dt.lines)
     actions = []
