@@ -2340,3 +2340,14 @@ def test_an_action_written_as_an_attendee_to_do_something_its_owner_column_lost(
     assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
         ("MO", "share the draft roadmap on the mailing list", "2021-04-14"),
         ("Tobin", "update the project lifecycle document", None)]
+
+
+def test_a_label_alone_across_the_top_of_a_two_column_list_of_names() -> None:
+    rec = run(["Board Meeting No. 7\nDate: Monday, 4 March 2024",
+               [["Attendees”.", "."], ["Greer Hollins (Chair)", "Tamsin Oduya"], ["Callan Birt (Vice Chair)", "Ines Fairlie"],
+                ["Osric Penhale", "Della Marwick (Head of Housing)"]],
+               "Apologies: Basil Orme", "1. Welcome\nThe Chair opened the meeting."])
+    assert [(a.name, a.role, a.present) for a in rec.attendees] == [
+        ("Basil Orme", "apology", False), ("Greer Hollins", "chair", True), ("Callan Birt", "member", True),
+        ("Osric Penhale", "member", True), ("Tamsin Oduya", "member", True), ("Ines Fairlie", "member", True),
+        ("Della Marwick", "member", True)]

@@ -757,6 +757,11 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
     cells = labels = names = 0
     rows = [_label_row_run_on(r) for r in rows]
     width = max((len(r) for r in rows), default=0)
+    # a label alone across the top row ("Attendees”. | ."): the label of every column below it
+    top = [c.strip() for c in rows[0] if re.search(r"\w", c)] if rows else []
+    above = label_role(top[0].rstrip(".,:;'‘’“”\"")) if len(top) == 1 and len(top[0].split()) <= 3 else None
+    if above is not None:
+        start, rows = above, rows[1:]
     for c in range(width):
         current = start
         for row in rows:
