@@ -2351,3 +2351,13 @@ def test_a_label_alone_across_the_top_of_a_two_column_list_of_names() -> None:
         ("Basil Orme", "apology", False), ("Greer Hollins", "chair", True), ("Callan Birt", "member", True),
         ("Osric Penhale", "member", True), ("Tamsin Oduya", "member", True), ("Ines Fairlie", "member", True),
         ("Della Marwick", "member", True)]
+
+
+def test_a_list_of_titled_names_one_a_line_that_a_gap_cut_into_two_blocks() -> None:
+    rec = text("Minutes of the Lowfield Parish Council\n\n"
+               "Present: Cllr Ada Penrose, Chairman\nCllr Ivo Marchbank, Vice Chairman\nCllr Sten Holloway\n\n"
+               "Cllr Mae Trevithick\nCllr Orin Lacey\n\n"
+               "In attendance: Pia Hesketh, Clerk and RFO\n\n1. Welcome\nThe Chair welcomed everyone.")
+    assert [(a.name, a.role) for a in rec.attendees] == [
+        ("Ada Penrose", "chair"), ("Ivo Marchbank", "member"), ("Sten Holloway", "member"),
+        ("Mae Trevithick", "member"), ("Orin Lacey", "member"), ("Pia Hesketh", "participant")]

@@ -378,6 +378,7 @@ def _is_inline_list(rest: str) -> bool:
 
 
 _NAME_COMMA = re.compile(rf"^[.·•,]?\s*{NAME}\s*[,–—]\s*[A-Z][\w&+.’' -]{{1,60}}$")
+_TITLED_LINE = re.compile(rf"^[.·•,]?\s*{_TITLE_WORDS}\.?\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:\s*[,–—]\s*[A-Z][\w&+.’' -]{{1,40}})?$")
 ENTRY_START = re.compile(rf"^\s*(?:{_TITLE})?{_NAME_WORD}\s+{_NAME_WORD}\s*(?:[,(]|$)")
 
 
@@ -404,6 +405,8 @@ def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
     label = region_start(first.text)
     own = [t for t in [label[1] if label else "", *(ln.text for ln in out)] if t.strip()]
     name_comma = bool(own) and all(_NAME_COMMA.match(t.strip()) for t in own)
+    # "Present: Cllr A B, Chairman" / "Cllr C D" / (a gap) "Cllr E F": one titled name a line
+    titled = len(own) >= 2 and all(_TITLED_LINE.match(t.strip()) for t in own)
     for ln in lines:
         if ln.start <= last.start or ln.block == first.block:
             continue
@@ -411,7 +414,8 @@ def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
             break
         m = NAME_INITIALS.match(ln.text.strip())
         if not ((m is not None and _own_name(m["name"], m["init"]) is not None)
-                or (name_comma and _NAME_COMMA.match(ln.text.strip()))):
+                or (name_comma and _NAME_COMMA.match(ln.text.strip()))
+                or (titled and _TITLED_LINE.match(ln.text.strip()))):
             break
         out.append(ln)
     return out
