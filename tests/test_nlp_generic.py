@@ -2361,3 +2361,15 @@ def test_a_list_of_titled_names_one_a_line_that_a_gap_cut_into_two_blocks() -> N
     assert [(a.name, a.role) for a in rec.attendees] == [
         ("Ada Penrose", "chair"), ("Ivo Marchbank", "member"), ("Sten Holloway", "member"),
         ("Mae Trevithick", "member"), ("Orin Lacey", "member"), ("Pia Hesketh", "participant")]
+
+
+def test_given_names_cut_from_their_surnames_each_with_an_organisation_after_it() -> None:
+    rec = run(["SEC Change Sub-Committee Meeting 9",
+               [["Present:", "", "Hamish Quell (HQ) - Change Sub-Committee Chair"],
+                ["In attendance:", "Hugo Deepak Theo", "Barraby (HB) —- DCC Mellow (DM) SECAS Jardine (TJ) - SECAS"],
+                ["Apologies:", "", "Abbie Crowe (AC) — Gas Network Parties"]],
+               "1. Welcome\nThe Chair welcomed members."])
+    assert [(a.name, a.initials, a.role, a.representing) for a in rec.attendees] == [
+        ("Hamish Quell", "HQ", "chair", "Change Sub-Committee Chair"),
+        ("Hugo Barraby", "HB", "participant", "DCC"), ("Deepak Mellow", "DM", "participant", "SECAS"),
+        ("Theo Jardine", "TJ", "participant", "SECAS"), ("Abbie Crowe", "AC", "apology", "Gas Network Parties")]

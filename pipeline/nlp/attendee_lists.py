@@ -822,16 +822,23 @@ def stacked_cut(row: list[str]) -> list[str]:
         firsts = cells[c].split()
         if len(firsts) < 2 or not all(re.fullmatch(rf"[{UP}][{LOW}]+", w) and w.lower() in given for w in firsts):
             continue
-        entries, at = [], 0
+        # each entry's surname and initials, perhaps its organisation after them ("Barraclough
+        # (HB) — DCC Mellor (DM) SECAS …"), the organisation of the last left in its own cell
+        entries, orgs, at = [], [], 0
         for _ in firsts:
-            m = _SURNAME_INITIALS.match(cells[c + 1], at)
-            if m is None:
+            m = _SURNAME_INITIALS.search(cells[c + 1], at)
+            between = cells[c + 1][at : m.start()].strip(" —–-;,|") if m is not None else ""
+            if m is None or (entries and len(between.split()) > 6) or (not entries and between):
                 break
+            if entries:
+                orgs.append(between)
             entries.append(m)
             at = m.end()
         if len(entries) == len(firsts) and all(
                 m["init"][0] == f[0] and m["init"][-1] == m["sur"][0] for f, m in zip(firsts, entries, strict=True)):
-            joined = "; ".join(f"{f} {m['sur']} ({m['init']})" for f, m in zip(firsts, entries, strict=True))
+            orgs.append("")
+            joined = "; ".join(f"{f} {m['sur']} ({m['init']})" + (f" {org}" if org else "")
+                               for f, m, org in zip(firsts, entries, orgs, strict=True))
             return [*row[:c], joined, cells[c + 1][at:], *row[c + 2 :]]
     return row
 
