@@ -44,10 +44,10 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9677,  # 180/8/4
             "decisions": 0.9645,  # 380/10/18
             "decisions.outcome": 0.9816,  # 373/380
-            "actions": 0.9181,  # 129/5/18
-            "actions.owner": 0.9767,  # 126/129
-            "actions.due_date": 0.9070,  # 117/129
-            "attendees": 0.9484,  # 652/21/50
+            "actions": 0.9371,  # 134/5/13
+            "actions.owner": 0.9552,  # 128/134
+            "actions.due_date": 0.9179,  # 123/134
+            "attendees": 0.9558,  # 660/19/42
         },
     },
     "tuning2": {
@@ -68,9 +68,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9651,  # 180/5/8
             "decisions.outcome": 0.9667,  # 174/180
             "actions": 0.9610,  # 74/1/5
-            "actions.owner": 0.9189,  # 68/74
-            "actions.due_date": 0.8919,  # 66/74
-            "attendees": 0.9709,  # 334/6/14
+            "actions.owner": 0.9324,  # 69/74
+            "actions.due_date": 0.9054,  # 67/74
+            "attendees": 0.9710,  # 335/7/13
         },
     },
     "tuning3": {
@@ -92,7 +92,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9333,  # 70/1/9
             "actions.owner": 0.9286,  # 65/70
             "actions.due_date": 0.9000,  # 63/70
-            "attendees": 0.9634,  # 342/6/20
+            "attendees": 0.9663,  # 344/6/18
         },
     },
     "tuning4": {
@@ -107,16 +107,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9793,  # 189/193
             "actions": 0.9655,  # 84/1/5
             "actions.owner": 0.9881,  # 83/84
-            "actions.due_date": 0.9762,  # 82/84
-            "attendees": 0.9894,  # 327/1/6
+            "actions.due_date": 0.9881,  # 83/84
+            "attendees": 0.9970,  # 331/0/2
         },
         "poor": {
             "identifiers": 0.9854,  # 101/2/1
             "decisions": 0.9391,  # 185/11/13
             "decisions.outcome": 0.9730,  # 180/185
             "actions": 0.8837,  # 76/7/13
-            "actions.owner": 0.9605,  # 73/76
-            "actions.due_date": 0.8816,  # 67/76
+            "actions.owner": 0.9737,  # 74/76
+            "actions.due_date": 0.9079,  # 69/76
             "attendees": 0.9619,  # 316/8/17
         },
     },
@@ -159,16 +159,15 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9548,  # 95/3/6
             "decisions": 0.9600,  # 192/7/9
             "decisions.outcome": 0.9688,  # 186/192
-            "actions": 0.9494,  # 75/2/6
-            "actions.owner": 0.9733,  # 73/75
-            "actions.due_date": 0.9733,  # 73/75
+            "actions": 0.9560,  # 76/2/5
+            "actions.owner": 0.9737,  # 74/76
             "attendees": 0.9372,  # 306/12/29
         },
     },
     "tuning7": {
         "digital": {
             "decisions.outcome": 0.9848,  # 195/198
-            "attendees": 0.9929,  # 351/2/3
+            "attendees": 0.9943,  # 351/1/3
         },
         "scan": {
             "identifiers": 0.9889,  # 89/0/2
@@ -177,16 +176,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9944,  # 89/0/1
             "actions.owner": 0.9775,  # 87/89
             "actions.due_date": 0.9888,  # 88/89
-            "attendees": 0.9771,  # 341/3/13
+            "attendees": 0.9844,  # 346/3/8
         },
         "poor": {
             "identifiers": 0.9834,  # 89/1/2
             "decisions": 0.9924,  # 196/1/2
             "decisions.outcome": 0.9847,  # 193/196
             "actions": 0.9775,  # 87/1/3
-            "actions.owner": 0.8736,  # 76/87
-            "actions.due_date": 0.9770,  # 85/87
-            "attendees": 0.9287,  # 319/14/35
+            "actions.owner": 0.8851,  # 77/87
+            "actions.due_date": 0.9885,  # 86/87
+            "attendees": 0.9454,  # 329/13/25
         },
     },
     "tuning8": {
@@ -197,16 +196,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9851,  # 199/1/5
             "decisions.outcome": 0.9497,  # 189/199
             "actions": 0.9941,  # 84/0/1
-            "attendees": 0.9625,  # 334/4/22
+            "attendees": 0.9744,  # 342/4/14
         },
         "poor": {
             "identifiers": 0.9741,  # 94/3/2
             "decisions": 0.9777,  # 197/2/7
             "decisions.outcome": 0.9391,  # 185/197
-            "actions": 0.9333,  # 77/3/8
-            "actions.owner": 0.9221,  # 71/77
-            "actions.due_date": 0.9221,  # 71/77
-            "attendees": 0.9149,  # 317/20/39
+            "actions": 0.9398,  # 78/3/7
+            "actions.owner": 0.9103,  # 71/78
+            "actions.due_date": 0.9359,  # 73/78
+            "attendees": 0.9330,  # 327/18/29
         },
     },
     "tuning9": {
@@ -222,16 +221,16 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9805,  # 201/205
             "actions": 0.9877,  # 80/0/2
             "actions.owner": 0.9875,  # 79/80
-            "actions.due_date": 0.9500,  # 76/80
+            "actions.due_date": 0.9750,  # 78/80
             "attendees": 0.9929,  # 351/1/4
         },
         "poor": {
             "identifiers": 0.9948,  # 96/1/0
             "decisions": 0.9830,  # 202/3/4
             "decisions.outcome": 0.9604,  # 194/202
-            "actions": 0.9375,  # 75/3/7
-            "actions.owner": 0.9200,  # 69/75
-            "actions.due_date": 0.9600,  # 72/75
+            "actions": 0.9441,  # 76/3/6
+            "actions.owner": 0.9079,  # 69/76
+            "actions.due_date": 0.9474,  # 72/76
             "attendees": 0.9571,  # 335/10/20
         },
     },
@@ -249,8 +248,8 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9789,  # 186/3/5
             "decisions.outcome": 0.9624,  # 179/186
             "actions": 0.9118,  # 62/2/10
-            "actions.owner": 0.9355,  # 58/62
-            "actions.due_date": 0.9516,  # 59/62
+            "actions.owner": 0.9516,  # 59/62
+            "actions.due_date": 0.9677,  # 60/62
             "attendees": 0.9472,  # 314/10/25
         },
     },
@@ -262,7 +261,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9922,  # 191/1/2
             "decisions.outcome": 0.9843,  # 188/191
             "actions": 0.9663,  # 86/3/3
-            "actions.due_date": 0.9651,  # 83/86
+            "actions.due_date": 0.9767,  # 84/86
             "attendees": 0.9855,  # 341/2/8
         },
         "poor": {
@@ -270,8 +269,8 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9635,  # 185/6/8
             "decisions.outcome": 0.9784,  # 181/185
             "actions": 0.9133,  # 79/5/10
-            "actions.owner": 0.8734,  # 69/79
-            "actions.due_date": 0.9114,  # 72/79
+            "actions.owner": 0.9114,  # 72/79
+            "actions.due_date": 0.9367,  # 74/79
             "attendees": 0.9594,  # 331/10/18
         },
     },
@@ -279,15 +278,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "digital": {
             "decisions": 0.9973,  # 188/0/1
             "decisions.outcome": 0.9787,  # 184/188
-            "attendees": 0.9985,  # 344/1/0
         },
         "scan": {
             "decisions": 0.9973,  # 188/0/1
             "decisions.outcome": 0.9787,  # 184/188
             "actions": 0.9693,  # 79/0/5
             "actions.owner": 0.9747,  # 77/79
-            "actions.due_date": 0.9873,  # 78/79
-            "attendees": 0.9824,  # 334/2/10
+            "attendees": 0.9898,  # 338/1/6
         },
         "poor": {
             "identifiers": 0.9591,  # 82/3/4
@@ -295,8 +292,8 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9379,  # 166/177
             "actions": 0.8917,  # 70/3/14
             "actions.owner": 0.9143,  # 64/70
-            "actions.due_date": 0.9714,  # 68/70
-            "attendees": 0.9085,  # 303/20/41
+            "actions.due_date": 0.9857,  # 69/70
+            "attendees": 0.9247,  # 313/20/31
         },
     },
     "unseen": {
@@ -316,8 +313,8 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions": 0.9255,  # 87/4/10
             "decisions.outcome": 0.9655,  # 84/87
             "actions": 0.9091,  # 35/1/6
-            "actions.owner": 0.8857,  # 31/35
-            "actions.due_date": 0.8571,  # 30/35
+            "actions.owner": 0.9143,  # 32/35
+            "actions.due_date": 0.8857,  # 31/35
             "attendees": 0.8770,  # 139/7/32
         },
     },
