@@ -2373,3 +2373,16 @@ def test_given_names_cut_from_their_surnames_each_with_an_organisation_after_it(
         ("Hamish Quell", "HQ", "chair", "Change Sub-Committee Chair"),
         ("Hugo Barraby", "HB", "participant", "DCC"), ("Deepak Mellow", "DM", "participant", "SECAS"),
         ("Theo Jardine", "TJ", "participant", "SECAS"), ("Abbie Crowe", "AC", "apology", "Gas Network Parties")]
+
+
+def test_an_attendee_tables_header_repeated_under_apologies_its_cells_read_as_one() -> None:
+    # the table's header is Representing | Name; under Apologies it is repeated the other way
+    # round, its two cells read as one; the column gap in its rows falls inside the organisation
+    rec = run(["SEC Change Sub-Committee Meeting 12", "Attendees",
+               [["Representing", "Name"], ["Change Sub-Committee Chair", "Maud Tiller (MT)"], ["DCC", "Ross Penny (RP)"],
+                ["Apologies", ""], ["Name Representing", ""], ["Alys Prowse (AP) Electricity", "Network Parties"],
+                ["Cai Dunmore (CD) Small", "Suppliers"]],
+               "1. Welcome\nThe Chair welcomed members."])
+    assert [(a.name, a.role, a.representing, a.present) for a in rec.attendees] == [
+        ("Maud Tiller", "chair", "Change Sub-Committee Chair", True), ("Ross Penny", "participant", "DCC", True),
+        ("Alys Prowse", "apology", "Electricity Network Parties", False), ("Cai Dunmore", "apology", "Small Suppliers", False)]

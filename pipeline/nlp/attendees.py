@@ -766,6 +766,15 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
         if cat:
             category_role = _role_for_category(cat, categories) or category_role
             rep_above = None
+        merged = filled[0].split() if len(filled) == 1 and row[0].strip() else []
+        if len(merged) >= 2 and all(w.lower().strip(" :") in headers for w in merged) and len(merged) <= len(row):
+            # the header repeated with its cells read as one ("Name Representing | " under
+            # "Apologies", the table's own header "Representing | Name"): its words, in order,
+            # are the columns
+            again = _columns(merged, [])
+            if again is not None and "name" in again:
+                cols = again
+            continue
         if cell("name").lower().strip(" :") in headers or (
                 len(filled) >= 2 and all(c.lower().strip(" :") in headers for c in filled)):
             # a header row repeated inside the table, its columns perhaps in another order
@@ -787,6 +796,9 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
                 last_row[0].representing += " " + extra
             continue
         rep = cell("representing") or None
+        spill = NAME_INITIALS.match(cell("name").strip()) if len(found) == 1 else None
+        if spill is not None and rep and re.fullmatch(r"[A-Z][a-z]{2,}", tail := cell("name").strip()[spill.end():].strip()):
+            rep = f"{tail} {rep}"  # "Aled Ellwood (AE) Electricity | Network Parties": the gap misplaced
         if "category" in cols and "representing" in cols:
             rep = rep or rep_above  # an empty cell under a merged one: same as above
             rep_above = rep
