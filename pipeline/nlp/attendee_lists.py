@@ -531,7 +531,10 @@ def by_names_instead(read: list[tuple[str, str | None]], text: str) -> list[Entr
         return None
     names, got = {e.name for e in by_names}, {n for n, _ in read}
     offices = " ".join(e.representing or "" for e in by_names)
-    run_on = any(n.startswith(f"{a} ") or a in (rep or "") and a != (rep or "").strip(" ()") for n, rep in read for a in names) or any(
+    # the separators ran people together: a name with words run on, a person inside another's
+    # office (not the office itself, "(Grant Thornton)"), a name made of another entry's words
+    run_on = any(n.startswith(f"{a} ") or (a in (rep or "") and a != (rep or "").strip(" ()"))
+                 for n, rep in read for a in names) or any(
         n not in names and not any(n.startswith(f"{a} ") for a in names) and covered(n, by_names) for n in got)
     if len(by_names) >= len(read) + (1 if run_on else 2) and all(covered(n, by_names) for n in got) and (
             run_on or not read or opens_name_comma(text)):
@@ -745,6 +748,12 @@ def split_run(cell: str) -> list[Entry]:
     return entries
 
 
+def top_label(rows: list[list[str]]) -> tuple[str | None, bool] | None:
+    """``(role, present)`` of an attendance label alone across a table's top row (``Attendees”. | .``), else None."""
+    top = [c.strip() for c in rows[0] if re.search(r"\w", c)] if rows else []
+    return label_role(top[0].rstrip(".,:;'‘’“”\"")) if len(top) == 1 and len(top[0].split()) <= 3 else None
+
+
 def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | None, bool]] | None:
     """People of a table that lists them in columns or a grid, with each one's label role.
 
@@ -757,9 +766,7 @@ def grid(rows: list[list[str]], context: str | None) -> list[tuple[Entry, str | 
     cells = labels = names = 0
     rows = [_label_row_run_on(r) for r in rows]
     width = max((len(r) for r in rows), default=0)
-    # a label alone across the top row ("Attendees”. | ."): the label of every column below it
-    top = [c.strip() for c in rows[0] if re.search(r"\w", c)] if rows else []
-    above = label_role(top[0].rstrip(".,:;'‘’“”\"")) if len(top) == 1 and len(top[0].split()) <= 3 else None
+    above = top_label(rows)  # the label of every column below it
     if above is not None:
         start, rows = above, rows[1:]
     for c in range(width):

@@ -691,9 +691,8 @@ def is_attendee_table(table: Table) -> bool:
         return False  # "7. | Modification Proposals | SECAS": an agenda item's heading row, no one attending
     if _columns(rows[0]) is None and _name_columns(rows) >= 2:
         return False  # names in two columns: a grid, read by from_list_table
-    top = [c for c in rows[0] if re.search(r"\w", c)]
-    if (len(rows) >= 3 and len(top) == 1 and len(top[0].split()) <= 3 and _header_below(rows) is None
-            and lists.label_role(top[0].rstrip(".,:;'‘’“”\"")) is not None and len(lists.grid(rows, None) or []) >= len(rows) - 1):
+    if (len(rows) >= 3 and lists.top_label(rows) is not None and _header_below(rows) is None
+            and len(lists.grid(rows, None) or []) >= len(rows) - 1):
         return False  # a label alone over names in columns ("Attendees | " over "A (Chair) | B"): a grid
     first = [c for c in rows[0] if c]
     listed = len(first) == 2 and re.search(r"[,;]", first[1]) is not None
