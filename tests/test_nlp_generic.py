@@ -2386,3 +2386,13 @@ def test_an_attendee_tables_header_repeated_under_apologies_its_cells_read_as_on
     assert [(a.name, a.role, a.representing, a.present) for a in rec.attendees] == [
         ("Maud Tiller", "chair", "Change Sub-Committee Chair", True), ("Ross Penny", "participant", "DCC", True),
         ("Alys Prowse", "apology", "Electricity Network Parties", False), ("Cai Dunmore", "apology", "Small Suppliers", False)]
+
+
+def test_the_closing_and_signature_lines_read_as_an_action_tables_last_rows_are_no_actions() -> None:
+    rec = run(["Minutes of the Fenwick Open Data Technical Advisory Council", "New Actions",
+               [["Action", "Owner", "Due"], ["Share the draft roadmap on the mailing list", "NA", "10 08 2019"],
+                ["Signed off the budget with the treasurer", "WD", ""],
+                ["The meeting closed at 16 55", "", ""], ["Signed (Chair) Date", "", ""]]])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("NA", "Share the draft roadmap on the mailing list", "2019-08-10"),
+        ("WD", "Signed off the budget with the treasurer", None)]

@@ -418,8 +418,11 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
         if find_dates(cell("owner")) or due_raw.endswith(":"):
             continue  # "The next meeting will be held on | 2 May 2023", "Signed: … | (Chair) | Date:": no action
         if not cell("owner") and not due_raw and re.search(
-                r"\b(?:date\s+of\s+(?:the\s+)?)?next\s+meeting\b\s*[:\-–]|^\W*\w{0,2}\W*signed\s*:", desc, re.IGNORECASE):
-            continue  # "Date of next meeting: …", "Signed: (Chair) Date" below the table, read as its last rows
+                r"\b(?:date\s+of\s+(?:the\s+)?)?next\s+meeting\b\s*[:\-–]|^\W*\w{0,2}\W*signed\b\s*(?::|\(|\.{3}|$|\S*\s*\(chair)"
+                r"|^\W*(?:the\s+)?meeting\s+(?:was\s+)?(?:closed|ended|finished)\b", desc, re.IGNORECASE):
+            # "Date of next meeting: …", "Signed: (Chair) Date", "The meeting closed at 16:55" below
+            # the table, read as its last rows
+            continue
         owner = cell("owner") or None
         if owner is None:
             owner, desc = split_owner(desc)
