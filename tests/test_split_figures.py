@@ -259,7 +259,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9922,  # 191/1/2
             "decisions.outcome": 0.9843,  # 188/191
-            "actions": 0.9663,  # 86/3/3
+            "actions": 0.9773,  # 86/1/3
             "actions.due_date": 0.9767,  # 84/86
             "attendees": 0.9855,  # 341/2/8
         },
@@ -267,7 +267,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9622,  # 89/3/4
             "decisions": 0.9635,  # 185/6/8
             "decisions.outcome": 0.9784,  # 181/185
-            "actions": 0.9133,  # 79/5/10
+            "actions": 0.9186,  # 79/4/10
             "actions.owner": 0.9114,  # 72/79
             "actions.due_date": 0.9367,  # 74/79
             "attendees": 0.9594,  # 331/10/18
