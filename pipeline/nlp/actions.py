@@ -249,7 +249,7 @@ class _Item:
     body: str
     id_repaired: bool = False
     owner: str | None = None  # known before the body is read (closes, listed, column, flat)
-    kind: str = "written"  # written | closes ("… Action: DS") | listed | column | trailing | flat
+    kind: str = "written"  # written | closes ("… Action: DS") | listed | column | trailing | subject | flat
     due: str | None = None  # a flat table row's due cell
     last_on_line: bool = True
 

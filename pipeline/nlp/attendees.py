@@ -143,7 +143,7 @@ class _Reader:
         if rep and re.search(r"[A-Za-z]{4,}\.$", rep):
             rep = rep[:-1]  # the full stop that ends the list ("– Open Climate Fix."), not "Ltd."
         # (whoever sent apologies has that role, whatever office they hold)
-        person_role = "apology" if not self.present else role or self.role or default_role(rep or self.rep, {})
+        person_role = "apology" if not self.present else role or self.role or default_role(rep or self.rep)
         self.people.append(Person(name.strip(), initials, person_role, rep or self.rep or None,
                                   self.present, page))
 
@@ -189,7 +189,7 @@ class _Reader:
         if named is not None and role is not None:
             # "Siobhan Mellor (Operations Group Chair)": a person with their office, not a heading
             self.add(named.name, named.initials, named.representing, page,
-                     default_role(named.representing, {}) if named.role is None else named.role)
+                     default_role(named.representing) if named.role is None else named.role)
             return
         if role is not None and len(text.split()) <= 5:
             self.pending.append(role)
@@ -818,7 +818,7 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             if not re.search(r"[a-z]", name):
                 continue
             r_of = rep or own.get(name)
-            r = "apology" if not present else (role or category_role or default_role(r_of, lexicon))
+            r = "apology" if not present else (role or category_role or default_role(r_of))
             last_row.append(Person(name, initials or cell("initials").strip("()[] ") or None,
                                    r, r_of, present, page))
         people.extend(last_row)
@@ -869,12 +869,12 @@ def _as_people(found: list[tuple[lists.Entry, str | None, bool]], page: int) -> 
 def _label_role(role: str | None, rep: str | None) -> str:
     """The role a list's label gives, unless what is written beside the person says they chair
     (``Members present: Siobhan Carmichael (SC) — Change Board Chair``: the chair)."""
-    if role in (None, "member") and default_role(rep, {}) == "chair":
+    if role in (None, "member") and default_role(rep) == "chair":
         return "chair"
-    return role or default_role(rep, {})
+    return role or default_role(rep)
 
 
-def default_role(rep: str | None, lexicon: dict | None = None) -> str:
+def default_role(rep: str | None) -> str:
     """The role an organisation or office gives a person present: ``chair``, ``participant``
     (the secretariat, a proposer, an observer, the DCC) or ``member``."""
     if rep and re.search(r"\bchair\b", rep, re.IGNORECASE) and not re.search(r"\b(?:vice|deputy)\b", rep, re.IGNORECASE):
@@ -1245,6 +1245,6 @@ def listed_after(lines: list[str], role: str | None, present: bool, page: int | 
         if rest and not bracketed and (len(rest.split()) > 6 or not rest[0].isupper() or re.search(r"[.:;!?]$", rest)
                      or not (lists._is_org(org) or re.fullmatch(r"[A-Z][\w&]*(?:[.\-][\w&]+)*(?:\s+[A-Z][\w&]*(?:[.\-][\w&]+)*)*", org))):
             break  # a sentence about the person, not their organisation: the list has ended
-        role_here = (role if role not in (None, "member") else default_role(rest or None, {})) if present else "apology"
+        role_here = (role if role not in (None, "member") else default_role(rest or None)) if present else "apology"
         people.append(Person(name.strip(), m["init"], role_here, rest or None, present, page))
     return people

@@ -339,16 +339,17 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
         if p.representing and p.role != "apology" and p.representing.strip().lower() in {"chair", "chairman", "chairperson", "chairwoman"}:
             p.role, p.representing = "chair", None  # "Craig Wilkinson (CW) | Chair": an office, not an organisation
         # "bcc" for DCC in an attendee table's organisation column; a text layer is not misread
-        # an office as written ("(Secretary)") is no misread party (Secretariat)
-        if p.representing and p.page not in text_layer and office_role(p.representing.strip(" ()")) is not None:
-            p.representing = p.representing.rstrip(" .,;:")
-        elif p.representing and p.page not in text_layer:
-            fixed, repaired = parties_mod.repair(p.representing, represented)
-            if repaired:
-                p.repairs.append(f"representing {p.representing} -> {fixed}")
-                if p.role == "member" and p.present and attendees_mod.default_role(p.representing) == "member":
-                    p.role = attendees_mod.default_role(fixed)  # "GECAS": SECAS, whose people take part
-            p.representing = fixed
+        if not p.representing or p.page in text_layer:
+            continue
+        if office_role(p.representing.strip(" ()")) is not None:
+            p.representing = p.representing.rstrip(" .,;:")  # "(Secretary)": an office, no misread Secretariat
+            continue
+        fixed, repaired = parties_mod.repair(p.representing, represented)
+        if repaired:
+            p.repairs.append(f"representing {p.representing} -> {fixed}")
+            if p.role == "member" and p.present and attendees_mod.default_role(p.representing) == "member":
+                p.role = attendees_mod.default_role(fixed)  # "GECAS": SECAS, whose people take part
+        p.representing = fixed
     attendees = []
     for p in people:
         row = AttendeeRow(meeting_id, src, p.name, p.initials, p.role, p.representing, p.present, p.page,
