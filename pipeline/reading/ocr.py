@@ -192,6 +192,34 @@ def rotate(gray: Image.Image, angle: float) -> Image.Image:
     return Image.fromarray(out)
 
 
+READ_DPI = 300  # the resolution pages are read at: Tesseract reads best at 300 dpi or more
+
+
+def enlarge(gray: Image.Image, dpi: int, *, max_pixels: int) -> tuple[Image.Image, int]:
+    """A scan under ``READ_DPI`` enlarged to it (bicubic), and the resolution it is read at.
+
+    For a page binarised before Tesseract reads it (a poor scan, despeckled): binarised at
+    150-200 dpi, a letter's counters and joins, grey at that resolution, fall to one side of
+    the threshold (``Floreace``, ``Pogsoa``); enlarged first, they are drawn as strokes. On the
+    poor pages of two tuning draws (60 pages), against their digital text, word recall rose
+    0.929 -> 0.944 and precision 0.959 -> 0.975, for about 35 % more time a page. A clean page
+    is read in grey, and Tesseract scales each line itself: enlarged, clean 200-dpi pages read
+    a few more words, but the tables of three splits lost more rows than they gained, so they
+    are read as they came. Never beyond ``max_pixels``.
+    """
+    if dpi >= READ_DPI:
+        return gray, dpi
+    w, h = gray.size
+    factor = min(READ_DPI / dpi, (max_pixels / max(1, w * h)) ** 0.5)
+    if factor <= 1.05:
+        return gray, dpi
+    import cv2
+
+    arr = np.asarray(gray, dtype=np.uint8)
+    out = cv2.resize(arr, (round(w * factor), round(h * factor)), interpolation=cv2.INTER_CUBIC)
+    return Image.fromarray(out), round(dpi * factor)
+
+
 BACKGROUND_REDUCTION = 4  # the background is estimated on a copy this many times smaller
 
 

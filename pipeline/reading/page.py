@@ -157,14 +157,15 @@ def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, e
     reads as unreadable and turns out to lie on its side). The choice goes into the page's
     provenance.
     """
-    gray, stats, choice = _prepare(image, dpi=dpi, settings=settings)
+    native = dpi
+    gray, dpi, stats, choice = _prepare(image, dpi=native, settings=settings)
     grids, words = _recognize(choice.apply(gray), dpi=dpi, settings=replace(settings, psm=choice.psm), engine=engine)
     rotation = 0
     if settings.detect_orientation and _looks_unreadable(words) and hasattr(engine, "orientation"):
         rotation = engine.orientation(gray, settings=settings)
         if rotation:
             turned = ocr.to_gray(image).rotate(-rotation, expand=True, fillcolor=255)
-            gray, stats, choice = _prepare(turned, dpi=dpi, settings=settings)
+            gray, dpi, stats, choice = _prepare(turned, dpi=native, settings=settings)
             grids, words = _recognize(choice.apply(gray), dpi=dpi, settings=replace(settings, psm=choice.psm), engine=engine)
     # specks are dropped only now, after the reading they may have coloured
     words = [w for w in words if not ocr.is_noise(w.text, w.conf)]
@@ -186,15 +187,18 @@ def ocr_page(image: Image.Image, *, number: int, dpi: int, settings: Settings, e
         mean_confidence=round(_mean_conf(words), 2) if words else 0.0,
         dpi=dpi,
         rotation=rotation,
-        provenance=f"{choice.describe()}; {stats.describe()}",
+        provenance=f"{choice.describe()}{f', read at {dpi} dpi from {native}' if dpi != native else ''}; {stats.describe()}",
     )
     for w in page_words:
         page.word_confidence[w.text] = max(w.conf or 0.0, page.word_confidence.get(w.text, 0.0))
     return layout.build_page(page, lines, grids)
 
 
-def _prepare(image: Image.Image, *, dpi: int, settings: Settings) -> tuple[Image.Image, ocr.ImageStats, ocr.Preprocessing]:
-    """Grayscale, measure (on one reduced copy, shared with the skew estimate), deskew, choose."""
+def _prepare(image: Image.Image, *, dpi: int, settings: Settings) -> tuple[Image.Image, int, ocr.ImageStats, ocr.Preprocessing]:
+    """Grayscale, measure (on one reduced copy, shared with the skew estimate), deskew, choose,
+    and enlarge a page that is to be binarised to the reading resolution (``ocr.enlarge``).
+    Returns the image, the resolution it is read at, its statistics (of the scan as it came)
+    and the preprocessing chosen."""
     gray = ocr.to_gray(image)
     arr = np.asarray(gray, dtype=np.uint8)
     small = ocr.reduced(arr)
@@ -202,9 +206,13 @@ def _prepare(image: Image.Image, *, dpi: int, settings: Settings) -> tuple[Image
     stats = ocr.image_stats(arr, dpi=dpi, skew=angle, small=small)
     if abs(angle) >= 0.15:
         gray = ocr.rotate(gray, angle)
+    choice = ocr.choose_preprocessing(stats, settings)
+    read_dpi = dpi
+    if choice.despeckle or settings.binarize:  # a page binarised here is binarised at the reading resolution
+        gray, read_dpi = ocr.enlarge(gray, dpi, max_pixels=settings.max_pixels)
     if settings.binarize:
         gray = ocr.binarize(gray)
-    return gray, stats, ocr.choose_preprocessing(stats, settings)
+    return gray, read_dpi, stats, choice
 
 
 def _recognize(gray: Image.Image, *, dpi: int, settings: Settings, engine: ocr.OcrEngine):
