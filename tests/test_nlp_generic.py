@@ -2396,3 +2396,55 @@ def test_the_closing_and_signature_lines_read_as_an_action_tables_last_rows_are_
     assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
         ("NA", "Share the draft roadmap on the mailing list", "2019-08-10"),
         ("WD", "Signed off the budget with the treasurer", None)]
+
+
+def test_a_note_after_a_name_after_a_dash_is_no_part_of_it() -> None:
+    rec = run(["NORTH OF TYNE LPC COMMITTEE", "PRESENT:",
+               [["Name", "Organisation", "Affiliation"], ["Amanda Lertoria", "Lloyds", "CCA"],
+                ["Geraint Morris — afternoon only", "Boots", "CCA"], ["Hugh McKendrick - morning only", "Boots", "CCA"],
+                ["Keith Kendall afternoon only", "NoT LPC", "Chair"]],
+               "1. Welcome\nThe Chair welcomed members."])
+    assert [(a.name, a.representing) for a in rec.attendees] == [
+        ("Amanda Lertoria", "Lloyds"), ("Geraint Morris", "Boots"), ("Hugh McKendrick", "Boots"), ("Keith Kendall", "NoT LPC")]
+
+
+def test_an_action_sentence_inside_an_item_tables_cell_whose_header_a_scan_lost() -> None:
+    # the item table's header row (Item | Minute | Action) was lost: its cells are read as lines,
+    # the action column's initials alone on the line after the minute that holds the action
+    rec = text("Board Meeting\nFriday, 22 June 2018\n\nPresent: Maureen McAllister (Chair), Arjun Ramsbottom\n\n"
+               "1.\nChair’s Welcome The Chair opened the meeting.\n"
+               "3.\nRisk Register The Company Secretary presented the register. The Board endorsed the updated "
+               "risk register. Arjun Ramsbottom to report back on the results of the survey by 13-Aug-18.\nAR\n"
+               "4.\nGovernance Review The Chair introduced the report. Maureen McAllister to write to the auditors. "
+               "Members welcomed it.\n"
+               "5.\nFinance The Board noted that Arjun Ramsbottom to date had led the review.")
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("AR", "report back on the results of the survey", "2018-08-13"),
+        ("Maureen McAllister", "write to the auditors", None)]
+
+
+def test_action_lines_with_a_mark_before_the_id_a_colon_after_the_owner_and_its_c_read_as_g() -> None:
+    rec = text("SEC TABASC Meeting 108\n\nAttendees: Kay Bell (KB) SECAS; Dan Cole (DC) DCC\n\n1. Actions\n"
+               "TABASC 108/01: DCC: to publish the data in a monthly format by 13 December 2020.\n"
+               "TABASC 108/02: SECAS to update the report by 28 December 2020.\n"
+               ". TABASC 108/03: DGC to confirm the implementation costs for CP1346 by 21 December 2020.")
+    assert [(a.action_id, a.owner, a.due_date) for a in rec.actions] == [
+        ("TABASC 108/01", "DCC", "2020-12-13"), ("TABASC 108/02", "SECAS", "2020-12-28"),
+        ("TABASC 108/03", "DCC", "2020-12-21")]
+
+
+def test_a_line_opening_it_was_agreed_whose_capital_a_scan_read_in_lower_case() -> None:
+    rec = text("Parish Council Meeting\nMonday 3 June 2019\n\nPresent: Cllr A Hood (Chairman), Cllr B Lowe\n\n"
+               "8. Village Hall\nCllr Hood reported that the Village Hall committee had requested a contribution towards the new\n"
+               "heating system.\nit was agreed to defer the request for a contribution to the heating system to the next meeting.\n"
+               "9. Any Other Business\nNo other business was raised.")
+    assert [(d.verb, d.text[:40]) for d in rec.decisions] == [("AGREED", "it was agreed to defer the request for a")]
+
+
+def test_each_lower_case_decision_of_a_bullet_list_under_the_body_and_a_colon() -> None:
+    rec = text("Technical Advisory Council\nMinutes of the meeting held on 14 May 2020\n\nPresent: Ana Lind, Ben Moss\n\n"
+               "3. Security\nThe TAC:\no Endorsed the draft vulnerability disclosure policy: and\n"
+               "o Agreed to defer consideration of the proposal to require signed releases to the next meeting.\n"
+               "4. Any Other Business\nThere was none.")
+    assert [(d.verb, d.text[:30]) for d in rec.decisions] == [
+        ("ENDORSED", "Endorsed the draft vulnerabili"), ("AGREED", "Agreed to defer consideration ")]

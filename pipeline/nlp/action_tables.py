@@ -524,7 +524,9 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
     if cols is None:
         return []
     actions = []
-    for row in table.rows[1:] if header is None else table.rows:
+    # each row's action one past the last's: the table's own order, kept when an action read
+    # from its text too takes the earlier place (``actions.merge_unnumbered``)
+    for k, row in enumerate(table.rows[1:] if header is None else table.rows):
         text_col, owner_col = _aligned(row, header, cols)
         # (a speck before the owner, "° RC", is no part of it)
         owner = re.sub(r"^[^\w(]+\s+(?=\w)", "", one_line(row[owner_col]).strip(" .,;:")) if owner_col < len(row) else ""
@@ -561,5 +563,5 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
         if m is None and "who" in said.groupdict() and said["who"]:  # "3B to arrange …": misread initials
             body = re.sub(rf"^{re.escape(said['who'])}\s+{TO}\s+", "", said["s"])
         due = due_date_match(body)
-        actions.append(Action(None, owner, strip_due(body), due[0] if due else None, start, page))
+        actions.append(Action(None, owner, strip_due(body), due[0] if due else None, start + k, page))
     return actions

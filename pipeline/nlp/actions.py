@@ -35,13 +35,14 @@ _TO = r"(?:to|will|should|must|shall|is\s+to|are\s+to|needs?\s+to)"
 TO = _TO  # "SECAS to …", "KB will …": what joins an owner to what they are to do
 # what follows "to" is what the owner is to do, never a noun's article ("Add DP141 to the agenda …")
 _NOT_A_VERB = r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|all|each|every|any|some)\b)"
-OWNER_TO = re.compile(rf"^(?P<owner>{_OWNER})\s+{_TO}\s+{_NOT_A_VERB}(?P<desc>[a-z]\S*.*)$", re.DOTALL)
+# (a colon a scan read after the owner: "DCC: to publish …")
+OWNER_TO = re.compile(rf"^(?P<owner>{_OWNER})\s*[:;]?\s+{_TO}\s+{_NOT_A_VERB}(?P<desc>[a-z]\S*.*)$", re.DOTALL)
 OWNER_TO_LOWER = re.compile(r"^(?P<owner>[a-z][a-z0-9]{1,5})\s+(?:to|will|should|must)\s+" + _NOT_A_VERB
                             + r"(?P<desc>[a-z]\S*.*)$", re.DOTALL)
 _CUE_WORD = r"ac?t?ion"  # "Action", and "Acion" as typed in haste
 # a speck before the cue on a scan: "‘Action: LG to …"
-_SPECK = r"(?:[‘’'\"“”`.,:;*]\s*)?"
-ACTION_LEAD = re.compile(r"^\s*" + _SPECK + _BULLET + r"(?P<cue>" + _CUE_WORD + r")(?:\s+point)?s?\s*(?P<num>\d{1,3})?"
+_MARK_SPECK = r"(?:[‘’'\"“”`.,:;*]\s*)?"
+ACTION_LEAD = re.compile(r"^\s*" + _MARK_SPECK + _BULLET + r"(?P<cue>" + _CUE_WORD + r")(?:\s+point)?s?\s*(?P<num>\d{1,3})?"
                          r"\s*(?:[:;\-–—]|(?<=\d)[.,])\s*(?P<body>.*)$", re.IGNORECASE)  # (";", "1.": a scan's colon)
 # a second "Action:" on the same line starts another action
 _NEXT_LEAD = re.compile(r"(?<=\S)\s+(?=" + _CUE_WORD + r"\s*:\s)", re.IGNORECASE)
@@ -152,12 +153,13 @@ def _id_patterns(lexicon: dict) -> list[str]:
             for p in [*lexicon.get("action_id_patterns", []), NUMBERED_ID]]
 
 
-# a speck OCR read at the start of a line, before an action id ("Vy 6-02: Vice Chair to …")
-_SPECK = r"(?:(?!(?i:in|on|at|by|to|of|if|or|as|is|it|an|no|so|up|do|be|he|me|my|us|am|go|a|i)\s)[A-Za-z]{1,2}\s+)?"
+# a speck OCR read at the start of a line, before an action id, as letters ("Vy 6-02: Vice Chair to …")
+# or as a mark (". TABASC 108/03: DCC to …")
+_WORD_SPECK = r"(?:(?!(?i:in|on|at|by|to|of|if|or|as|is|it|an|no|so|up|do|be|he|me|my|us|am|go|a|i)\s)[A-Za-z]{1,2}\s+)?"
 
 
 def _line_patterns(ids: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(r"^\s*" + _BULLET + _SPECK + r"(?:(?i:action)\s*(?:(?i:ref)\.?)?\s*)?" + p
+    return [re.compile(r"^\s*" + _BULLET + _MARK_SPECK + _WORD_SPECK + r"(?:(?i:action)\s*(?:(?i:ref)\.?)?\s*)?" + p
                        + r"\s*[:\-–—.)]?\s*(?P<body>(?<=\s|[:\-–—.)])\S.*|[A-Z].*)$") for p in ids]
 
 
@@ -429,27 +431,42 @@ class _Finder:
                                         id_repaired=owner != read))
 
     def subject_owners(self, names: Sequence[str]) -> None:
-        """``HP to share the draft roadmap … by April 14, 2021.``: a line that opens with an
-        attendee (initials, full name or first name) and what they are to do, no cue before it:
-        the action of an item whose owner column a scan lost, or of minutes that write actions so.
-        Not a party's (``SECAS to …``: an action only as the document marks it)."""
+        """``HP to share the draft roadmap … by April 14, 2021.``: a line, or a sentence inside
+        one, that opens with an attendee (initials, full name or first name) and what they are
+        to do, no cue before it: the action of an item whose owner column (or the column's
+        header) a scan lost, or of minutes that write actions so. When the line after it holds
+        the person's initials alone, that is the owner column, and the owner as written. Not a
+        party's (``SECAS to …``: an action only as the document marks it)."""
         people = sorted({n for n in names if n and n[0].isupper()}, key=len, reverse=True)
         if not people:
             return
         who = "|".join(re.escape(n) for n in people)
         # ("to", the form of an action: "Barbara will email …" reports what one means to do)
         pattern = re.compile(rf"^\s*(?:{_BULLET})?(?P<s>(?P<who>{who})\s+to\s+{_NOT_A_VERB}[a-z]{{2,}}\b[^|]*)$")
+        # or a sentence of its own inside a line: an item table's cell whose header a scan lost
+        # ("… register. Arjun Ramsbottom to arrange training …", the cell's initials on the next line)
+        inside = re.compile(rf"(?<=[a-z0-9)][.;]\s)(?P<s>(?P<who>{who})\s+to\s+{_NOT_A_VERB}[a-z]{{2,}}\b[^|]*)$")
         lines = self.dt.lines
         taken = {it.line for it in self.items}
         for i, line in enumerate(lines):
-            m = pattern.match(line.text) if not line.table and i not in taken else None
+            if line.table or i in taken:
+                continue
+            m = pattern.match(line.text) or inside.search(line.text)
             if m is None:
                 continue
             text, j = m["s"].strip(), i
-            while not text.endswith(".") and j + 1 < len(lines) and lines[j + 1].block == line.block and not lines[j + 1].table:
+            while not re.search(r"\.(?:\s|$)", text) and j + 1 < len(lines) and lines[j + 1].block == line.block \
+                    and not lines[j + 1].table:
                 j += 1
                 text = f"{text} {lines[j].text.strip()}"
-            self.items.append(_Item(i, line.start, None, text, owner=m["who"], kind="subject"))
+            text = re.match(r".*?(?:\.(?=\s|$)|$)", text)[0]  # the sentence, not the next one
+            if j + 1 in taken:
+                continue  # the owner column's cell after it is read already, with this sentence as its action
+            owner = m["who"]
+            cell = lines[j + 1].text.strip() if j + 1 < len(lines) and not lines[j + 1].table else ""
+            if re.fullmatch(r"[A-Z]{2,4}", cell) and " " in owner and initialled(owner, cell):
+                owner = cell  # the owner column beside it, written as the person's initials
+            self.items.append(_Item(i, line.start + m.start("s"), None, text, owner=owner, kind="subject"))
 
     @staticmethod
     def _misread_trailing(text: str, known: set[str]) -> dict[str, str] | None:
@@ -1124,6 +1141,7 @@ def merge_unnumbered(found: list[Action], more: list[Action]) -> list[Action]:
             continue
         same.owner = same.owner or t.owner
         same.due_date = same.due_date or t.due_date
+        same.start = min(same.start, t.start)  # its row's place: the order the table gives
         if len(t.description) < len(same.description):
             same.description = t.description  # the sentence that says what is to be done, not its paragraph
     out.sort(key=lambda a: a.start)

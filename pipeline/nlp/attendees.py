@@ -1039,8 +1039,10 @@ def clean_name(name: str, initials: str | None) -> tuple[str, str | None]:
         name = m["name"]
         initials = initials or derived  # its own reading is doubtful: the name's are used
     name = re.sub(r"\s+[^\w\s]+$", "", name).strip()  # a trailing speck ("Victoria Ashe .")
-    # a note after the name ("Geraint Morris afternoon only"): lower-case words are no part of it
-    name = re.sub(r"^(?P<n>(?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)(?:\s+[a-z]+){1,3}$", r"\g<n>", name)
+    # a note after the name, after a dash or none ("Geraint Morris – afternoon only", the dash
+    # lost on a scan): lower-case words are no part of it
+    name = re.sub(r"^(?P<n>(?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)(?:\s*[–—-]\s*|\s+)[a-z]+(?:\s+[a-z]+){0,2}$",
+                  r"\g<n>", name)
     # a text layer without spaces: "SimonClark" (one word, two capitalised parts)
     name = re.sub(r"^(?P<a>[A-Z][a-z]{2,})(?P<b>[A-Z][a-z]{2,})$", r"\g<a> \g<b>", name)
     return name, initials

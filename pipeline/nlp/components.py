@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from pipeline.nlp import confusions
-from pipeline.reading.charclasses import BULLETS
+from pipeline.reading.charclasses import BULLETS, char_class
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +165,7 @@ class IdentifierCanon:
 # ---------------------------------------------------------------- sentences
 
 _SENT_END = {".", "!", "?"}
+_BULLET_LINE = re.compile(r"^\s*" + char_class(BULLETS) + r"\s+\S")  # a list item's line
 # a line or phrase ending in one of these goes on: no sentence or heading ends there
 FUNCTION_WORDS = {"the", "of", "and", "to", "a", "an", "for", "in", "with", "on", "by", "or", "that"}
 _REPORTING = {"which", "that", "who", "whom", "as", "when", "where", "whether", "if"}
@@ -238,6 +239,15 @@ class Segmenter:
         return (opens and prev.is_alpha and prev.text[-1:].islower() and prev.lower_ not in FUNCTION_WORDS
                 and prev.lower_ not in _REPORTING)
 
+    @staticmethod
+    def _lowered_it(doc: Doc, text: str, token: Token) -> bool:
+        """``… heating system.`` / ``it was agreed to defer …``: a line opening ``it was`` after a
+        full stop, its capital read as ``i`` on a scan."""
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        line_start, _ = _line_bounds(text, token.idx)
+        return (token.text == "it" and nxt is not None and nxt.lower_ in {"was", "is", "has", "had", "will"}
+                and not text[line_start : token.idx].strip())
+
     def _starts_sentence(self, doc: Doc, text: str, token: Token, prev: Token | None,
                          body_starts: set[int] | None = None) -> bool:
         if prev is None:
@@ -245,7 +255,8 @@ class Segmenter:
         if prev.text in _SENT_END and not (prev.i > 0 and doc[prev.i - 1].text.lower() + "." in _ABBREV):
             if self._junk_stop(doc, prev):
                 return False
-            return token.text[:1].isupper() or token.text[:1].isdigit() or is_bullet(token) or token.text[:1] in "‘'\"“("
+            return (token.text[:1].isupper() or token.text[:1].isdigit() or is_bullet(token) or token.text[:1] in "‘'\"“("
+                    or self._lowered_it(doc, text, token))
         if self._lost_stop(token, prev, body_starts or set()):
             return True
         if prev.text == "|" and (token.text[:1].isupper() or token.text[:1].isdigit()):
@@ -454,11 +465,17 @@ class DecisionFinder:
         return body
 
     def _lead_is_body(self, sent: Span, bodies: dict[int, Span]) -> bool:
-        """``The CSC:`` on the line before a bullet list of lower-case decisions."""
+        """``The CSC:`` on the line before a bullet list of lower-case decisions (before its
+        first bullet: the list's earlier items, one a line, may come between)."""
         text = self._text if self._text is not None else doc_text(sent.doc)
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         before = text[:line_start].rstrip()
         lead_start = before.rfind("\n") + 1
+        for _ in range(8):
+            if not _BULLET_LINE.match(before[lead_start:]) or lead_start == 0:
+                break
+            before = before[:lead_start].rstrip()
+            lead_start = before.rfind("\n") + 1
         if not re.match(r"^\s*the\s+.{1,40}:\s*$", before[lead_start:], re.IGNORECASE):
             return False
         return any(lead_start <= b.start_char < line_start for b in bodies.values())

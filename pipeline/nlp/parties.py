@@ -58,6 +58,9 @@ def repair_one(text: str, parties: list[str]) -> tuple[str, bool]:
     if not exact and s[0] == "o" and len(s) <= 5:
         # "occ", "OCC": the D of an abbreviation read as an O, its round side alike
         exact = [p for p in parties if p.isupper() and p[0] == "D" and shape(p) == "d" + s[1:]]
+    if not exact and word.isupper() and "G" in word and len(s) >= 3:
+        # "DGC": a C of an abbreviation read as a G (never done for initials: GB and CB are two people)
+        exact = [p for p in parties if p.isupper() and len(p) >= 3 and shape(p) == shape(word.replace("G", "C"))]
     if exact:
         # prefer an organisation written in capitals (DCC) over a person's initials that fold alike
         return exact[0], True
