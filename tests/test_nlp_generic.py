@@ -2448,3 +2448,22 @@ def test_each_lower_case_decision_of_a_bullet_list_under_the_body_and_a_colon() 
                "4. Any Other Business\nThere was none.")
     assert [(d.verb, d.text[:30]) for d in rec.decisions] == [
         ("ENDORSED", "Endorsed the draft vulnerabili"), ("AGREED", "Agreed to defer consideration ")]
+
+
+def test_a_separator_read_into_the_end_of_a_surname_is_taken_off() -> None:
+    from pipeline.nlp import namewords
+
+    assert namewords.repair("Threlfalli", surname=True) == "Threlfall"
+    assert namewords.repair("Carmichaeli", surname=True, sure=True) == "Carmichael"
+    assert namewords.repair("Dobinsoni", surname=True) is None  # no listed name under it: as read
+    doc = document([[["Present:", "Craig Threlfalli (CT) SECAS"], ["", "Isla Carmichaeli (IC) DCC"]]])
+    doc.pages[0].method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [a.name for a in rec.attendees] == ["Craig Threlfall", "Isla Carmichael"]
+
+
+def test_marks_a_scan_left_inside_or_at_the_end_of_a_listed_name() -> None:
+    rec = text("Operations Group Meeting 33\n\nPresent:\nCraig Farrow (CF) - Co-operative Energy\n"
+               "Arjun’ Pickering (AP) - DCC\nSamira Ellison-(SE) - SECAS\n\n1. Welcome\nThe Chair welcomed members.")
+    assert [(a.name, a.initials) for a in rec.attendees] == [
+        ("Craig Farrow", "CF"), ("Arjun Pickering", "AP"), ("Samira Ellison", "SE")]

@@ -1058,7 +1058,9 @@ def dedupe(people: list[Person]) -> list[Person]:
     person's name (``Any Other Business (AOB)``, ``Chair’s Welcome``: a heading that looks like
     ``Name (XX)``) are dropped."""
     for p in people:
-        p.name = p.name.strip(" .,;:’‘'\"`“”")  # marks OCR left around it ("Eilidh Pickering’")
+        # marks OCR left around it ("Eilidh Pickering’", "Samira Ellison-" before "(SE)") or inside
+        # it ("Arjun’ Pickering")
+        p.name = lists.stray_quotes(p.name.strip(" .,;:’‘'\"`“”-–—"))
         if (m := _UNCLOSED_INITIALS.match(p.name)) is not None:
             p.name, p.initials = m["name"], p.initials or m["init"]
     people = [p for p in people if len(p.name.split()) < 2 or lists.is_name(p.name)]

@@ -222,6 +222,7 @@ _LOOK_ALIKE = {frozenset(p) for p in ("ce", "co", "eo", "ao", "ae", "fr", "ft", 
 # capitals OCR confuses, at a name's start: B for E or H, Q for O or C, W for N, P for F, S for N, N for M
 _CAPITAL_LOOK_ALIKE = {frozenset(p) for p in ("be", "bh", "qo", "qc", "wn", "pf", "sn", "mn")}
 _THIN = set("iltfrj")  # letters a faint or broken scan loses
+_SEPARATOR_READ = set("il")  # what a ";" or "|" after a name becomes when read into it
 # one letter OCR reads as two, or two as one (read, meant)
 _MERGED = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("ri", "n"), ("n", "ri"), ("li", "h"),
            ("h", "li"))
@@ -236,6 +237,8 @@ def _ocr_like(read: str, meant: str, *, first_misread: bool, capital: bool = Fal
     from rapidfuzz.distance import Levenshtein
 
     for op in Levenshtein.editops(read, meant):
+        if op.tag == "delete" and op.src_pos == len(read) - 1 and read[-1] in _SEPARATOR_READ:
+            continue  # the list's separator after it read into it ("Threlfalli", "Carmichaeli"), surely or not
         if sure and op.tag != "insert":
             return False  # a word read surely: only a thin letter it lost
         if op.src_pos == 0 and op.tag == "replace" and (
