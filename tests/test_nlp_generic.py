@@ -2467,3 +2467,18 @@ def test_marks_a_scan_left_inside_or_at_the_end_of_a_listed_name() -> None:
                "Arjun’ Pickering (AP) - DCC\nSamira Ellison-(SE) - SECAS\n\n1. Welcome\nThe Chair welcomed members.")
     assert [(a.name, a.initials) for a in rec.attendees] == [
         ("Craig Farrow", "CF"), ("Arjun Pickering", "AP"), ("Samira Ellison", "SE")]
+
+
+def test_an_item_tables_owner_cell_misread_past_knowing_the_items_own_sentence_says_who() -> None:
+    rec = run(["SEC Change Board Meeting 119", "Attendees: Carys Dunn (CD) SECAS; Bryn Kerr (BK) DCC; Mair Wynne (MW) Clerk",
+               [["Item", "Minute", "Action"],
+                ["4.", "SECMP0046 The Change Board was provided with an update. DCC to confirm the implementation costs "
+                       "for SECMP0046. The Change Board REJECTED SECMP0046.", "Dpcc"],
+                ["5.", "SECMP0121 SECAS (CD) introduced SECMP0121. SECAS to invite the Proposer of SECMP0121 to the next "
+                       "meeting by 16 July 2019.", "emcas"],
+                ["6.", "Insurance The Clerk and RFO to renew the Council's insurance policy.", "Mw"],
+                ["7.", "Any Other Business No other business was raised.", "~ ."]]])
+    assert [(a.owner, a.description, a.due_date) for a in rec.actions] == [
+        ("DCC", "confirm the implementation costs for SECMP0046", None),
+        ("SECAS", "invite the Proposer of SECMP0121 to the next meeting", "2019-07-16"),
+        ("MW", "renew the Council's insurance policy", None)]

@@ -550,12 +550,22 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
                 rf"{SUBJECT_START}(?P<s>(?P<who>{who})\s+{TO}\s+[a-z][^.]*"
                 r"(?:\.\d[^.]*)*)", text) if not prose or " " not in m["who"] or _subject(m["who"])), None)
             owner = ((" " in said["who"] and _subject(said["who"])) or said["who"]) if said is not None else ""
-        elif not owner_like:
+        elif not owner_like and not re.search(r"[A-Za-z]{3}", owner):
             continue
         else:
-            said = re.search(rf"{SUBJECT_START}(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
-            # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
-            said = said or initials_sentence(text, owner) or _misread_subject(text, owner)
+            said = None
+            if owner_like:
+                said = re.search(rf"{SUBJECT_START}(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
+                # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
+                said = said or initials_sentence(text, owner) or _misread_subject(text, owner)
+            if said is None:
+                # an owner cell misread past knowing ("emcas", "Dpcc" for SECAS, DCC): the item's
+                # one sentence of a party or initials and what they are to do says who acts
+                told = list(re.finditer(rf"{SUBJECT_START}(?P<s>(?P<who>[A-Z]{{2,6}})\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)",
+                                        text))
+                said = told[0] if len(told) == 1 else None
+                if said is not None:  # (initials read in the wrong case, "Mw", are the owner as written)
+                    owner = owner.upper() if re.fullmatch(r"[A-Za-z]{2,3}", owner) else said["who"]
         if said is None:
             continue  # an owner beside an item that says nothing it is to do: read no action into it
         m = OWNER_TO.match(said["s"])
