@@ -2482,3 +2482,14 @@ def test_an_item_tables_owner_cell_misread_past_knowing_the_items_own_sentence_s
         ("DCC", "confirm the implementation costs for SECMP0046", None),
         ("SECAS", "invite the Proposer of SECMP0121 to the next meeting", "2019-07-16"),
         ("MW", "renew the Council's insurance policy", None)]
+
+
+def test_a_decisions_tables_rows_read_as_lines_with_their_numbers_before_them() -> None:
+    rec = text("Trust Meeting\nMonday 3 June 2019\n\nPresent: Ana Lind, Ben Moss\n\nDecision log\n"
+               "3 The Treasurer’s report was noted.\n"
+               "7 Resolved that the grant of £2,750 to the Youth Club be adopted.\n"
+               "D7 | 6 The Trustees rejected the request from the Scout group.")
+    assert [(d.verb, d.text) for d in rec.decisions] == [
+        ("NOTED", "The Treasurer’s report was noted."),
+        ("RESOLVED", "Resolved that the grant of £2,750 to the Youth Club be adopted."),
+        ("REJECTED", "The Trustees rejected the request from the Scout group.")]

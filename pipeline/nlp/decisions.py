@@ -76,6 +76,13 @@ def _cell_identifier(row: str, known: set[str]) -> str | None:
     return None
 
 
+def _numbers_off(cell: str) -> str:
+    """A decision's text without the row numbers of a decisions table read as a line (``3 The
+    Treasurer’s report was noted.``)."""
+    numbers = resolutions.ROW_NUMBERS.match(cell)
+    return cell[numbers.end() :] if numbers is not None else cell
+
+
 def own_cell(text: str, start: int, end: int, at: int) -> str:
     """The sentence ``text[start:end]`` narrowed to the table cell holding offset ``at``: a
     decisions table's ``D79/03 | CP1329 | The SSC AGREED …`` row records ``The SSC AGREED …``."""
@@ -210,6 +217,7 @@ def _prose_rows(doc: Doc, text: str, sections: Sections, mentions: list[Mention]
             if r.start > sent.start_char and text[r.start].isupper() and _HEADING_RUN.fullmatch(
                     text[sent.start_char : r.start]):
                 cell = text[r.start : sent.end_char]  # "Minutes and Matters Arising Resolved that …": the heading is not said
+        cell = _numbers_off(cell)
         said = clean_text(f"{r.lead} {clean_text(cell)}" if r.lead else cell)
         clause = text[r.start : sent.end_char]
         scope = said
@@ -298,7 +306,7 @@ def rows(doc: Doc, sections: Sections, mentions: list[Mention], *, meeting_id: s
             identifier=ident,
             verb=verb,
             outcome=outcome_of,
-            text=clean_text(own_cell(text, sent.start_char, sent.end_char, span.start_char)),
+            text=clean_text(_numbers_off(own_cell(text, sent.start_char, sent.end_char, span.start_char))),
             page=span._.page,
             confidence=confidence(caps=span.text.isupper(), repaired=bool(span._.repaired),
                                   ocr_conf=sent._.conf, identifier_repaired=ident_repaired),

@@ -108,8 +108,17 @@ def formal_style(doc: Doc) -> bool:
     return caps >= _FORMAL or (caps >= 1 and bool(doc.spans.get(IDENTIFIERS_KEY)))
 
 
+# a decisions table's row read as a line: its number cells before the decision ("3 The
+# Treasurer's report was noted.", "D7 | 6 The Trustees rejected …")
+ROW_NUMBERS = re.compile(r"^\W*(?:[A-Z]?\d{1,3}[.)]?\s+(?:\|\s*)?){1,2}(?=[A-Z])")
+
+
 def _match(text: str) -> tuple[str, int, bool] | None:
     """``(verb, offset, settles an item)`` of the first rule that finds a decision in a sentence."""
+    lead = ROW_NUMBERS.match(text)
+    if lead is not None:
+        hit = _match(text[lead.end() :])
+        return (hit[0], hit[1] + lead.end(), hit[2]) if hit is not None else None
     for pattern, verb, settles in _RULES:
         m = pattern.search(text)
         if m is None:
