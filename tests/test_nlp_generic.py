@@ -2493,3 +2493,14 @@ def test_a_decisions_tables_rows_read_as_lines_with_their_numbers_before_them() 
         ("NOTED", "The Treasurer’s report was noted."),
         ("RESOLVED", "Resolved that the grant of £2,750 to the Youth Club be adopted."),
         ("REJECTED", "The Trustees rejected the request from the Scout group.")]
+
+
+def test_a_speck_read_as_a_full_stop_between_a_decision_word_and_the_next_on_a_scan() -> None:
+    doc = document(["SEC Security Sub-Committee Meeting 42", "DCC Operational Performance Report\n"
+                    "SECAS (EF) presented the monthly report.\nThe SSC:\n• NOTED.the DCC operational performance report.\n"
+                    "The SSC AGREED that MP140 has no security implications."])
+    doc.pages[0].method = "ocr"
+    rec = extract(doc, nlp=load(), meeting_id_fallback="g")
+    assert [(d.verb, d.text) for d in rec.decisions] == [
+        ("NOTED", "NOTED the DCC operational performance report."),
+        ("AGREED", "The SSC AGREED that MP140 has no security implications.")]

@@ -82,10 +82,15 @@ _INITIALS_I = re.compile(r"(?<=\()(?=[A-Z][A-Zl|]{1,3}\))([A-Z]+)[l|]([A-Z]*)(?=
 _CLLR = re.compile(r"\bC(?!ll[r])(?:[il1I|t]{1,2}[rx](?=\.?\s+[A-Z][a-z]|\.?\s*$)|[l1I|]{1,2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))")
 
 
+# a speck read as a full stop between an upper-case word and the next ("NOTED.the")
+_GLUED_STOP = re.compile(r"\b([A-Z]{4,})\.(?=[a-z]{2,}\b)")
+
+
 def _ocr_glyphs(text: str) -> str:
     """A scanned line's look-alike glyphs put back where their shape is certain (as bullets are
-    by the reading stage): a capital I inside bracketed initials; ``Cllr`` misread before a name."""
-    return _CLLR.sub("Cllr", _INITIALS_I.sub(r"\1I\2", text))
+    by the reading stage): a capital I inside bracketed initials; ``Cllr`` misread before a name;
+    a speck read as a full stop between two words (``NOTED.the``)."""
+    return _GLUED_STOP.sub(r"\1 ", _CLLR.sub("Cllr", _INITIALS_I.sub(r"\1I\2", text)))
 
 
 def is_prose_table(table: Table) -> bool:
