@@ -2504,3 +2504,27 @@ def test_a_speck_read_as_a_full_stop_between_a_decision_word_and_the_next_on_a_s
     assert [(d.verb, d.text) for d in rec.decisions] == [
         ("NOTED", "NOTED the DCC operational performance report."),
         ("AGREED", "The SSC AGREED that MP140 has no security implications.")]
+
+
+def test_a_page_number_line_between_a_paragraph_and_the_action_line_closing_it() -> None:
+    rec = text("Board Meeting\nMonday 3 June 2019\n\nPresent: Jo Wells (JW), Cara Bell (CB)\n\n"
+               "3. Skills\nThe Board noted the Chief Executive's report.\n"
+               "JW was asked to obtain a quotation for the skills audit by 31st May 2018.\n\nPage.1 of 3\n\nAction: JW\n\n"
+               "4. Budget\nThe Finance Director introduced the draft budget.\n\nAction: Program Manager\n\n"
+               "5. Close\nThe meeting closed.")
+    assert [(a.owner, a.description.endswith("quotation for the skills audit"), a.due_date) for a in rec.actions] == [
+        ("JW", True, "2018-05-31"), ("Program Manager", False, None)]
+    assert not any("Page" in a.description for a in rec.actions)
+
+
+def test_what_a_scan_read_after_an_action_cue_that_says_no_one_and_nothing_done() -> None:
+    rec = text("Operations Group Meeting 12\n\nPresent: Ana Lind (AL) SECAS\n\n"
+               "1. Release\nThe Group discussed the release.\nACTION: SECAS to circulate the plan by 3 May 2020.\n\n"
+               "Action: 9%.\n\nAction: pcC\n\n2. Close\nThe meeting closed.")
+    assert [(a.owner, a.due_date) for a in rec.actions] == [("SECAS", "2020-05-03")]
+
+
+def test_a_banner_above_an_action_columns_owner_cell_is_no_action() -> None:
+    rec = text("SEC Operations Group\n\nPresent: Kim Tate (KT), Sam Eld (SE)\n\nItem\nNotes\nAction\n1.\n"
+               "Budget The Treasurer presented the SEC accounts.\nKT\nSmart Energy Code\nSEC\n2.\nAny other business There was none.")
+    assert actions(rec) == [("g/A1", "KT", None)]

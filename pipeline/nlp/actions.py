@@ -213,6 +213,9 @@ def parts_end(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?"))
 
 
+_PAGE_NUMBER = re.compile(r"\W*page\W*\d{1,3}\W*(?:of\W*\d{1,3}\W*)?", re.IGNORECASE)
+
+
 def _speck_line(text: str) -> bool:
     """A line of at most two letters and no digit: a speck OCR read as a word (``of``, ``e .``)."""
     return len(re.sub(r"[^A-Za-z]", "", text)) <= 2 and not re.search(r"\d", text)
@@ -228,8 +231,9 @@ def _paragraph_before(lines: list[TextLine], i: int, inline: str) -> str:
             j -= 1
         return one_line(" ".join(parts))
     j = i - 1
-    # blank lines, and a speck read as a short word on a line of its own ("of") between them
-    while j >= 0 and (not lines[j].text.strip() or _speck_line(lines[j].text)):
+    # blank lines, a speck read as a short word on a line of its own ("of") and a page's number
+    # line ("Page.1 of 3") between them
+    while j >= 0 and (not lines[j].text.strip() or _speck_line(lines[j].text) or _PAGE_NUMBER.fullmatch(lines[j].text)):
         j -= 1
     if j < 0:
         return ""
@@ -689,6 +693,8 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
             return action
         else:
             desc = _column_item(lines, item.line, item.owner or "")
+            if not re.search(r"\b[a-z]{3,}\b", desc):
+                return None  # what stands before the owner cell says nothing done ("Page.1 of 3", "Smart Energy Code")
         if not desc:
             return None
         action = Action(item.action_id, item.owner, desc, due_date(desc), item.offset, line.page)
@@ -708,6 +714,8 @@ def _read(item: _Item, lines: list[TextLine], starts: set[int], parties: list[st
         owner, desc = full.strip(), _paragraph_before(lines, item.line, "")
     if not desc:
         return None
+    if owner is None and item.action_id is None and len(desc.split()) <= 3 and not re.search(r"\b[a-z]{3,}\b", desc):
+        return None  # no one, nothing done: what a scan read after an Action cue ("Page.1 of 3", "pcC", "9%.")
     action = Action(item.action_id, owner, strip_due(desc), None, item.offset, line.page)
     due = due_date_match(desc)
     if due is not None:
