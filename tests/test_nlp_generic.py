@@ -2528,3 +2528,13 @@ def test_a_banner_above_an_action_columns_owner_cell_is_no_action() -> None:
     rec = text("SEC Operations Group\n\nPresent: Kim Tate (KT), Sam Eld (SE)\n\nItem\nNotes\nAction\n1.\n"
                "Budget The Treasurer presented the SEC accounts.\nKT\nSmart Energy Code\nSEC\n2.\nAny other business There was none.")
     assert actions(rec) == [("g/A1", "KT", None)]
+
+
+def test_action_ids_whose_prefix_a_scan_lost_take_the_prefix_of_their_meetings_other_ids() -> None:
+    rec = run(["SEC Change Board Meeting 132", "1. Welcome\nThe Chair welcomed members.", "Summary of Actions",
+               [["Ref", "Action", "Owner", "Due"],
+                ["CB 132/01", "Update the Modification Report for SECMP0080", "SECAS", ""],
+                ["132/02", "Update the Technical Architecture Document for MP169", "SECAS", "28 November 2018"],
+                ["131/04", "Circulate the legal text for SECMP0098 to members", "SECAS", "3 Nov 2018"]]])
+    assert [a.action_id for a in rec.actions] == ["CB 132/01", "CB 132/02", "131/04"]
+    assert "action id" in repairs.of(rec.actions[1])[0]

@@ -1094,6 +1094,25 @@ def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
             a.confidence = round(a.confidence * 0.8, 3)
 
 
+_BARE_SERIAL = re.compile(r"(?P<meeting>\d{1,4})\s?/\s?(?P<n>\d{1,3})")
+
+
+def lost_prefixes(actions: list[Action]) -> None:
+    """``132/02`` among ``CB 132/01``: an action id whose prefix a scan lost takes the one the
+    document's ids of the same meeting number write (only when they all write the same)."""
+    prefixes: dict[str, set[str]] = {}
+    for a in actions:
+        m = re.fullmatch(r"(?P<prefix>[A-Z]{2,8})\s?" + _BARE_SERIAL.pattern, a.action_id or "")
+        if m is not None:
+            prefixes.setdefault(m["meeting"], set()).add(m["prefix"])
+    for a in actions:
+        m = _BARE_SERIAL.fullmatch(a.action_id or "")
+        if m is not None and len(prefixes.get(m["meeting"], ())) == 1:
+            a.repairs.append(f"action id {a.action_id!r}")
+            a.action_id = f"{next(iter(prefixes[m['meeting']]))} {m['meeting']}/{m['n']}"
+            a.confidence = round(a.confidence * 0.8, 3)
+
+
 def _one_letter_off(prefix: str, counts: Counter[str], own: Sequence[str] = ()) -> str | None:
     """``CHC`` once, among ``CSC`` twice or more or in CSC minutes: the prefix one letter away
     that the document or its committee uses, misread."""
