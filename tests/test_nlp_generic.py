@@ -2538,3 +2538,10 @@ def test_action_ids_whose_prefix_a_scan_lost_take_the_prefix_of_their_meetings_o
                 ["131/04", "Circulate the legal text for SECMP0098 to members", "SECAS", "3 Nov 2018"]]])
     assert [a.action_id for a in rec.actions] == ["CB 132/01", "CB 132/02", "131/04"]
     assert "action id" in repairs.of(rec.actions[1])[0]
+
+
+def test_a_lower_case_decision_after_the_bodys_name_misread_by_one_letter() -> None:
+    rec = text("SEC Panel Meeting 81\n\n1. MP097\nThe Panel NOTED the update.\n"
+               "The Panet agreed that MP097 should proceed to the Report Phase.\nThe Paper agreed with it.")
+    assert [(d.verb, d.identifier, d.outcome) for d in rec.decisions] == [
+        ("NOTED", "MP097", "noted"), ("AGREED", "MP097", "report_phase")]

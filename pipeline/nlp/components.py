@@ -213,6 +213,14 @@ def make_segmenter(nlp: Language, name: str, *, heading_max_chars: int) -> Segme
 _QUOTE_SPECKS = {"‘", "’", "'", "`", "“", "\""}
 
 
+def _one_letter_off_body(word: str, bodies: dict[int, Span]) -> str | None:
+    """The last word of a body the document names (``Panel``) that ``word`` is one letter off."""
+    for known in {b[-1].text for b in bodies.values()}:
+        if len(known) == len(word) and known != word and sum(a != b for a, b in zip(known, word, strict=True)) == 1:
+            return known
+    return None
+
+
 class Segmenter:
     """Sentence starts from punctuation, blank lines, bullets, ``…:`` leads and short headings."""
 
@@ -449,7 +457,7 @@ class DecisionFinder:
         while i >= 0 and (doc[i].lower_ in self.adverbs or doc[i].text == ","
                           or (doc[i].text == "." and token.text[:1].islower() and i > 0 and not doc[i - 1].whitespace_)):
             i -= 1
-        body = bodies.get(i)
+        body = bodies.get(i) or self._misread_body(doc, i, bodies)
         if body is None:
             return None
         if body.start == token.sent.start or body.start == 0:
@@ -463,6 +471,14 @@ class DecisionFinder:
         if before is not None and not det.is_sent_start and before.lower_ in _REPORTING:
             return None
         return body
+
+    @staticmethod
+    def _misread_body(doc: Doc, i: int, bodies: dict[int, Span]) -> Span | None:
+        """``The Panet agreed``: after ``The``, a word one letter off the last word of a body
+        the document names elsewhere (``The Panel``), of the same length, misread on a scan."""
+        if i < 1 or doc[i - 1].text != "The" or not doc[i].text[:1].isupper() or len(doc[i].text) < 4:
+            return None
+        return doc[i : i + 1] if _one_letter_off_body(doc[i].text, bodies) is not None else None
 
     def _lead_is_body(self, sent: Span, bodies: dict[int, Span]) -> bool:
         """``The CSC:`` on the line before a bullet list of lower-case decisions (before its
@@ -520,7 +536,10 @@ class DecisionFinder:
             if s.label_ == "BODY" and (s.end - 1 not in bodies or len(s) > len(bodies[s.end - 1])):
                 bodies[s.end - 1] = s
         body = self._body_before(token, bodies)
-        return body.text if body is not None else None
+        if body is None:
+            return None
+        known = _one_letter_off_body(body[-1].text, bodies) if body.end - 1 not in bodies else None
+        return body.text if known is None else f"{body[:-1].text} {known}".strip()  # "Panet": the Panel
 
     def outcome(self, verb: str, clause: str, sentence: str) -> str | None:
         for rule, pattern in self._compiled:
