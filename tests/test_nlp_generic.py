@@ -2545,3 +2545,12 @@ def test_a_lower_case_decision_after_the_bodys_name_misread_by_one_letter() -> N
                "The Panet agreed that MP097 should proceed to the Report Phase.\nThe Paper agreed with it.")
     assert [(d.verb, d.identifier, d.outcome) for d in rec.decisions] == [
         ("NOTED", "MP097", "noted"), ("AGREED", "MP097", "report_phase")]
+
+
+def test_a_noted_item_second_in_a_bullet_list_under_the_body_and_a_colon() -> None:
+    rec = text("Board Meeting\nMonday 3 June 2019\n\nPresent: Ana Lind, Ben Moss\n\n4. Finance\nThe Board:\n"
+               "- Adopted the management accounts for the period with immediate effect; and\n"
+               "- Noted the treasury management update.\n5. Close\nThe meeting closed.")
+    assert [(d.verb, d.text) for d in rec.decisions] == [
+        ("ADOPTED", "Adopted the management accounts for the period with immediate effect"),
+        ("NOTED", "Noted the treasury management update.")]

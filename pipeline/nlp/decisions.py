@@ -101,7 +101,15 @@ def _under_lead(text: str, sent_start: int, at: int) -> bool:
     line_start = text.rfind("\n", 0, sent_start) + 1
     before = text[:line_start].rstrip()
     lead = before[before.rfind("\n") + 1 :].strip()
+    for _ in range(8):  # the list's earlier items, one a line, between the lead and this one
+        if not _BULLET_ITEM.match(lead) or not before:
+            break
+        before = before[: before.rfind("\n") + 1].rstrip()
+        lead = before[before.rfind("\n") + 1 :].strip()
     return bool(re.fullmatch(r"(?:the\s+)?[\w’'&\- ]{2,60}:", lead, re.IGNORECASE))
+
+
+_BULLET_ITEM = re.compile(r"^[•·\-–*]\s+\S")
 
 
 def _observation(span) -> bool:
