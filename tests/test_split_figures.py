@@ -28,26 +28,25 @@ FIELDS = ("decisions.outcome", "actions.owner", "actions.due_date")
 PINS: dict[str, dict[str, dict[str, float]]] = {
     "tuning": {
         "digital": {
-            "decisions": 0.9912,  # 392/1/6
-            "decisions.outcome": 0.9821,  # 385/392
+            "decisions": 0.9962,  # 396/1/2
+            "decisions.outcome": 0.9823,  # 389/396
         },
         "scan": {
             "identifiers": 0.9973,  # 183/0/1
-            "decisions": 0.9899,  # 392/2/6
-            "decisions.outcome": 0.9847,  # 386/392
-            "actions": 0.9966,  # 146/0/1
-            "actions.owner": 0.9863,  # 144/146
-            "actions.due_date": 0.9795,  # 143/146
+            "decisions": 0.9924,  # 394/2/4
+            "decisions.outcome": 0.9848,  # 388/394
+            "actions.owner": 0.9864,  # 145/147
+            "actions.due_date": 0.9796,  # 144/147
             "attendees": 0.9957,  # 697/1/5
         },
         "poor": {
             "identifiers": 0.9677,  # 180/8/4
-            "decisions": 0.9645,  # 380/10/18
-            "decisions.outcome": 0.9816,  # 373/380
-            "actions": 0.9371,  # 134/5/13
-            "actions.owner": 0.9552,  # 128/134
-            "actions.due_date": 0.9179,  # 123/134
-            "attendees": 0.9558,  # 660/19/42
+            "decisions": 0.9672,  # 383/11/15
+            "decisions.outcome": 0.9791,  # 375/383
+            "actions": 0.9514,  # 137/4/10
+            "actions.owner": 0.9343,  # 128/137
+            "actions.due_date": 0.9343,  # 128/137
+            "attendees": 0.9700,  # 678/18/24
         },
     },
     "tuning2": {
@@ -64,13 +63,12 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9914,  # 344/2/4
         },
         "poor": {
-            "identifiers": 0.9780,  # 89/3/1
-            "decisions": 0.9651,  # 180/5/8
-            "decisions.outcome": 0.9667,  # 174/180
-            "actions": 0.9610,  # 74/1/5
-            "actions.owner": 0.9324,  # 69/74
-            "actions.due_date": 0.9054,  # 67/74
-            "attendees": 0.9710,  # 335/7/13
+            "decisions": 0.9840,  # 185/3/3
+            "decisions.outcome": 0.9730,  # 180/185
+            "actions": 0.9673,  # 74/0/5
+            "actions.owner": 0.9595,  # 71/74
+            "actions.due_date": 0.9459,  # 70/74
+            "attendees": 0.9619,  # 328/6/20
         },
     },
     "tuning3": {
@@ -86,13 +84,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9958,  # 359/0/3
         },
         "poor": {
-            "identifiers": 0.9798,  # 97/1/3
-            "decisions": 0.9548,  # 190/8/10
-            "decisions.outcome": 0.9684,  # 184/190
-            "actions": 0.9333,  # 70/1/9
-            "actions.owner": 0.9286,  # 65/70
-            "actions.due_date": 0.9000,  # 63/70
-            "attendees": 0.9663,  # 344/6/18
+            "identifiers": 0.9950,  # 99/0/1
+            "decisions": 0.9849,  # 196/2/4
+            "decisions.outcome": 0.9592,  # 188/196
+            "actions": 0.9211,  # 70/3/9
+            "actions.owner": 0.9714,  # 68/70
+            "actions.due_date": 0.8857,  # 62/70
+            "attendees": 0.9720,  # 347/5/15
         },
     },
     "tuning4": {
@@ -111,13 +109,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9970,  # 331/0/2
         },
         "poor": {
-            "identifiers": 0.9854,  # 101/2/1
-            "decisions": 0.9391,  # 185/11/13
-            "decisions.outcome": 0.9730,  # 180/185
-            "actions": 0.8837,  # 76/7/13
-            "actions.owner": 0.9737,  # 74/76
-            "actions.due_date": 0.9079,  # 69/76
-            "attendees": 0.9619,  # 316/8/17
+            "identifiers": 0.9852,  # 100/1/2
+            "decisions": 0.9822,  # 193/2/5
+            "decisions.outcome": 0.9741,  # 188/193
+            "actions": 0.9080,  # 79/6/10
+            "actions.owner": 0.9873,  # 78/79
+            "actions.due_date": 0.9620,  # 76/79
+            "attendees": 0.9470,  # 304/5/29
         },
     },
     "tuning5": {
@@ -129,18 +127,18 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9945,  # 90/0/1
             "decisions": 0.9924,  # 195/2/1
             "decisions.outcome": 0.9641,  # 188/195
-            "actions": 0.9722,  # 70/2/2
+            "actions": 0.9790,  # 70/1/2
             "actions.owner": 0.9857,  # 69/70
             "attendees": 0.9905,  # 364/3/4
         },
         "poor": {
-            "identifiers": 0.9838,  # 91/3/0
-            "decisions": 0.9745,  # 191/5/5
-            "decisions.outcome": 0.9581,  # 183/191
-            "actions": 0.9571,  # 67/1/5
-            "actions.owner": 0.9403,  # 63/67
-            "actions.due_date": 0.9254,  # 62/67
-            "attendees": 0.9863,  # 361/3/7
+            "identifiers": 0.9891,  # 91/2/0
+            "decisions": 0.9668,  # 189/6/7
+            "decisions.outcome": 0.9524,  # 180/189
+            "actions": 0.9429,  # 66/2/6
+            "actions.owner": 0.9242,  # 61/66
+            "actions.due_date": 0.9394,  # 62/66
+            "attendees": 0.9552,  # 341/5/27
         },
     },
     "tuning6": {
@@ -156,12 +154,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9820,  # 327/4/8
         },
         "poor": {
-            "identifiers": 0.9548,  # 95/3/6
-            "decisions": 0.9600,  # 192/7/9
-            "decisions.outcome": 0.9688,  # 186/192
-            "actions": 0.9560,  # 76/2/5
-            "actions.owner": 0.9737,  # 74/76
-            "attendees": 0.9372,  # 306/12/29
+            "identifiers": 0.9552,  # 96/4/5
+            "decisions": 0.9652,  # 194/7/7
+            "decisions.outcome": 0.9794,  # 190/194
+            "actions": 0.9554,  # 75/1/6
+            "actions.owner": 0.9867,  # 74/75
+            "actions.due_date": 0.9867,  # 74/75
+            "attendees": 0.9527,  # 312/8/23
         },
     },
     "tuning7": {
@@ -170,21 +169,21 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         },
         "scan": {
             "identifiers": 0.9889,  # 89/0/2
-            "decisions": 0.9873,  # 195/2/3
-            "decisions.outcome": 0.9846,  # 192/195
+            "decisions": 0.9899,  # 196/2/2
+            "decisions.outcome": 0.9847,  # 193/196
             "actions": 0.9944,  # 89/0/1
             "actions.owner": 0.9775,  # 87/89
             "actions.due_date": 0.9888,  # 88/89
             "attendees": 0.9901,  # 349/2/5
         },
         "poor": {
-            "identifiers": 0.9834,  # 89/1/2
-            "decisions": 0.9924,  # 196/1/2
-            "decisions.outcome": 0.9847,  # 193/196
-            "actions": 0.9775,  # 87/1/3
-            "actions.owner": 0.8851,  # 77/87
-            "actions.due_date": 0.9885,  # 86/87
-            "attendees": 0.9513,  # 332/12/22
+            "identifiers": 0.9718,  # 86/0/5
+            "decisions": 0.9848,  # 194/2/4
+            "decisions.outcome": 0.9845,  # 191/194
+            "actions": 0.9497,  # 85/4/5
+            "actions.owner": 0.9412,  # 80/85
+            "actions.due_date": 0.9882,  # 84/85
+            "attendees": 0.9772,  # 343/5/11
         },
     },
     "tuning8": {
@@ -194,17 +193,17 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9851,  # 199/1/5
             "decisions.outcome": 0.9497,  # 189/199
-            "actions": 0.9941,  # 84/0/1
+            "actions.owner": 0.9882,  # 84/85
             "attendees": 0.9744,  # 342/4/14
         },
         "poor": {
-            "identifiers": 0.9741,  # 94/3/2
-            "decisions": 0.9777,  # 197/2/7
-            "decisions.outcome": 0.9391,  # 185/197
-            "actions": 0.9398,  # 78/3/7
-            "actions.owner": 0.9103,  # 71/78
-            "actions.due_date": 0.9359,  # 73/78
-            "attendees": 0.9330,  # 327/18/29
+            "identifiers": 0.9789,  # 93/1/3
+            "decisions": 0.9779,  # 199/4/5
+            "decisions.outcome": 0.9548,  # 190/199
+            "actions": 0.9518,  # 79/2/6
+            "actions.owner": 0.9494,  # 75/79
+            "actions.due_date": 0.9620,  # 76/79
+            "attendees": 0.9451,  # 327/9/29
         },
     },
     "tuning9": {
@@ -224,13 +223,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9929,  # 351/1/4
         },
         "poor": {
-            "identifiers": 0.9948,  # 96/1/0
-            "decisions": 0.9830,  # 202/3/4
-            "decisions.outcome": 0.9604,  # 194/202
-            "actions": 0.9441,  # 76/3/6
-            "actions.owner": 0.9079,  # 69/76
-            "actions.due_date": 0.9474,  # 72/76
-            "attendees": 0.9571,  # 335/10/20
+            "identifiers": 0.9845,  # 95/2/1
+            "decisions": 0.9512,  # 195/9/11
+            "decisions.outcome": 0.9744,  # 190/195
+            "actions": 0.9620,  # 76/0/6
+            "actions.owner": 0.9211,  # 70/76
+            "actions.due_date": 0.9605,  # 73/76
+            "attendees": 0.9415,  # 322/7/33
         },
     },
     "tuning10": {
@@ -243,13 +242,13 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9941,  # 336/1/3
         },
         "poor": {
-            "identifiers": 0.9778,  # 88/4/0
-            "decisions": 0.9789,  # 186/3/5
-            "decisions.outcome": 0.9624,  # 179/186
-            "actions": 0.9118,  # 62/2/10
-            "actions.owner": 0.9516,  # 59/62
-            "actions.due_date": 0.9677,  # 60/62
-            "attendees": 0.9472,  # 314/10/25
+            "identifiers": 0.9773,  # 86/2/2
+            "decisions": 0.9659,  # 184/6/7
+            "decisions.outcome": 0.9674,  # 178/184
+            "actions": 0.8824,  # 60/4/12
+            "actions.owner": 0.9667,  # 58/60
+            "actions.due_date": 0.9500,  # 57/60
+            "attendees": 0.9528,  # 313/5/26
         },
     },
     "tuning11": {
@@ -259,18 +258,18 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
         "scan": {
             "decisions": 0.9922,  # 191/1/2
             "decisions.outcome": 0.9843,  # 188/191
-            "actions": 0.9773,  # 86/1/3
-            "actions.due_date": 0.9767,  # 84/86
+            "actions": 0.9831,  # 87/1/2
+            "actions.due_date": 0.9770,  # 85/87
             "attendees": 0.9855,  # 341/2/8
         },
         "poor": {
-            "identifiers": 0.9622,  # 89/3/4
-            "decisions": 0.9635,  # 185/6/8
-            "decisions.outcome": 0.9784,  # 181/185
-            "actions": 0.9186,  # 79/4/10
-            "actions.owner": 0.9114,  # 72/79
-            "actions.due_date": 0.9367,  # 74/79
-            "attendees": 0.9594,  # 331/10/18
+            "identifiers": 0.9785,  # 91/2/2
+            "decisions": 0.9664,  # 187/7/6
+            "decisions.outcome": 0.9840,  # 184/187
+            "actions": 0.9595,  # 83/1/6
+            "actions.owner": 0.9036,  # 75/83
+            "actions.due_date": 0.9759,  # 81/83
+            "attendees": 0.9525,  # 321/4/28
         },
     },
     "tuning12": {
@@ -286,35 +285,32 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9898,  # 338/1/6
         },
         "poor": {
-            "identifiers": 0.9591,  # 82/3/4
-            "decisions": 0.9390,  # 177/11/12
-            "decisions.outcome": 0.9379,  # 166/177
-            "actions": 0.8917,  # 70/3/14
-            "actions.owner": 0.9143,  # 64/70
-            "actions.due_date": 0.9857,  # 69/70
-            "attendees": 0.9247,  # 313/20/31
+            "identifiers": 0.9708,  # 83/2/3
+            "decisions": 0.9655,  # 182/6/7
+            "decisions.outcome": 0.9670,  # 176/182
+            "actions": 0.9103,  # 71/1/13
+            "actions.owner": 0.9718,  # 69/71
+            "actions.due_date": 0.9718,  # 69/71
+            "attendees": 0.9556,  # 323/9/21
         },
     },
     "unseen": {
         "digital": {
-            "decisions": 0.9948,  # 96/0/1
-            "decisions.outcome": 0.9688,  # 93/96
+            "decisions.outcome": 0.9691,  # 94/97
         },
         "scan": {
-            "decisions": 0.9794,  # 95/2/2
-            "decisions.outcome": 0.9684,  # 92/95
+            "decisions": 0.9846,  # 96/2/1
+            "decisions.outcome": 0.9688,  # 93/96
             "actions.owner": 0.9756,  # 40/41
             "actions.due_date": 0.9756,  # 40/41
             "attendees": 0.9305,  # 154/6/17
         },
         "poor": {
             "identifiers": 0.9885,  # 43/0/1
-            "decisions": 0.9255,  # 87/4/10
-            "decisions.outcome": 0.9655,  # 84/87
+            "decisions": 0.9634,  # 92/2/5
+            "decisions.outcome": 0.9674,  # 89/92
             "actions": 0.9091,  # 35/1/6
-            "actions.owner": 0.9143,  # 32/35
-            "actions.due_date": 0.8857,  # 31/35
-            "attendees": 0.8770,  # 139/7/32
+            "attendees": 0.8847,  # 142/8/29
         },
     },
 }
