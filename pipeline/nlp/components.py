@@ -213,6 +213,20 @@ def make_segmenter(nlp: Language, name: str, *, heading_max_chars: int) -> Segme
 _QUOTE_SPECKS = {"‘", "’", "'", "`", "“", "\""}
 
 
+def lead_line(text: str, line_start: int) -> tuple[int, str]:
+    """The line a list hangs from (``The CSC:``), for the list item whose line starts at
+    ``line_start``: the line before it, or, past the list's earlier items (bullet lines, at most
+    eight), the line before them. Its offset and its text."""
+    before = text[:line_start].rstrip()
+    lead_start = before.rfind("\n") + 1
+    for _ in range(8):
+        if lead_start == 0 or not _BULLET_LINE.match(before[lead_start:]):
+            break
+        before = before[:lead_start].rstrip()
+        lead_start = before.rfind("\n") + 1
+    return lead_start, before[lead_start:]
+
+
 def _one_letter_off_body(word: str, bodies: dict[int, Span]) -> str | None:
     """The last word of a body the document names (``Panel``) that ``word`` is one letter off."""
     for known in {b[-1].text for b in bodies.values()}:
@@ -485,14 +499,8 @@ class DecisionFinder:
         first bullet: the list's earlier items, one a line, may come between)."""
         text = self._text if self._text is not None else doc_text(sent.doc)
         line_start = text.rfind("\n", 0, sent.start_char) + 1
-        before = text[:line_start].rstrip()
-        lead_start = before.rfind("\n") + 1
-        for _ in range(8):
-            if not _BULLET_LINE.match(before[lead_start:]) or lead_start == 0:
-                break
-            before = before[:lead_start].rstrip()
-            lead_start = before.rfind("\n") + 1
-        if not re.match(r"^\s*the\s+.{1,40}:\s*$", before[lead_start:], re.IGNORECASE):
+        lead_start, lead = lead_line(text, line_start)
+        if not re.match(r"^\s*the\s+.{1,40}:\s*$", lead, re.IGNORECASE):
             return False
         return any(lead_start <= b.start_char < line_start for b in bodies.values())
 

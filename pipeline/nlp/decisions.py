@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from pipeline.nlp import repairs, resolutions
-from pipeline.nlp.components import DECISIONS_KEY, IDENTIFIERS_KEY, doc_text
+from pipeline.nlp.components import DECISIONS_KEY, IDENTIFIERS_KEY, doc_text, lead_line
 from pipeline.nlp.identifiers import Mention, named_in, pick, quoted_after
 from pipeline.nlp.structure import Sections
 from pipeline.nlp.vocab import lexicon
@@ -98,18 +98,8 @@ def _under_lead(text: str, sent_start: int, at: int) -> bool:
     of a list whose lead line names who decides."""
     if text[sent_start:at].strip(" •·-–*\t") != "":
         return False
-    line_start = text.rfind("\n", 0, sent_start) + 1
-    before = text[:line_start].rstrip()
-    lead = before[before.rfind("\n") + 1 :].strip()
-    for _ in range(8):  # the list's earlier items, one a line, between the lead and this one
-        if not _BULLET_ITEM.match(lead) or not before:
-            break
-        before = before[: before.rfind("\n") + 1].rstrip()
-        lead = before[before.rfind("\n") + 1 :].strip()
-    return bool(re.fullmatch(r"(?:the\s+)?[\w’'&\- ]{2,60}:", lead, re.IGNORECASE))
-
-
-_BULLET_ITEM = re.compile(r"^[•·\-–*]\s+\S")
+    _, lead = lead_line(text, text.rfind("\n", 0, sent_start) + 1)  # past the list's earlier items
+    return bool(re.fullmatch(r"(?:the\s+)?[\w’'&\- ]{2,60}:", lead.strip(), re.IGNORECASE))
 
 
 def _observation(span) -> bool:
