@@ -2554,3 +2554,64 @@ def test_a_noted_item_second_in_a_bullet_list_under_the_body_and_a_colon() -> No
     assert [(d.verb, d.text) for d in rec.decisions] == [
         ("ADOPTED", "Adopted the management accounts for the period with immediate effect"),
         ("NOTED", "Noted the treasury management update.")]
+
+
+# ---------------------------------------------------------------- this round's classes
+
+
+def test_an_action_table_whose_header_row_a_scan_lost_is_read_by_its_rows() -> None:
+    rows = [["CB 41/01", "Update the impact assessment for MP310 to reflect the responses", "SECAS", "04.02.2024"],
+            ["CB 41/02", "Review the release schedule and report back", "SECAS", "TBC"],
+            ["CB 41403", "Circulate the revised legal text for MP312 to members", "DCC", "ASAP"]]
+    rec = run(["The Change Board NOTED the update on MP310.", "Actions", rows])
+    got = [(a.action_id, a.owner, a.due_date) for a in rec.actions]
+    assert got == [("CB 41/01", "SECAS", "2024-02-04"), ("CB 41/02", "SECAS", None), ("CB 41/03", "DCC", None)]
+
+
+def test_a_headerless_table_after_an_action_tables_page_goes_on_with_its_columns() -> None:
+    first = [["Ref", "Action", "Owner", "Due date", "Status"],
+             ["CB 40/01", "Confirm the costs of MP305 with the DCC", "SECAS", "12-Jan-24", "Open"]]
+    second = [["CB 40/02", "Share the test report with members", "SECAS", ".", "Ongoing"],
+              ["CB 41/01", "Circulate the revised legal text for MP312 to members", "DCC", "14-Feb-24", "Open"]]
+    rec = run(["Actions", first], [second])
+    got = [(a.action_id, a.owner, a.due_date) for a in rec.actions]
+    assert got == [("CB 40/01", "SECAS", "2024-01-12"), ("CB 40/02", "SECAS", None),
+                   ("CB 41/01", "DCC", "2024-02-14")]
+
+
+def test_agenda_rows_with_a_presenter_are_no_action_table() -> None:
+    rows = [["3.1", "Review of the budget outturn", "Treasurer"],
+            ["3.2", "Grant applications received", "Clerk"]]
+    assert run(["Agenda", rows]).actions == []
+
+
+def action_ids(*ids: str) -> list[str | None]:
+    """The ids read from an action table whose id cells hold ``ids``."""
+    rows = [["Ref", "Action", "Owner"]] + [[i, f"Provide a Preliminary Assessment for DP{300 + k}", "SECAS"]
+                                           for k, i in enumerate(ids)]
+    return [a.action_id for a in run(["Actions", rows]).actions]
+
+
+def test_an_action_id_with_a_bracket_before_it_and_its_slash_read_as_a_digit() -> None:
+    assert action_ids("CSC 77/01", "(CSC 7702", "CSC 77403") == ["CSC 77/01", "CSC 77/02", "CSC 77/03"]
+
+
+def test_an_action_ids_slash_read_as_itself_and_a_digit_beside_it() -> None:
+    assert action_ids("SECP 59/01", "SECP 60/01", "SECP 60/02", "SECP 60/403", "SECP 60404") == [
+        "SECP 59/01", "SECP 60/01", "SECP 60/02", "SECP 60/03", "SECP 60/04"]
+
+
+def test_action_ids_numbered_two_ways_are_read_as_written() -> None:
+    assert action_ids("1-01", "1-02", "1-03", "09-01", "5.11") == ["1-01", "1-02", "1-03", "09-01", "5.11"]
+
+
+def test_a_present_list_one_person_a_line_whose_commas_a_scan_lost() -> None:
+    rec = text("Present: Imelda Garrow Change Sub-Committee Chair\nTobias Renfrew Large Suppliers\n"
+               "Orla Penhaligon Small Suppliers\nKwame Astbury Consumer Member\n\n"
+               "Apologies: Priya Castellan, Gas Network Parties\n\n1. Welcome\nThe Chair welcomed members.")
+    assert people(rec) == [
+        ("Imelda Garrow", "chair", "Change Sub-Committee Chair", True),
+        ("Tobias Renfrew", "member", "Large Suppliers", True),
+        ("Orla Penhaligon", "member", "Small Suppliers", True),
+        ("Kwame Astbury", "member", "Consumer Member", True),
+        ("Priya Castellan", "apology", "Gas Network Parties", False)]

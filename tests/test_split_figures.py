@@ -87,9 +87,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9950,  # 99/0/1
             "decisions": 0.9849,  # 196/2/4
             "decisions.outcome": 0.9592,  # 188/196
-            "actions": 0.9211,  # 70/3/9
-            "actions.owner": 0.9714,  # 68/70
-            "actions.due_date": 0.8857,  # 62/70
+            "actions": 0.9605,  # 73/0/6
+            "actions.owner": 0.9726,  # 71/73
+            "actions.due_date": 0.8630,  # 63/73
             "attendees": 0.9720,  # 347/5/15
         },
     },
@@ -180,9 +180,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9718,  # 86/0/5
             "decisions": 0.9848,  # 194/2/4
             "decisions.outcome": 0.9845,  # 191/194
-            "actions": 0.9497,  # 85/4/5
-            "actions.owner": 0.9412,  # 80/85
-            "actions.due_date": 0.9882,  # 84/85
+            "actions": 0.9721,  # 87/2/3
+            "actions.owner": 0.9425,  # 82/87
+            "actions.due_date": 0.9885,  # 86/87
             "attendees": 0.9772,  # 343/5/11
         },
     },
@@ -266,9 +266,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9785,  # 91/2/2
             "decisions": 0.9664,  # 187/7/6
             "decisions.outcome": 0.9840,  # 184/187
-            "actions": 0.9595,  # 83/1/6
-            "actions.owner": 0.9036,  # 75/83
-            "actions.due_date": 0.9759,  # 81/83
+            "actions": 0.9888,  # 88/1/1
+            "actions.owner": 0.9091,  # 80/88
+            "actions.due_date": 0.9773,  # 86/88
             "attendees": 0.9525,  # 321/4/28
         },
     },
@@ -292,6 +292,56 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions.owner": 0.9718,  # 69/71
             "actions.due_date": 0.9718,  # 69/71
             "attendees": 0.9556,  # 323/9/21
+        },
+    },
+    "tuning13": {
+        "digital": {
+            "decisions.outcome": 0.9755,  # 199/204
+            "actions": 0.9765,  # 83/2/2
+            "actions.owner": 0.9759,  # 81/83
+        },
+        "scan": {
+            "decisions": 0.9976,  # 204/1/0
+            "decisions.outcome": 0.9755,  # 199/204
+            "actions": 0.9591,  # 82/4/3
+            "actions.owner": 0.9634,  # 79/82
+            "actions.due_date": 0.9512,  # 78/82
+            "attendees": 0.9792,  # 330/4/10
+        },
+        "poor": {
+            "identifiers": 0.9574,  # 90/3/5
+            "decisions": 0.9703,  # 196/4/8
+            "decisions.outcome": 0.9694,  # 190/196
+            "actions": 0.9125,  # 73/2/12
+            "actions.owner": 0.9589,  # 70/73
+            "actions.due_date": 0.9315,  # 68/73
+            "attendees": 0.9548,  # 317/7/23
+        },
+    },
+    "tuning14": {
+        "digital": {
+            "decisions.outcome": 0.9754,  # 198/203
+            "actions": 0.9942,  # 86/1/0
+            "actions.owner": 0.9884,  # 85/86
+            "attendees": 0.9870,  # 341/1/8
+        },
+        "scan": {
+            "identifiers": 0.9949,  # 98/0/1
+            "decisions": 0.9975,  # 203/1/0
+            "decisions.outcome": 0.9655,  # 196/203
+            "actions": 0.9825,  # 84/1/2
+            "actions.owner": 0.9881,  # 83/84
+            "actions.due_date": 0.9881,  # 83/84
+            "attendees": 0.9541,  # 322/4/27
+        },
+        "poor": {
+            "identifiers": 0.9900,  # 99/2/0
+            "decisions": 0.9681,  # 197/7/6
+            "decisions.outcome": 0.9594,  # 189/197
+            "actions": 0.8221,  # 67/10/19
+            "actions.owner": 0.9851,  # 66/67
+            "actions.due_date": 0.9851,  # 66/67
+            "attendees": 0.9263,  # 314/15/35
         },
     },
     "unseen": {

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -236,13 +237,55 @@ def _titled_only(table: Table) -> Table:
 
 
 def header_row(table: Table) -> list[str]:
-    """The header row of an action or item table, below any title row."""
-    return _titled(table).rows[0]
+    """The header row of an action or item table, below any title row (the one its columns would
+    have, where a scan lost it: :func:`headless`)."""
+    return headless(table) or _titled(table).rows[0]
 
 
 def is_action_table(table: Table) -> bool:
+    if headless(table) is not None:
+        return True
     table = _titled(table)
     return bool(table.rows) and (_columns(table.rows[0]) is not None or _lost_columns(table) is not None)
+
+
+# an id cell that can only be an action's: a committee's prefix and a number ("CB 54/01", "CB 5405"),
+# or an item's number and the action's ("6-21"); not "3.1", an agenda item's
+_PREFIXED_ID_CELL = re.compile(r"[A-Z][A-Za-z]{1,7}[.,]?\s?\d{1,4}(?:\s?[/\-]\s?)?\d{1,3}|\d{1,2}-\d{2}")
+_DUE_CELL = re.compile(r"(?i)^(?:TBC|TBA|TBD|ASAP|ongoing|n/a|next\s+meeting)$")
+# an owner cell: a body's or a person's capitals (SECAS, DCC, AB), a name, or an office (Chair, Clerk)
+_OWNER_WORDS_CELL = re.compile(r"^(?:[A-Z]{2,6}(?:\s*[/,&]\s*[A-Z]{2,6})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$")
+
+
+def headless(table: Table) -> list[str] | None:
+    """``CB 54/01 | Update the Modification Report … | SECAS | 04.01.2023`` in its first row: an
+    action table whose header row a poor scan lost. Told by its rows, most of them, all of them
+    at least two: an action's id (a committee's prefix and a number, or ``6-21``), an action
+    that opens with a capital, and an owner (initials, a person's name or office); a column of
+    dates (or TBC, ASAP) after the owner's is the due date. The header its columns would have
+    (``Ref | Action | Owner | Due``), or None."""
+    rows = [r for r in table.rows if sum(bool(c.strip()) for c in r) >= 2]
+    if len(rows) < 2 or any(_columns(r) is not None for r in rows[:1]) or min(len(r) for r in rows) < 3:
+        return None
+    width = max(len(r) for r in rows)
+
+    def share(test: Callable[[str], bool], i: int) -> float:
+        return sum(i < len(r) and test(r[i].strip()) for r in rows) / len(rows)
+
+    ids = share(lambda c: bool(_PREFIXED_ID_CELL.fullmatch(_clean_id(c))), 0)
+    said = share(lambda c: bool(re.match(r"[A-Z][a-z]+\s+\w", c)), 1)
+    if ids < 0.6 or said < 0.6:
+        return None
+    owners = [i for i in range(2, width) if share(lambda c: bool(_OWNER_WORDS_CELL.match(c)), i) >= 0.6]
+    if not owners:
+        return None
+    head = ["Ref", "Action"] + [""] * (width - 2)
+    head[owners[0]] = "Owner"
+    for i in range(owners[0] + 1, width):
+        if share(lambda c: not c or bool(_due(c) or _DUE_CELL.match(c)), i) >= 0.6 and share(bool, i) >= 0.5:
+            head[i] = "Due"
+            break
+    return head
 
 
 def inner_header(table: Table) -> int | None:
@@ -467,6 +510,8 @@ def is_item_table(table: Table) -> bool:
 
 def read(table: Table, page: int, start: int, *, header: list[str] | None = None) -> list[Action]:
     """The actions of an action table, or of an item table's owner column."""
+    if header is None and (lost := headless(table)) is not None:
+        return from_table(table, page, start, header=lost)
     head = header if header is not None else (header_row(table) if table.rows else [])
     if _columns(head) is not None or (header is None and _lost_columns(_titled(table)) is not None):
         return from_table(table, page, start, header=header)

@@ -809,6 +809,15 @@ def _reid(a: Action, fixed: str) -> None:
     a.confidence = round(a.confidence * 0.8, 3)
 
 
+def bare_ids(actions: list[Action]) -> None:
+    """``(CSC 9102``, ``‘70``: an action id with a bracket or a quote mark OCR read before it (a
+    bracket never closed), that mark dropped."""
+    for a in actions:
+        aid = a.action_id or ""
+        if re.match(r"[(\[‘’'\"“”]+\s*[A-Za-z0-9]", aid) and not re.search(r"[)\]]", aid):
+            a.action_id = re.sub(r"^[(\[‘’'\"“”]+\s*", "", aid)
+
+
 def lettered_numbers(actions: list[Action]) -> None:
     """``s7`` among the numbered actions ``55``, ``56``: a number a digit of which OCR read as
     the letter it looks like (the lexicon's look-alikes of digits, ``confusions.digit_map``, and
@@ -832,10 +841,31 @@ def reshape_ids(actions: list[Action]) -> None:
     parts = [(a, m) for a in actions if a.action_id and (m := _ID_PARTS.match(_MARKED_SEPARATOR.sub(
         ".", a.action_id.strip())))]
     shapes = Counter(shape for _, m in parts if (shape := _number_shape(m["num"])))
-    if len(shapes) != 1:
+    if not shapes:
         return
-    shape, seen = next(iter(shapes.items()))
+    (shape, seen), *others = shapes.most_common()
     separator = next(ch for ch in shape if ch != "d")
+    if others:
+        # two shapes: only "SECP 53/403" among "SECP 53/01", "SECP 53/02" is put right, the
+        # separator read as itself and as a digit beside it, its prefix and meeting number the
+        # others' (a document that numbers its actions two ways is read as written)
+        if seen < 2 or others[0][1] > 1:
+            return
+        head = shape.index(separator)
+        clean = {((o["prefix"] or "").strip(), o["num"][:head]) for _, o in parts if _number_shape(o["num"]) == shape}
+        for a, m in parts:
+            read = m["num"]
+            if not m["prefix"] or _number_shape(read) in (None, shape) or separator not in read:
+                continue
+            at = read.index(separator)
+            cut = next((cut for k in (at - 1, at + 1) if 0 <= k < len(read) and read[k] in _SEPARATOR_AS_DIGIT
+                        and _number_shape(cut := read[:k] + read[k + 1 :]) == shape), None)
+            if cut is not None and (m["prefix"].strip(), cut[:head]) in clean:
+                _reid(a, f"{m['prefix']}{cut}".strip())
+        parts = [(a, m) for a in actions if a.action_id and (m := _ID_PARTS.match(_MARKED_SEPARATOR.sub(
+            ".", a.action_id.strip())))]
+        if len(Counter(found for _, m in parts if (found := _number_shape(m["num"])))) != 1:
+            return
     for a, m in parts:
         if _number_shape(m["num"]) is not None:
             continue
@@ -849,14 +879,14 @@ def reshape_ids(actions: list[Action]) -> None:
         else:  # the separator lost too: only where two clean ids show the shape
             digits = re.sub(r"[.,/\-]", "", read)
             at = shape.index(next(ch for ch in shape if ch != "d"))
-            if (seen >= 2 and digits.isdigit() and len(digits) == shape.count("d") + 1
-                    and digits[at] in _SEPARATOR_AS_DIGIT):
-                digits = digits[:at] + digits[at + 1 :]  # the separator read as a digit
             # one clean id is enough when it has the same prefix and the same number before its
-            # separator ("CB 4802" beside "CB 48/01": the meeting's number)
+            # separator ("CB 4802", "CSC 91403" beside "CB 48/01", "CSC 91/01": the meeting's number)
             head = shape.index(next(ch for ch in shape if ch != "d"))
             alike = any(_number_shape(o["num"]) and (o["prefix"] or "") == (m["prefix"] or "")
                         and o["num"][:head] == digits[:head] for _, o in parts)
+            if ((seen >= 2 or alike) and digits.isdigit() and len(digits) == shape.count("d") + 1
+                    and digits[at] in _SEPARATOR_AS_DIGIT):
+                digits = digits[:at] + digits[at + 1 :]  # the separator read as a digit
             if (seen < 2 and not alike) or not digits.isdigit() or len(digits) != shape.count("d"):
                 continue
             it = iter(digits)

@@ -56,6 +56,11 @@ class Entry:
     present: bool | None = None  # None: as the label or sentence says
 
 
+def vocabulary() -> dict:
+    """The words the lists are read by: offices, organisation words, words no name is."""
+    return _vocab()
+
+
 def office_role(text: str) -> str | None:
     """``chair`` for ``Chairman``, ``member`` for ``Treasurer``; None when ``text`` is no office."""
     low = re.sub(r"\s+", " ", text.strip().lower().rstrip("."))

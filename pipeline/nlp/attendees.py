@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from pipeline.nlp import attendee_lists as lists
@@ -122,6 +123,7 @@ class _Reader:
         self.role: str | None = None
         self.rep: str | None = None
         self.present = True
+        self.before = ""  # the line read before this one
 
     def start(self, label: str) -> None:
         low = label.lower()
@@ -149,6 +151,7 @@ class _Reader:
 
     def line(self, text: str, page: int | None) -> None:
         text = text.strip()
+        before, self.before = self.before, text
         lex = self.lex
         if not text or is_furniture(text, lex.get("furniture", [])):
             return
@@ -183,6 +186,11 @@ class _Reader:
         constituencies = lex.get("constituencies", [])
         if any(text.lower() == c.lower() for c in constituencies):
             self.rep = text
+            return
+        # (not a line that ends an entry the line above left open: "… (MC) -" / "Western Power Distribution.")
+        if (not re.search(r"(?:[-–—,&(]|\b(?:and|of|for|the))\s*$", before)
+                and (entry := _separator_lost(text, lex.get("constituencies", []))) is not None):
+            self.add(entry.name, entry.initials, entry.representing, page, entry.role)
             return
         role = _role_for_category(text, lex.get("categories", []))
         named = lists.person(text, single=True) if "(" in text else None
@@ -225,6 +233,34 @@ class _Reader:
                 self.add(person.name, person.initials, person.representing, page, person.role)
             elif self.present and len(text.split()) <= 6:
                 self.rep = text
+
+
+def _separator_lost(text: str, constituencies: Collection[str] = ()) -> lists.Entry | None:
+    """``Alfie Stewart Large Suppliers``, ``Jamal Heathcote SECAS (Secretariat)``: one person a
+    line, the comma between the name and the organisation or office lost (a clean scan of small
+    type). Told by a name opening the line and an organisation or office of one to six words
+    after it that opens with a capital (or is one short word, an abbreviation misread: ``bcc``),
+    with no name with its initials and no separator; the name's given name or surname one the
+    lists know, or what follows it a constituency the lexicon knows or an office. Not a category heading (``Large Suppliers``: no name opens it), not an
+    organisation named after a person (``Robin Hood Energy``)."""
+    from pipeline.nlp.namewords import given_names, known
+
+    m = re.match(r"(?P<first>[A-Z][a-z]+)\s+(?P<last>(?:Mc|Mac|O’|O')?[A-Z][a-z’'\-]+)\s+(?P<rest>\S.*)$", text.strip())
+    if m is None or re.search(r"[,;:]", text) or NAME_INITIALS.search(text):
+        return None
+    first, last, rest = m["first"], m["last"], m["rest"].strip()
+    said = re.sub(r"\s*\(.*\)$", "", rest).lower()
+    if not lists.is_name(f"{first} {last}") or not (
+            first.lower() in given_names() or known(last, surname=True)
+            or any(said == c.lower() for c in constituencies) or lists.office_role(rest)):
+        return None
+    vocab = lists.vocabulary()
+    if (lists.office_role(first) or lists.office_role(last) or {first.lower(), last.lower()} & vocab["not_name"]
+            or rest.split()[0].lower().strip(".,") in vocab["org_words"]):
+        return None  # ("Western Power Distribution": an organisation's words)
+    if not (len(rest.split()) <= 6 and (rest[:1].isupper() or re.fullmatch(r"[a-z]{2,4}", rest))):
+        return None
+    return lists.Entry(f"{first} {last}", None, lists.office_role(rest), rest)
 
 
 def split_people(text: str) -> list[str]:

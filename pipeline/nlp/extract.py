@@ -291,7 +291,11 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     previous: TableRef | None = None  # the action or item table a table on the next page may continue
     header: list[str] = []  # that table's header row
     for ref in (part for whole in dt.tables for part in _parts(whole)):
-        if action_tables.is_action_table(ref.table) or action_tables.is_item_table(ref.table):
+        # (a table of action rows with no header of its own, below or after one that had it: that
+        # one going on, its columns the header's)
+        goes_on = (previous is not None and action_tables.headless(ref.table) is not None
+                   and _continues(dt, previous, ref))
+        if not goes_on and (action_tables.is_action_table(ref.table) or action_tables.is_item_table(ref.table)):
             header = action_tables.header_row(ref.table)
             table_actions.extend(action_tables.read(ref.table, ref.page, ref.start))
             previous = ref
@@ -361,6 +365,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     acts = actions_mod.merge(text_actions, table_actions)
     acts = actions_mod.merge_unnumbered(acts, _prose_item_actions(dt))
     own = next((c.get("abbrevs", []) for c in lexicon.get("committees", []) if c["canonical"] == head.committee), [])
+    actions_mod.bare_ids(acts)
     actions_mod.reshape_ids(acts)
     actions_mod.lettered_numbers(acts)
     actions_mod.meeting_numbered_ids(acts, head.meeting_number)

@@ -53,6 +53,8 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning10": {"seed": 86204519, "count": 30, "prefix": "j"},
     "tuning11": {"seed": 30246633, "count": 30, "prefix": "h"},
     "tuning12": {"seed": 46103891, "count": 30, "prefix": "g"},
+    "tuning13": {"seed": 29035766, "count": 30, "prefix": "f"},
+    "tuning14": {"seed": 21648397, "count": 30, "prefix": "e"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")
