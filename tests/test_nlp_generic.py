@@ -2615,3 +2615,44 @@ def test_a_present_list_one_person_a_line_whose_commas_a_scan_lost() -> None:
         ("Orla Penhaligon", "member", "Small Suppliers", True),
         ("Kwame Astbury", "member", "Consumer Member", True),
         ("Priya Castellan", "apology", "Gas Network Parties", False)]
+
+
+def test_a_names_grid_of_name_and_office_cells_with_no_header() -> None:
+    grid = [["Imelda Garrow (Change Board Chair)", "Tobias Renfrew (DCC)"],
+            ["Orla Penhaligon (Small Supplier Member)", "Kwame Astbury (SECAS)"],
+            ["Priya Castellan (Consumer Member)", ""]]
+    rec = run(["Present", grid, "1. Welcome\nThe Chair welcomed members."])
+    assert sorted(people(rec)) == [
+        ("Imelda Garrow", "chair", "Change Board Chair", True),
+        ("Kwame Astbury", "participant", "SECAS", True),
+        ("Orla Penhaligon", "member", "Small Supplier Member", True),
+        ("Priya Castellan", "member", "Consumer Member", True),
+        ("Tobias Renfrew", "participant", "DCC", True)]
+
+
+def test_a_list_one_name_with_initials_a_line_with_margin_marks_before_some() -> None:
+    rec = text("Present: Imelda Garrow (IG) Change Board Chair\nTobias Renfrew (TR) Large Supplier Member\n"
+               "Wa Orla Penhaligon (OP) Small Supplier Member «\n\n"
+               "Kwame Astbury (KA) Consumer Member\n2 Priya Castellan (PC) SECAS\n: Hamza Tregear (HT) SECAS\n\n"
+               "Apologies: None.\n\n1. Welcome\nThe Chair welcomed members.")
+    assert [(n, rep) for n, _, rep, _ in people(rec)] == [
+        ("Imelda Garrow", "Change Board Chair"), ("Tobias Renfrew", "Large Supplier Member"),
+        ("Orla Penhaligon", "Small Supplier Member"), ("Kwame Astbury", "Consumer Member"),
+        ("Priya Castellan", "SECAS"), ("Hamza Tregear", "SECAS")]
+
+
+def test_a_category_column_read_into_the_name_column_and_the_header_into_the_first_row() -> None:
+    rows = [["Category Name V Change Board Chair Imelda Garrow", "Representing"],
+            ["Change Board Members Tobias Renfrew", "Large Suppliers"],
+            ["Orla Penhaligon", "Small Suppliers"], ["Kwame Astbury", "Consumer Member"],
+            ["Priya Castellan", "Other SEC Parties"],
+            ["Other Participants Hamza Tregear", "DCC"], ["Nia Polglase", "SECAS"]]
+    rec = run(["Present:", rows, "1. Welcome\nThe Chair welcomed members."])
+    assert people(rec) == [
+        ("Imelda Garrow", "chair", "Change Board Chair", True),
+        ("Tobias Renfrew", "member", "Large Suppliers", True),
+        ("Orla Penhaligon", "member", "Small Suppliers", True),
+        ("Kwame Astbury", "member", "Consumer Member", True),
+        ("Priya Castellan", "member", "Other SEC Parties", True),
+        ("Hamza Tregear", "participant", "DCC", True),
+        ("Nia Polglase", "participant", "SECAS", True)]

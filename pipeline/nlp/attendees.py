@@ -418,6 +418,22 @@ _TITLED_LINE = re.compile(rf"^[.·•,]?\s*{_TITLE_WORDS}\.?\s+{_NAME_WORD}(?:\s
 ENTRY_START = re.compile(rf"^\s*(?:{_TITLE})?{_NAME_WORD}\s+{_NAME_WORD}\s*(?:[,(]|$)")
 
 
+# a mark OCR read at a line's start from a tick or a speck in the margin ("2", ":", "Wa"), before
+# a name with its own initials
+_MARGIN_MARK = re.compile(rf"^(?:[^\w\s]{{1,2}}|\d|[A-Za-z]{{1,2}})\s+(?={NAME}\s*[\(\[{{]\s*[A-Z]{{2,4}}\s*[\)\]}}])")
+
+
+def unmarked(line: str) -> str:
+    """A list's line without a margin mark before its ``Name (NS)`` (the initials the name's
+    own: ``Wa Gareth Griffiths (GG)``, not ``Al Gareth Griffiths (AGG)``)."""
+    m = _MARGIN_MARK.match(line)
+    if m is None:
+        return line
+    rest = line[m.end() :]
+    named = NAME_INITIALS.match(rest)
+    return rest if named is not None and _own_name(named["name"], named["init"]) is not None else line
+
+
 def entry_joiner(before: str, line: str) -> str:
     """How a list's next line joins the text before it: a line break ends an item when the next
     line starts a whole name or entry ("Fraser Gallagher, Clerk" / "Gillian Sandhu, …"), not
@@ -448,7 +464,7 @@ def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
             continue
         if ln.table or region_start(ln.text) is not None:
             break
-        m = NAME_INITIALS.match(ln.text.strip())
+        m = NAME_INITIALS.match(unmarked(ln.text.strip()))
         if not ((m is not None and _own_name(m["name"], m["init"]) is not None)
                 or (name_comma and _NAME_COMMA.match(ln.text.strip()))
                 or (titled and _TITLED_LINE.match(ln.text.strip()))):
@@ -465,7 +481,9 @@ def _entries_to_people(entries: list[lists.Entry], role: str | None, present: bo
         # a list under a label that says no role ("Attendees:", "Present:") gives each person the
         # role what is written beside them says: the Chair, the secretariat, a member
         r = "apology" if not is_present else (e.role or _label_role(role, e.representing))
-        out.append(Person(e.name, e.initials, r, e.representing, is_present, page))
+        # (a mark OCR read at the line's end, "Other SEC Party Member «", is no part of it)
+        rep = _despeck(e.representing) or None if e.representing else None
+        out.append(Person(e.name, e.initials, r, rep, is_present, page))
     return out
 
 
@@ -475,7 +493,8 @@ def _inline(label: str, rest: str, lines: list[TextLine], dt: DocText) -> tuple[
     more = _block_lines(dt.lines, lines[0])
     text, ends = rest, [(len(rest), lines[0].start)]
     for ln in more:
-        text += entry_joiner(text, ln.text) + ln.text
+        line = unmarked(ln.text.strip())
+        text += entry_joiner(text, line) + line
         ends.append((len(text), ln.start))
     by_label = lists.label_role(label) or (None, True)
     people: list[Person] = []
@@ -676,8 +695,14 @@ def _embedded_header(row: list[str]) -> tuple[dict[str, int], list[str]] | None:
         key = _head_key(m["head"].lower()) if m else None
         if key is None or key in cols:
             return None
+        tail = m["rest"] if m else ""
+        # "Category Name V Change Sub-Committee Chair Anil Leadbetter": two header words over
+        # a column the scan merged (the category run into the name's), a speck after them
+        more = re.match(r"^(?P<head>[A-Za-z]+)\b\s*(?:[^\w\s]|[A-Za-z])?\s+(?P<rest>[A-Z].*)$", tail, re.DOTALL)
+        if more is not None and (also := _head_key(more["head"].lower())) is not None and also not in cols and also != key:
+            key, tail = ("name" if "name" in (key, also) else key), more["rest"]
         cols[key] = i
-        rest.append(m["rest"] if m else "")
+        rest.append(tail)
     return (cols, rest) if "name" in cols else None
 
 
@@ -719,13 +744,27 @@ def _name_columns(rows: list[list[str]]) -> int:
     return count
 
 
+_BRACKETED = re.compile(rf"^{NAME}\s*\([^()]{{2,60}}\)$")
+
+
+def _bracketed_columns(rows: list[list[str]]) -> int:
+    """How many columns hold mostly ``Name (Office)`` cells (``Pooja Stewart (Change Board
+    Chair) | Femi Doyle (DCC)``: a names grid with no header), two such cells at least."""
+    width = max(len(r) for r in rows)
+    count = 0
+    for i in range(width):
+        cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
+        count += len(cells) >= 2 and sum(bool(_BRACKETED.match(c)) for c in cells) >= 0.6 * len(cells)
+    return count
+
+
 def is_attendee_table(table: Table) -> bool:
     rows = [[c.strip() for c in row] for row in table.rows]
     if not rows:
         return False
     if len(rows) <= 2 and all(re.fullmatch(r"\d{1,2}[.)]?", r[0]) for r in rows if r):
         return False  # "7. | Modification Proposals | SECAS": an agenda item's heading row, no one attending
-    if _columns(rows[0]) is None and _name_columns(rows) >= 2:
+    if _columns(rows[0]) is None and (_name_columns(rows) >= 2 or _bracketed_columns(rows) >= 2):
         return False  # names in two columns: a grid, read by from_list_table
     if (len(rows) >= 3 and lists.top_label(rows) is not None and _header_below(rows) is None
             and len(lists.grid(rows, None) or []) >= len(rows) - 1):
@@ -761,6 +800,8 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
     if not rows:
         return []
     cols = _columns(rows[0], rows[1:])
+    if cols is not None and (emb := _embedded_header(rows[0])) is not None and emb[1][emb[0]["name"]].strip():
+        cols = None  # a header whose words open the first row's cells ("Category Name … Anil Leadbetter")
     below = _header_below(rows) if cols is None else None
     if below is not None:
         # a title block and a "Present" line read into the table above its header: the people
@@ -820,8 +861,14 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             continue
         if _wrapped_name(row, cols.get("name"), last_row):
             continue
+        name_cell = cell("name")
+        merged_cat = None if cat else _category_before_name(name_cell, categories)
+        if merged_cat is not None:
+            # "Other Participants Phoebe Rahman | DCC": the category column read into the name's
+            category_role = _role_for_category(merged_cat[0], categories) or category_role
+            rep_above, name_cell = None, merged_cat[1]
         found = [clean_name(name, initials) for name, initials in
-                 _people_in_cell(cell("name"), cell("initials"))]
+                 _people_in_cell(name_cell, cell("initials"))]
         if guessed:  # columns guessed from the cells: a label row ("Date: 17 April 2019") is no one
             found = [(n, i) for n, i in found if i or lists.is_name(n)]
         if not found:
@@ -831,6 +878,8 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
                 last_row[0].representing += " " + extra
             continue
         rep = cell("representing") or None
+        if rep is None and merged_cat is not None and len(found) == 1:
+            rep = merged_cat[0]  # "Change Sub-Committee Chair Anil Leadbetter | ": the office is the category
         spill = NAME_INITIALS.match(cell("name").strip()) if len(found) == 1 else None
         if spill is not None and rep and re.fullmatch(r"[A-Z][a-z]{2,}", tail := cell("name").strip()[spill.end():].strip()):
             rep = f"{tail} {rep}"  # "Aled Ellwood (AE) Electricity | Network Parties": the gap misplaced
@@ -867,6 +916,22 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             guessed and _fitting(streamed) == _fitting(people) and len(streamed) > len(people)):
         return streamed + _label_list_after(rows, streamed, after or [], page)
     return people
+
+
+_CATEGORY_THEN_NAME = re.compile(
+    r"^(?P<cat>.+?)\s+(?P<name>[A-Z][a-z]+(?:[’'\-][A-Z]?[a-z]+)?\s+(?:Mc|Mac|O’|O')?[A-Z][a-z’'\-]+)\W?$")
+
+
+def _category_before_name(text: str, categories: list[list[str]]) -> tuple[str, str] | None:
+    """``Change Sub-Committee Members Lowri Lofthouse``: a category's words (two or more, one of
+    them a category's: chair, members, participants …) and a name after them in one cell, the
+    category column run into the name's on a scan. The category and the name, or None."""
+    m = _CATEGORY_THEN_NAME.match(text.strip())
+    if m is None or len(m["cat"].split()) < 2 or _role_for_category(m["cat"], categories) is None:
+        return None
+    if NAME_INITIALS.search(text) or re.search(r"[,;()]", text) or not lists.is_name(m["name"]):
+        return None
+    return m["cat"], m["name"]
 
 
 _NAME_TAIL = re.compile(r"^(?P<word>[A-Z][\w’'\-]+)?\s*(?:[(\[](?P<ini>[A-Z]{2,4})[)\]])?$")
