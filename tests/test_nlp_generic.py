@@ -2656,3 +2656,37 @@ def test_a_category_column_read_into_the_name_column_and_the_header_into_the_fir
         ("Priya Castellan", "member", "Other SEC Parties", True),
         ("Hamza Tregear", "participant", "DCC", True),
         ("Nia Polglase", "participant", "SECAS", True)]
+
+
+def test_action_lines_whose_committee_prefix_reads_with_eights_for_its_esses() -> None:
+    rec = text("SEC Security Sub-Committee Meeting 140\n\n3. Reports\nThe SSC NOTED the report.\n\n"
+               "88C 140/01: DCC to provide the root cause analysis for the outage.\n\n"
+               "4. CP1500 'Correcting the list'\nThe SSC NOTED the update.\n\n"
+               "s8C 140/02: SECAS to circulate the legal text for CP1500 to members.\n\n"
+               "S8C 140/03: DCC to confirm the implementation costs for CP1500.")
+    assert [(a.action_id, a.owner) for a in rec.actions] == [
+        ("SSC 140/01", "DCC"), ("SSC 140/02", "SECAS"), ("SSC 140/03", "DCC")]
+
+
+def numbered_table(*ids: str, head: str = "Ref") -> list[str | None]:
+    rows = [[head, "Action", "Owner", "Due"]] + [[i, f"Provide a Preliminary Assessment for DP{300 + k}", "SECAS", ""]
+                                                 for k, i in enumerate(ids)]
+    return [a.action_id for a in run(["Actions", rows]).actions]
+
+
+def test_bare_action_numbers_misread_on_a_poor_scan_take_the_series_number() -> None:
+    assert numbered_table("57", "53", "62", "6", "64") == ["57", "53", "62", "63", "64"]  # a digit lost
+    assert numbered_table("35", "33", "42.", "430") == ["35", "33", "42", "43"]  # a mark, a speck read as a digit
+    assert numbered_table("56", "53", "§1") == ["56", "53", "51"]  # a 5 read as §
+    assert numbered_table("51", "52", "33") == ["51", "52", "53"]  # a 5 read as a 3
+
+
+def test_a_misread_header_over_a_column_of_numbers_is_the_id_column() -> None:
+    assert numbered_table("51", "52", "53", head="Reo") == ["51", "52", "53"]
+
+
+def test_an_action_id_whose_slash_and_the_zero_of_its_number_a_scan_lost() -> None:
+    rows = [["Ref", "Action", "Owner"], ["CSC 82/01", "Add DP140 to the agenda of the next meeting", "SECAS"],
+            ["CSC 82/02", "Arrange a workshop on DP146", "SECAS"], ["CSC 823", "Write to the Proposer of DP199", "Chair"]]
+    rec = run(["SEC Change Sub-Committee Meeting 82", "Actions", rows])
+    assert [a.action_id for a in rec.actions] == ["CSC 82/01", "CSC 82/02", "CSC 82/03"]

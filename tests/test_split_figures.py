@@ -245,9 +245,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9773,  # 86/2/2
             "decisions": 0.9659,  # 184/6/7
             "decisions.outcome": 0.9674,  # 178/184
-            "actions": 0.8824,  # 60/4/12
-            "actions.owner": 0.9667,  # 58/60
-            "actions.due_date": 0.9500,  # 57/60
+            "actions": 0.8905,  # 61/4/11
+            "actions.owner": 0.9672,  # 59/61
+            "actions.due_date": 0.9508,  # 58/61
             "attendees": 0.9528,  # 313/5/26
         },
     },
@@ -312,9 +312,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9574,  # 90/3/5
             "decisions": 0.9703,  # 196/4/8
             "decisions.outcome": 0.9694,  # 190/196
-            "actions": 0.9125,  # 73/2/12
-            "actions.owner": 0.9589,  # 70/73
-            "actions.due_date": 0.9315,  # 68/73
+            "actions": 0.9250,  # 74/1/11
+            "actions.owner": 0.9595,  # 71/74
+            "actions.due_date": 0.9324,  # 69/74
             "attendees": 0.9548,  # 317/7/23
         },
     },
@@ -337,9 +337,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9900,  # 99/2/0
             "decisions": 0.9681,  # 197/7/6
             "decisions.outcome": 0.9594,  # 189/197
-            "actions": 0.8221,  # 67/10/19
-            "actions.owner": 0.9851,  # 66/67
-            "actions.due_date": 0.9851,  # 66/67
+            "actions": 0.9341,  # 78/3/8
+            "actions.owner": 0.9872,  # 77/78
+            "actions.due_date": 0.9744,  # 76/78
             "attendees": 0.9372,  # 321/15/28
         },
     },

@@ -207,9 +207,10 @@ def _dated(table: Table) -> Table:
         if len(cells) >= 2 and sum(bool(_due(c)) and len(c.split()) <= 6 for c in cells) >= 0.6 * len(cells) and "due" not in {
                 header_key(c) for c in head}:
             head[i], changed = "Due", True
-        elif len(cells) >= 2 and sum(bool(re.fullmatch(_ID, c)) for c in cells) >= 0.6 * len(cells) and "id" not in {
-                header_key(c) for c in head}:
-            head[i], changed = "Ref", True  # "Ret" over "CSC 36/01", "CSC 36/02": the ids' column
+        elif len(cells) >= 2 and sum(bool(re.fullmatch(_ID, c) or (i == 0 and re.fullmatch(r"\d{1,4}\.?", c)))
+                                     for c in cells) >= 0.6 * len(cells) and "id" not in {header_key(c) for c in head}:
+            # "Ret" over "CSC 36/01", "CSC 36/02"; "Reo" over "51", "52" in the first column: the ids'
+            head[i], changed = "Ref", True
     return Table(rows=[head, *table.rows[1:]], bbox=table.bbox, ruled=table.ruled) if changed else table
 
 

@@ -815,7 +815,9 @@ def bare_ids(actions: list[Action]) -> None:
     for a in actions:
         aid = a.action_id or ""
         if re.match(r"[(\[‘’'\"“”]+\s*[A-Za-z0-9]", aid) and not re.search(r"[)\]]", aid):
-            a.action_id = re.sub(r"^[(\[‘’'\"“”]+\s*", "", aid)
+            a.action_id = aid = re.sub(r"^[(\[‘’'\"“”]+\s*", "", aid)
+        if re.fullmatch(r"\d{1,4}[.,]", aid) and sum(bool(b.action_id and b.action_id.isdigit()) for b in actions) >= 2:
+            a.action_id = aid[:-1]  # "42." among "33", "35": a full stop after a bare number
 
 
 def lettered_numbers(actions: list[Action]) -> None:
@@ -825,12 +827,12 @@ def lettered_numbers(actions: list[Action]) -> None:
     numbered = [a for a in actions if a.action_id and a.action_id.isdigit()]
     if not numbered:
         return
-    lettered = re.compile(rf"(?:{digit_class()}|s){{2,4}}")
+    lettered = re.compile(rf"(?:{digit_class()}|[s§$]){{2,4}}")
     for a in actions:
         aid = a.action_id or ""
         if (lettered.fullmatch(aid) and re.search(r"\d", aid) and not aid.isdigit()
                 and all(len(b.action_id) == len(aid) for b in numbered)):
-            _reid(a, fold_digits(aid.replace("s", "S")))
+            _reid(a, fold_digits(aid.replace("s", "S").replace("§", "5").replace("$", "5")))
 
 
 def reshape_ids(actions: list[Action]) -> None:
@@ -906,14 +908,17 @@ def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = Non
         prefix, _, num = aid.strip().rpartition(" ")
         return f"{prefix} {num.translate(_DIGIT_LOOKALIKE)}" if prefix else aid.strip()
 
+    # (or one digit: "CSC 823" after "CSC 82/02", the slash and the number's 0 lost)
     found = [(a, m) for a in actions if a.action_id and (m := re.fullmatch(
-        rf"(?P<prefix>[A-Z]{{2,8}})\s?{int(meeting_number)}(?P<n>\d{{2}})", read(a.action_id)))]
+        rf"(?P<prefix>[A-Z]{{2,8}})\s?{int(meeting_number)}(?P<n>\d{{2}}|[1-9])", read(a.action_id)))]
     slashed = {m["prefix"] for a in actions if a.action_id and (m := re.fullmatch(
         r"(?P<prefix>[A-Z]{2,8})\s?\d{1,4}/\d{2}", a.action_id.strip()))}
     if len(found) < 2 and not (found and found[0][1]["prefix"] in slashed):
         return  # (or one, beside ids of its prefix that show the slash: "CSC 9201" after "CSC 91/03")
     for a, m in found:
-        fixed = f"{m['prefix']} {int(meeting_number)}/{m['n']}"
+        fixed = f"{m['prefix']} {int(meeting_number)}/{int(m['n']):02d}"
+        if len(m["n"]) == 1 and any(b.action_id == fixed for b in actions):
+            continue  # ("CSC 821" beside "CSC 82/01": not the number it would be)
         _reid(a, fixed)
 
 
@@ -1052,15 +1057,30 @@ def numbered_gaps(actions: list[Action]) -> None:
             fixed = f"{int(after) - 1:0{len(after)}d}"
         elif before and far_before and len(before) == len(far_before) and int(before) - int(far_before) == 1:
             fixed = f"{int(before) + 1:0{len(before)}d}"
+        elif before and _BARE_NUMBER.fullmatch(read) and len(read) == len(before) + 1:
+            fixed = f"{int(before) + 1:0{len(before)}d}"  # "42", "430": the next, a speck read as a digit
         if fixed is None or fixed == read:
             continue
         # letters for its digits; a digit off only where both neighbours leave it one number (a
         # series may skip numbers: "69", "75")
         misread = (not re.search(r"\d", read) and len(read) <= len(fixed) + 1) or (
             between and _BARE_NUMBER.fullmatch(read) and len(read) == len(fixed)
-            and sum(x != y for x, y in zip(read, fixed, strict=True)) == 1)
+            and sum(x != y for x, y in zip(read, fixed, strict=True)) == 1) or (
+            _BARE_NUMBER.fullmatch(read) is not None and _one_digit_off(read, fixed, between=between))
         if misread:
             _reid(a, fixed)
+
+
+def _one_digit_off(read: str, fixed: str, *, between: bool) -> bool:
+    """``33`` for ``53`` (a digit read as its look-alike), ``430`` for ``43`` (a speck read as a
+    digit after it) wherever the series leaves the number; ``6`` for ``63`` (a digit lost) only
+    between two one number apart from it."""
+    if len(read) == len(fixed):
+        off = [(x, y) for x, y in zip(read, fixed, strict=True) if x != y]
+        return len(off) == 1 and frozenset(off[0]) in _DIGIT_ALIKE
+    if len(read) == len(fixed) + 1:
+        return any(read[:k] + read[k + 1 :] == fixed for k in range(len(read)))
+    return between and len(read) + 1 == len(fixed) and any(fixed[:k] + fixed[k + 1 :] == read for k in range(len(fixed)))
 
 
 # digits a poor scan reads one for the other
@@ -1110,8 +1130,7 @@ def harmonise_ids(actions: list[Action], known_prefixes: Sequence[str] = (), *,
         if prefix in candidates and not (counts[prefix] == 1 and prefix not in known_prefixes
                                          and _one_letter_off(prefix, counts, own)):
             continue
-        folded = prefix.upper().translate(_PREFIX_LOOKALIKE)
-        right = next((c for c in candidates if c.upper() == folded and c != prefix), None) or (
+        right = next((c for c in candidates if c != prefix and _folds_to(prefix, c)), None) or (
             _one_letter_off(prefix, counts, own) if prefix not in known_prefixes else None)
         first = re.match(r"\d+", m["num"])
         if (right is None and own and meeting_number and meeting_number.isdigit() and first
@@ -1141,6 +1160,14 @@ def lost_prefixes(actions: list[Action]) -> None:
             a.repairs.append(f"action id {a.action_id!r}")
             a.action_id = f"{next(iter(prefixes[m['meeting']]))} {m['meeting']}/{m['n']}"
             a.confidence = round(a.confidence * 0.8, 3)
+
+
+def _folds_to(read: str, prefix: str) -> bool:
+    """Is ``read`` the prefix ``prefix`` with letters OCR read as their look-alikes (``$sc`` for
+    SSC, ``88C`` and ``S8C`` for SSC, ``C8`` for CB: an 8 is a B or an S)?"""
+    read, prefix = read.upper(), prefix.upper()
+    return len(read) == len(prefix) and all(
+        x == y or x.translate(_PREFIX_LOOKALIKE) == y or (x == "8" and y == "S") for x, y in zip(read, prefix, strict=True))
 
 
 def _one_letter_off(prefix: str, counts: Counter[str], own: Sequence[str] = ()) -> str | None:
