@@ -2690,3 +2690,49 @@ def test_an_action_id_whose_slash_and_the_zero_of_its_number_a_scan_lost() -> No
             ["CSC 82/02", "Arrange a workshop on DP146", "SECAS"], ["CSC 823", "Write to the Proposer of DP199", "Chair"]]
     rec = run(["SEC Change Sub-Committee Meeting 82", "Actions", rows])
     assert [a.action_id for a in rec.actions] == ["CSC 82/01", "CSC 82/02", "CSC 82/03"]
+
+
+def test_a_names_grid_whose_first_row_the_text_layer_left_above_the_table() -> None:
+    grid = [["Nkechi Polglase (NP) Co-operative Energy", "Phoebe Trelawny (PT) Secure Meters"],
+            ["Erin Carbis (EC) British Gas", "Eira Penrose (EP) Xoserve"]]
+    rec = run(["Present\nTegan Adeyemi (TA) Security Sub-Committee Chair Sophie Hendra (SH) SSE", grid,
+               "Apologies for absence: Noel Tregothnan (NT) Honeywell"])
+    got = {n: (role, rep) for n, role, rep, _ in people(rec)}
+    assert got == {"Tegan Adeyemi": ("chair", "Security Sub-Committee Chair"), "Sophie Hendra": ("member", "SSE"),
+                   "Nkechi Polglase": ("member", "Co-operative Energy"), "Phoebe Trelawny": ("member", "Secure Meters"),
+                   "Erin Carbis": ("member", "British Gas"), "Eira Penrose": ("member", "Xoserve"),
+                   "Noel Tregothnan": ("apology", "Honeywell")}
+
+
+def test_a_name_comma_organisation_list_whose_semicolons_the_text_layer_lost() -> None:
+    rec = run(["Minutes", [["Present:", "Sean Hendra, TABASC Chair Warren Carbis, Itron Florence Osei, Utiligroup "
+                                        "Jago Mulholland, SSE Ingrid Penrose, Bulb"]],
+               "1. Welcome\nThe Chair welcomed members."])
+    assert [(n, rep) for n, _, rep, _ in people(rec)] == [
+        ("Sean Hendra", "TABASC Chair"), ("Warren Carbis", "Itron"), ("Florence Osei", "Utiligroup"),
+        ("Jago Mulholland", "SSE"), ("Ingrid Penrose", "Bulb")]
+
+
+def test_an_organisation_the_list_names_elsewhere_is_not_a_person() -> None:
+    rec = text("Present: Grainne Trelawny, Chair; Rebecca Penrose, Open Climate Fix; Ingrid Carbis, Kaluza\n\n"
+               "Apologies for absence: Xavier Polglase, Open Climate Fix.\n\n1. Welcome\nThe Chair welcomed everyone.")
+    assert people(rec)[-1] == ("Xavier Polglase", "apology", "Open Climate Fix", False)
+    assert "Open Climate Fix" not in {p[0] for p in people(rec)}
+
+
+def test_a_label_column_with_a_tick_and_two_names_read_as_one_line() -> None:
+    rows = [["Present:", "Alfie Hepworth, Chair"], ["", "Isobel Murphy, Vice Chair"], ["a", "Martha Ackroyd"],
+            [":", "Blessing Patel Mohammed Mensah °"], ["", "Vanessa Grimshaw"],
+            ["In attendance: Ebony", "Kilbride, Chief Executive"]]
+    rec = run(["Minutes of the Board", rows, "1. Welcome\nThe Chair welcomed everyone."])
+    assert [n for n, _, _, _ in people(rec)] == [
+        "Alfie Hepworth", "Isobel Murphy", "Martha Ackroyd", "Blessing Patel", "Mohammed Mensah",
+        "Vanessa Grimshaw", "Ebony Kilbride"]
+
+
+def test_offices_written_after_titled_names_in_one_cell() -> None:
+    rows = [["Present:", "Cllr Fintan Stewart (FS) — Chair Cllr Ebony Allardyce (EA) — Vice Chairman "
+                         "Cllr Cormac Hebblethwaite (CH)", ""]]
+    rec = run(["Parish Council Meeting", rows, "1. Welcome\nThe Chair welcomed everyone."])
+    assert [(n.removeprefix("Cllr "), role) for n, role, _, _ in people(rec)] == [
+        ("Fintan Stewart", "chair"), ("Ebony Allardyce", "member"), ("Cormac Hebblethwaite", "member")]

@@ -315,7 +315,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "actions": 0.9250,  # 74/1/11
             "actions.owner": 0.9595,  # 71/74
             "actions.due_date": 0.9324,  # 69/74
-            "attendees": 0.9548,  # 317/7/23
+            "attendees": 0.9564,  # 318/7/22
         },
     },
     "tuning14": {
@@ -343,6 +343,52 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "attendees": 0.9372,  # 321/15/28
         },
     },
+    "tuning15": {
+        "digital": {
+            "decisions": 0.9952,  # 207/1/1
+            "decisions.outcome": 0.9903,  # 205/207
+            "actions.due_date": 0.9903,  # 102/103
+        },
+        "scan": {
+            "decisions": 0.9952,  # 207/1/1
+            "decisions.outcome": 0.9855,  # 204/207
+            "actions": 0.9903,  # 102/1/1
+            "actions.owner": 0.9706,  # 99/102
+            "actions.due_date": 0.9706,  # 99/102
+        },
+        "poor": {
+            "identifiers": 0.9741,  # 94/3/2
+            "decisions": 0.9784,  # 204/5/4
+            "decisions.outcome": 0.9804,  # 200/204
+            "actions": 0.9453,  # 95/3/8
+            "actions.owner": 0.9895,  # 94/95
+            "actions.due_date": 0.9474,  # 90/95
+            "attendees": 0.9560,  # 337/4/27
+        },
+    },
+    "tuning16": {
+        "digital": {
+            "decisions.outcome": 0.9671,  # 206/213
+            "actions.due_date": 0.9889,  # 89/90
+        },
+        "scan": {
+            "decisions": 0.9977,  # 213/1/0
+            "decisions.outcome": 0.9624,  # 205/213
+            "actions": 0.9945,  # 90/1/0
+            "actions.owner": 0.9889,  # 89/90
+            "actions.due_date": 0.9778,  # 88/90
+            "attendees": 0.9887,  # 349/3/5
+        },
+        "poor": {
+            "identifiers": 0.9811,  # 104/3/1
+            "decisions": 0.9835,  # 209/3/4
+            "decisions.outcome": 0.9617,  # 201/209
+            "actions": 0.9655,  # 84/0/6
+            "actions.owner": 0.9881,  # 83/84
+            "actions.due_date": 0.9405,  # 79/84
+            "attendees": 0.9570,  # 334/10/20
+        },
+    },
     "unseen": {
         "digital": {
             "decisions.outcome": 0.9691,  # 94/97
@@ -352,7 +398,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9688,  # 93/96
             "actions.owner": 0.9756,  # 40/41
             "actions.due_date": 0.9756,  # 40/41
-            "attendees": 0.9305,  # 154/6/17
+            "attendees": 0.9373,  # 157/7/14
         },
         "poor": {
             "identifiers": 0.9885,  # 43/0/1

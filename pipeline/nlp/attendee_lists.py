@@ -387,6 +387,8 @@ def _commanamed_starts(text: str) -> list[int]:
     """``… Security Sub-Committee Chair Beatrice Oakley, Good Energy``: in a list of ``Name,
     Organisation`` entries, where each two-word name followed by its comma starts, when the list
     writes every entry so (the first entry, at the start, says it does)."""
+    from pipeline.nlp.namewords import given_names
+
     found = list(_NAME_COMMA.finditer(text))
     if not found or found[0].start() != 0 or len(found) < 2:
         return []
@@ -394,8 +396,13 @@ def _commanamed_starts(text: str) -> list[int]:
     for prev, m in zip(found, found[1:], strict=False):
         between = text[prev.end() : m.start()]
         # "Sylvia Knights, Maureen Garrett Simpson," is a three-word name; an organisation or an
-        # office between the entries ("…, Security Sub-Committee Chair Beatrice Oakley,") is not
-        if is_name(m["name"]) and len(between.split()) >= 2 and not re.search(r"[,;]", between):
+        # office between the entries ("…, Security Sub-Committee Chair Beatrice Oakley,", "…,
+        # Utiligroup Jago Mulholland,": one word no given name) is not
+        words = between.split()
+        if is_name(m["name"]) and not re.search(r"[,;]", between) and (
+                len(words) >= 2 or (len(words) == 1 and words[0].lower() not in given_names()
+                                    and words[0].lower() not in _vocab()["org_words"])):
+            # (not "Electricity North West,": a word that says an organisation's name goes on)
             starts.append(m.start())
     return starts
 
@@ -559,6 +566,7 @@ def parse_list(text: str) -> list[Entry]:
     """The people of an inline or prose list, offices and organisations attached to them."""
     entries: list[Entry] = []
     text = text.replace("{", "(").replace("}", ")")  # braces OCR read for brackets
+    text = re.sub(r"(?<=[a-z])\s+[°¢§«»©®]+(?=\s*(?:[;,]|$))", "", text)  # a speck after an entry ("Mohammed Mensah °")
     text = re.sub(rf"\b([{UP}][{LOW}]+)!(?=\s+[{UP}][{LOW}])", r"\1l", text)  # "Isobe! Kaur": an l read as "!"
     text = restore_separators(text)
     groups = split_outside_brackets(text, ";")

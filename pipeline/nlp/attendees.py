@@ -162,20 +162,23 @@ class _Reader:
         headers = set(lex.get("table_headers", []))
         if bare and all(w in headers for w in bare.split()):
             return
-        matches = list(NAME_INITIALS.finditer(text))
-        matches = [m for m in matches if _plausible_initials(m["name"], m["init"])]
+        # each name with its own initials: (where the name starts, where the initials end, name, initials);
+        # "… Sub-Committee Chair Sophie Hughes (SH)": the last words the initials spell, the office
+        # before them the entry before's
+        matches = [(_titled_start(text, m.end("name") - len(own)), m.end(), own, m["init"])
+                   for m in NAME_INITIALS.finditer(text) if (own := _own_name(m["name"], m["init"])) is not None]
         if matches:
-            prefix = _strip_sep(text[: matches[0].start()])
+            prefix = _strip_sep(text[: matches[0][0]])
             if prefix and not _role_for_category(prefix, lex.get("categories", [])):
                 self.rep = prefix
             elif prefix:
                 self.pending.append(_role_for_category(prefix, lex["categories"]) or "member")
-            for k, m in enumerate(matches):
-                end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-                suffix = _strip_sep(text[m.end() : end])
+            for k, (_, stop, name, init) in enumerate(matches):
+                end = matches[k + 1][0] if k + 1 < len(matches) else len(text)
+                suffix = _strip_sep(text[stop:end])
                 role = ROLE_WORDS.get(suffix.lower()) if suffix else None
                 rep = None if role or not suffix else suffix
-                self.add(m["name"], m["init"], rep, page, role)
+                self.add(name, init, rep, page, role)
             return
         bare = NAME_BARE_INITIALS.match(text)
         if bare and bare["init"] == name_initials(bare["name"]):
@@ -438,7 +441,18 @@ def entry_joiner(before: str, line: str) -> str:
     """How a list's next line joins the text before it: a line break ends an item when the next
     line starts a whole name or entry ("Fraser Gallagher, Clerk" / "Gillian Sandhu, …"), not
     inside one ("Jeanne" / "Banks")."""
-    return "; " if ENTRY_START.match(line) and not before.rstrip().endswith((",", "&", "and", ";")) else " "
+    if before.rstrip().endswith((",", "&", "and", ";")):
+        return " "
+    if ENTRY_START.match(line):
+        return "; "
+    # "Martha Ackroyd" / "Blessing Patel Mohammed Mensah": an entry that is a whole name alone, and
+    # a line that opens with a name of its own
+    tail = re.split(r"[;:]\s*", before.rstrip())[-1]
+    opening = re.match(r"\s*(?P<name>[A-Z][a-z]+\s+(?:Mc|Mac|O’|O')?[A-Z][a-z’'\-]+)\b", line)
+    if (re.fullmatch(r"[A-Z][a-z]+\s+(?:Mc|Mac|O’|O')?[A-Z][a-z’'\-]+", tail) and opening is not None
+            and lists.is_name(tail) and lists.is_name(opening["name"])):
+        return "; "
+    return " "
 
 
 def _block_lines(lines: list[TextLine], first: TextLine) -> list[TextLine]:
@@ -671,13 +685,27 @@ def _people_in_cell(cell: str, initials_cell: str = "") -> list[tuple[str, str |
     return [(name, inits[0] if len(inits) == 1 else None)] if name else []
 
 
+def _titled_start(text: str, start: int) -> int:
+    """Where a name that starts at ``start`` starts with its title (``Cllr Ebony Allardyce``)."""
+    m = re.search(rf"(?<!\S){_TITLE_WORDS}\.?\s+$", text[:start])
+    return m.start() if m is not None else start
+
+
 def _own_name(name: str, init: str) -> str | None:
     """The name that ``(init)`` belongs to: all of ``name``, or its last words when they are
     what the initials spell and the words before them are the previous entry's organisation
-    (``Secure Meters Priya Jarvis (PJ)``, where the rows ran together)."""
+    (``Secure Meters Priya Jarvis (PJ)``, where the rows ran together; ``Sub-Committee Chair
+    Sophie Hughes (SH)``, the office before it no given name)."""
+    from pipeline.nlp.namewords import given_names
+
+    words = name.split()
+    if (2 <= len(init) < len(words) and name_initials(" ".join(words[-len(init):])) == init
+            and name_initials(name) != init
+            and any(w.lower() not in given_names() and not re.fullmatch(rf"{_TITLE_WORDS}\.?", w)
+                    for w in words[: -len(init)])):
+        return " ".join(words[-len(init):])
     if _plausible_initials(name, init):
         return name
-    words = name.split()
     spelt = name_initials(name)
     if len(spelt) == len(init) >= 2 and sum(a != b for a, b in zip(spelt, init, strict=True)) == 1 and spelt[1:] == init[1:]:
         return name  # "Mbigail Gilchrist (AG)": the name's first letter misread, the initials right
@@ -893,17 +921,22 @@ def from_table(table: Table, page: int, lexicon: dict, *, apologies: bool = Fals
             if rep is None:
                 rep = role_text
         own: dict[str, str | None] = {}
+        own_role: dict[str, str | None] = {}
         if len(found) > 1:  # merged rows: the other cells can't be shared out
             rep, role = None, None
-        if len(found) > 1 or "representing" not in cols:  # but the cell's own words can ("A (AB) SGN")
-            own = {e.name: e.representing for e in lists.parse_list(cell("name"))}
+        if len(found) > 1 or "representing" not in cols:  # but the cell's own words can ("A (AB) SGN",
+            # "Cllr A B (AB) — Chair Cllr C D (CD) — Vice Chairman")
+            listed = lists.parse_list(cell("name"))
+            own = {e.name: e.representing for e in listed}
+            own_role = {e.name: e.role for e in listed}
         present = category_role != "apology"
         last_row = []
         for name, initials in found:
             if not re.search(r"[a-z]", name):
                 continue
             r_of = rep or own.get(name)
-            r = "apology" if not present else (role or category_role or default_role(r_of))
+            r = "apology" if not present else (role or own_role.get(untitled(name)) or category_role
+                                               or default_role(r_of))
             last_row.append(Person(name, initials or cell("initials").strip("()[] ") or None,
                                    r, r_of, present, page))
         people.extend(last_row)
@@ -1028,6 +1061,22 @@ def resolve_initials(people: list[Person], text: str, lexicon: dict) -> None:
 def untitled(name: str) -> str:
     """``Cllr Nkechi Entwistle`` → ``Nkechi Entwistle``: the name an owner is written by."""
     return re.sub(rf"^{_TITLE_WORDS}\.?\s+(?=\S+\s+\S)", "", name)
+
+
+def organisations_read_as_people(people: list[Person]) -> list[Person]:
+    """``Apologies: Xavier Allardyce, Open Climate Fix.``: a "person" named as the organisation
+    another attendee represents, listed right after someone whom nothing is written beside in the
+    same list, is that person's organisation."""
+    orgs = {p.representing.strip(" .").lower() for p in people if p.representing}
+    out: list[Person] = []
+    for p in people:
+        prev = out[-1] if out else None
+        if (prev is not None and p.name.lower() in orgs and prev.representing is None and not p.initials
+                and (prev.present, prev.page) == (p.present, p.page)):
+            prev.representing = p.name
+            continue
+        out.append(p)
+    return out
 
 
 def without_header_words(people: list[Person]) -> list[Person]:
@@ -1204,9 +1253,10 @@ def _listed_rows(rows: list[list[str]]) -> list[tuple[lists.Entry, str | None, b
             if not nxt or (re.search(r"\w", nxt[0]) and (lists.label_role(nxt[0]) is not None
                                                          or re.match(r"^[A-Z][\w ]{2,30}:$", nxt[0]))):
                 break
-            if any(row[1:]) and re.search(r"\w", nxt[0]):
+            speck = bool(_SPECK_CELL.match(nxt[0])) and any(nxt[1:])  # "a | Martha Ackroyd": a tick in the margin
+            if any(row[1:]) and re.search(r"\w", nxt[0]) and not speck:
                 break  # a row that is not this list's: it has a first cell of its own
-            below.append(" ".join(c for c in nxt if c))
+            below.append(" ".join(c for c in (nxt[1:] if speck else nxt) if c))
         rows_text = [lists.given_name_starts(t) for t in below if t]  # a row of a two-column grid: two entries
         entries = lists.parse_list("; ".join(rows_text))
         by_names = lists.anchored("; ".join(rows_text))

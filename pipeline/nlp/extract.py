@@ -21,7 +21,7 @@ from pipeline.nlp import decisions as decisions_mod
 from pipeline.nlp import header as header_mod
 from pipeline.nlp import identifiers as identifiers_mod
 from pipeline.nlp import parties as parties_mod
-from pipeline.nlp.attendee_lists import office_role
+from pipeline.nlp.attendee_lists import label_role, office_role
 from pipeline.nlp.decisions import ocr_factor
 from pipeline.nlp.text import DocText, TableRef, build
 from pipeline.reading.document import Document
@@ -41,6 +41,25 @@ def _context(dt: DocText, table_start: int) -> str:
     """The line just before a table (its heading), lower-case."""
     before = dt.text[max(0, table_start - 120) : table_start].strip().lower()
     return before.rsplit("\n", 1)[-1] if before else ""
+
+
+def _list_context(dt: DocText, table_start: int) -> str:
+    """The heading of a list a table goes on: the line just before it (:func:`_context`), or,
+    where that line is the list's first entries (``Present`` / ``Tegan Adeyemi (TA) Chair Sophie
+    Hughes (SH) SSE`` over a grid of names, the text layer having left the grid's first row out
+    of the table), the label above them (up to three such lines)."""
+    i = dt.line_index(table_start) - 1
+    seen = 0
+    while i >= 0 and seen < 4:
+        line = dt.lines[i].text.strip()
+        if dt.lines[i].table:
+            break
+        if line:
+            if not attendees_mod.NAME_INITIALS.search(line):
+                return line.lower() if seen and label_role(line) is not None else _context(dt, table_start)
+            seen += 1
+        i -= 1
+    return _context(dt, table_start)
 
 
 def _continues(dt: DocText, before: TableRef, ref: TableRef) -> bool:
@@ -319,7 +338,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, not away, ref.page))
         else:
             previous = None
-            listed = attendees_mod.from_list_table(ref.table, ref.page, context=_context(dt, ref.start),
+            listed = attendees_mod.from_list_table(ref.table, ref.page, context=_list_context(dt, ref.start),
                                                    after=_texts_after(dt, ref))
             people.extend(listed)
             if listed:  # the list's last rows may lie below the table, OCR'd as lines
@@ -327,7 +346,7 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
                 # the list's role goes on ("In attendance": participants), a chair's does not
                 role = "apology" if not last.present else ("participant" if last.role == "participant" else "member")
                 people.extend(attendees_mod.listed_after(_lines_after(dt, ref), role, last.present, last.page))
-    people = attendees_mod.without_header_words(people)
+    people = attendees_mod.without_header_words(attendees_mod.organisations_read_as_people(people))
     attendees_mod.repair_names(people, "\n".join(ln.text for ln in dt.lines if not ln.table))
     attendees_mod.repair_spelling(people, ocr_pages, _word_confidence(doc), dt.text)
     people = attendees_mod.dedupe(people)

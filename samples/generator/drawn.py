@@ -55,6 +55,8 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning12": {"seed": 46103891, "count": 30, "prefix": "g"},
     "tuning13": {"seed": 29035766, "count": 30, "prefix": "f"},
     "tuning14": {"seed": 21648397, "count": 30, "prefix": "e"},
+    "tuning15": {"seed": 99922791, "count": 30, "prefix": "d"},
+    "tuning16": {"seed": 12132543, "count": 30, "prefix": "c"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
 GENERIC_FAMILIES = ("board", "trust", "council", "tac")

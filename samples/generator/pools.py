@@ -71,7 +71,8 @@ FRESH_SURNAMES = sorted(
 )
 
 FRESH_POOL_SPLITS = ("tuning6", "tuning7", "tuning8", "tuning9", "tuning10",
-                     "tuning11", "tuning12", "tuning13", "tuning14")
+                     "tuning11", "tuning12", "tuning13", "tuning14",
+                     "tuning15", "tuning16")
 
 
 def names_for(split: str) -> tuple[list[str], list[str]]:
