@@ -345,25 +345,23 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
     },
     "tuning15": {
         "digital": {
-            "decisions": 0.9952,  # 207/1/1
-            "decisions.outcome": 0.9903,  # 205/207
-            "actions.due_date": 0.9903,  # 102/103
+            "decisions.outcome": 0.9665,  # 202/209
         },
         "scan": {
-            "decisions": 0.9952,  # 207/1/1
-            "decisions.outcome": 0.9855,  # 204/207
-            "actions": 0.9903,  # 102/1/1
-            "actions.owner": 0.9706,  # 99/102
-            "actions.due_date": 0.9706,  # 99/102
+            "decisions": 0.9881,  # 207/3/2
+            "decisions.outcome": 0.9662,  # 200/207
+            "actions": 0.9946,  # 92/0/1
+            "actions.due_date": 0.9783,  # 90/92
+            "attendees": 0.9844,  # 347/4/7
         },
         "poor": {
-            "identifiers": 0.9741,  # 94/3/2
-            "decisions": 0.9784,  # 204/5/4
-            "decisions.outcome": 0.9804,  # 200/204
-            "actions": 0.9453,  # 95/3/8
-            "actions.owner": 0.9895,  # 94/95
-            "actions.due_date": 0.9474,  # 90/95
-            "attendees": 0.9560,  # 337/4/27
+            "identifiers": 0.9798,  # 97/1/3
+            "decisions": 0.9880,  # 206/2/3
+            "decisions.outcome": 0.9563,  # 197/206
+            "actions": 0.9222,  # 83/4/10
+            "actions.owner": 0.9759,  # 81/83
+            "actions.due_date": 0.9759,  # 81/83
+            "attendees": 0.9610,  # 333/6/21
         },
     },
     "tuning16": {

@@ -55,7 +55,7 @@ SPLITS: dict[str, dict[str, Any]] = {
     "tuning12": {"seed": 46103891, "count": 30, "prefix": "g"},
     "tuning13": {"seed": 29035766, "count": 30, "prefix": "f"},
     "tuning14": {"seed": 21648397, "count": 30, "prefix": "e"},
-    "tuning15": {"seed": 99922791, "count": 30, "prefix": "d"},
+    "tuning15": {"seed": 46618490, "count": 30, "prefix": "d"},
     "tuning16": {"seed": 12132543, "count": 30, "prefix": "c"},
 }
 SEC_FAMILIES = ("csc", "panel", "cb", "ops", "ssc", "tabasc")
