@@ -2736,3 +2736,11 @@ def test_offices_written_after_titled_names_in_one_cell() -> None:
     rec = run(["Parish Council Meeting", rows, "1. Welcome\nThe Chair welcomed everyone."])
     assert [(n.removeprefix("Cllr "), role) for n, role, _, _ in people(rec)] == [
         ("Fintan Stewart", "chair"), ("Ebony Allardyce", "member"), ("Cormac Hebblethwaite", "member")]
+
+
+def test_an_action_tables_ids_one_without_its_slash_one_past_reading() -> None:
+    rows = [["Ref", "Action", "Owner", "Deadline"],
+            ["“CB 8801", "Update the Technical Architecture Document for SECMP0053", "DCC", "3 February 2021"],
+            ["cB sen", "Provide a Preliminary Assessment for SECMP0060", "DCC", "4 April 2021"]]
+    rec = run(["SEC Change Board Meeting 88", "Actions", rows, "Next Meeting: Tuesday, 23 February 2021"])
+    assert [(a.action_id, a.due_date) for a in rec.actions] == [("CB 88/01", "2021-02-03"), ("CB 88/02", "2021-04-04")]

@@ -358,9 +358,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9798,  # 97/1/3
             "decisions": 0.9880,  # 206/2/3
             "decisions.outcome": 0.9563,  # 197/206
-            "actions": 0.9222,  # 83/4/10
-            "actions.owner": 0.9759,  # 81/83
-            "actions.due_date": 0.9759,  # 81/83
+            "actions": 0.9392,  # 85/3/8
+            "actions.owner": 0.9765,  # 83/85
+            "actions.due_date": 0.9765,  # 83/85
             "attendees": 0.9610,  # 333/6/21
         },
     },

@@ -453,7 +453,8 @@ def from_table(table: Table, page: int, start: int, *, header: list[str] | None 
             continue
         # prose after the table read into its columns ends it; not a misread id ("ot" for "91")
         # with ids going on below it
-        if ("id" in cols and actions and not idless and not re.search(r"\d", cell("id"))
+        whole = bool(desc[:1].isupper() and cell("owner") and cell("due") and re.search(r"[^\W\d_]", cell("id")))
+        if ("id" in cols and actions and not idless and not whole and not re.search(r"\d", cell("id"))
                 and all(a.action_id and re.search(r"\d", a.action_id) for a in actions)
                 and not (n + 1 < len(body) and _split_id(cell("id"), cell("id", body[n + 1])))
                 and not any(re.search(r"\d", cell("id", later)) for later in body[n + 1 :])):

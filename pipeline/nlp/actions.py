@@ -897,7 +897,23 @@ def reshape_ids(actions: list[Action]) -> None:
         _reid(a, fixed)
 
 
-def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = None) -> None:
+def unreadable_ids(actions: list[Action]) -> None:
+    """``cB sen`` after ``CB 88/01`` in an action table: an id a scan left with no digit, its
+    prefix the one before's, takes the next number of that series (when no action has it)."""
+    taken = {a.action_id for a in actions}
+    for before, a in zip(actions, actions[1:], strict=False):
+        m = re.fullmatch(r"(?P<prefix>[A-Z]{2,8}) (?P<meeting>\d{1,4})/(?P<n>\d{2})", before.action_id or "")
+        read = re.fullmatch(r"(?P<prefix>[A-Za-z]{2,8})\s+(?=\S*[^\W\d_])[^\d\s]{1,6}", a.action_id or "")
+        if m is None or read is None or read["prefix"].upper() != m["prefix"]:
+            continue
+        fixed = f"{m['prefix']} {m['meeting']}/{int(m['n']) + 1:02d}"
+        if fixed not in taken:
+            _reid(a, fixed)
+            taken.add(fixed)
+
+
+def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = None,
+                         own_prefixes: Sequence[str] = ()) -> None:
     """``SSC7801``, ``SSC 7802`` in the minutes of meeting 78: ids whose slash OCR lost are the
     meeting's number and two digits (``SSC 78/01``). Needs two such ids, so a series says it,
     or one beside ids of the same prefix written with the slash. The prefix is a committee's
@@ -913,8 +929,9 @@ def meeting_numbered_ids(actions: list[Action], meeting_number: str | None = Non
         rf"(?P<prefix>[A-Z]{{2,8}})\s?{int(meeting_number)}(?P<n>\d{{2}}|[1-9])", read(a.action_id)))]
     slashed = {m["prefix"] for a in actions if a.action_id and (m := re.fullmatch(
         r"(?P<prefix>[A-Z]{2,8})\s?\d{1,4}/\d{2}", a.action_id.strip()))}
-    if len(found) < 2 and not (found and found[0][1]["prefix"] in slashed):
-        return  # (or one, beside ids of its prefix that show the slash: "CSC 9201" after "CSC 91/03")
+    if len(found) < 2 and not (found and (found[0][1]["prefix"] in slashed or found[0][1]["prefix"] in own_prefixes)):
+        return  # (or one, beside ids of its prefix that show the slash: "CSC 9201" after "CSC 91/03";
+        # or with the committee's own prefix: "CB 8801" in the minutes of Change Board meeting 88)
     for a, m in found:
         fixed = f"{m['prefix']} {int(meeting_number)}/{int(m['n']):02d}"
         if len(m["n"]) == 1 and any(b.action_id == fixed for b in actions):

@@ -387,9 +387,10 @@ def extract(doc: Document, *, nlp: Language | None = None, meeting_id_fallback: 
     actions_mod.bare_ids(acts)
     actions_mod.reshape_ids(acts)
     actions_mod.lettered_numbers(acts)
-    actions_mod.meeting_numbered_ids(acts, head.meeting_number)
+    actions_mod.meeting_numbered_ids(acts, head.meeting_number, own)
     actions_mod.inserted_digit_ids(acts, head.meeting_number)
     actions_mod.serial_ids(acts, head.meeting_number)
+    actions_mod.unreadable_ids(acts)
     actions_mod.lost_prefixes(acts)
     actions_mod.harmonise_ids(acts, [a for c in lexicon.get("committees", []) for a in c.get("abbrevs", [])],
                               meeting_number=head.meeting_number, own_prefixes=own)
