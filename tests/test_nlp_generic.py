@@ -2744,3 +2744,19 @@ def test_an_action_tables_ids_one_without_its_slash_one_past_reading() -> None:
             ["cB sen", "Provide a Preliminary Assessment for SECMP0060", "DCC", "4 April 2021"]]
     rec = run(["SEC Change Board Meeting 88", "Actions", rows, "Next Meeting: Tuesday, 23 February 2021"])
     assert [(a.action_id, a.due_date) for a in rec.actions] == [("CB 88/01", "2021-02-03"), ("CB 88/02", "2021-04-04")]
+
+
+def test_an_item_tables_action_column_read_into_a_bulleted_line_with_a_speck_after_it() -> None:
+    rec = text("SEC Operations Group Meeting 109\n\nItem Minute | Action\n\n3. Incidents\n"
+               "The Operations Group NOTED the incident report.\n"
+               "• DCC to provide the root cause analysis. for the incident reported in January. DCC,\n"
+               "4. Any other business\nNone was raised.")
+    assert [(a.owner, a.description) for a in rec.actions] == [
+        ("DCC", "provide the root cause analysis. for the incident reported in January")]
+
+
+def test_a_names_grid_under_a_label_whose_last_letter_a_speck_parted() -> None:
+    grid = [["Cllr Xavier Begum", "Cllr Kirsten Postlethwaite"], ["Cllr Harvey Quigley", "Agnieszka Kerr (Clerk and RFO)"]]
+    rec = run(["Minutes of the Parish Council", "Attendee: S", grid, "Apologies: Cllr Heather Wragg"])
+    assert sorted(n.removeprefix("Cllr ") for n, _, _, present in people(rec) if present) == [
+        "Agnieszka Kerr", "Harvey Quigley", "Kirsten Postlethwaite", "Xavier Begum"]

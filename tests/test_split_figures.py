@@ -358,9 +358,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9798,  # 97/1/3
             "decisions": 0.9880,  # 206/2/3
             "decisions.outcome": 0.9563,  # 197/206
-            "actions": 0.9392,  # 85/3/8
-            "actions.owner": 0.9765,  # 83/85
-            "actions.due_date": 0.9765,  # 83/85
+            "actions": 0.9451,  # 86/3/7
+            "actions.owner": 0.9767,  # 84/86
+            "actions.due_date": 0.9767,  # 84/86
             "attendees": 0.9610,  # 333/6/21
         },
     },
@@ -381,10 +381,10 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9811,  # 104/3/1
             "decisions": 0.9835,  # 209/3/4
             "decisions.outcome": 0.9617,  # 201/209
-            "actions": 0.9655,  # 84/0/6
-            "actions.owner": 0.9881,  # 83/84
-            "actions.due_date": 0.9405,  # 79/84
-            "attendees": 0.9570,  # 334/10/20
+            "actions": 0.9714,  # 85/0/5
+            "actions.owner": 0.9882,  # 84/85
+            "actions.due_date": 0.9412,  # 80/85
+            "attendees": 0.9631,  # 339/11/15
         },
     },
     "unseen": {

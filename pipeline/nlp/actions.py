@@ -400,7 +400,8 @@ class _Finder:
         # the header alone on its line, or read as a row of the table above it (a names grid
         # over the items, no gap between them: "Item Notes | | Owner", the items' first lines
         # read into the grid too)
-        if not (any(ROW_HEADER_ACTION.match(ln.text) or _misread_row_header(ln.text) for ln in lines if not ln.table)
+        if not (any(ROW_HEADER_ACTION.match(bare := ln.text.replace("|", " ")) or _misread_row_header(bare)
+                    for ln in lines if not ln.table)
                 or any(ROW_HEADER_ACTION.match(" ".join(c for c in row if c))
                        for ref in self.dt.tables for row in (ref.table.rows[1:] or ref.table.rows))):
             return
@@ -429,7 +430,7 @@ class _Finder:
             while not text.endswith(".") and j + 1 < len(lines) and lines[j + 1].block == line.block:
                 j += 1
                 text = f"{text} {lines[j].text.strip()}"
-            said = re.search(rf"(?:^|(?<=[.;:]\s))(?P<s>(?:[A-Z][\w'’.\-]*\s+){{1,4}}{_TO}\s+[a-z][^\n]*)$", text)
+            said = re.search(rf"(?:^(?:[•·*]\s*)?|(?<=[.;:]\s))(?P<s>(?:[A-Z][\w'’.\-]*\s+){{1,4}}{_TO}\s+[a-z][^\n]*)$", text)
             if said is not None:
                 self.items.append(_Item(i, line.start, None, said["s"], owner=owner, kind="trailing",
                                         id_repaired=owner != read))
@@ -576,7 +577,7 @@ def _known_owners(parties: Sequence[str], names: Sequence[str]) -> set[str]:
 
 
 # a line of an item table without rules ending in the Action column's initials
-TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,6})\s*$")
+TRAILING_INITIALS = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Z]{2,6}),?\s*$")  # ("DCC,": a speck after)
 TRAILING_CASED = re.compile(r"^(?P<before>.*[\w.,)’]\s+)(?P<owner>[A-Za-z][a-z]{1,5})\s*$")
 # (a letter of the initials may be read as a symbol: "™D" for ND)
 TRAILING_MISREAD = re.compile(r"^(?P<before>.*[\w.,)’]\s+)[‘’'\"“”]?(?P<owner>[A-Za-z]{2,6}|[^\w\s.,;:'\"‘’“”()\[\]]{1}[A-Za-z]{1,5})\s*$")

@@ -90,6 +90,9 @@ def label_role(text: str) -> tuple[str | None, bool] | None:
     low = re.sub(r"\s+", " ", text.strip().strip(":-–—").lower())
     v = _vocab()
     found = [m["label"] for m in v["label_re"].finditer(low)]
+    glued = re.sub(r"(?<=[a-z])\s*[:;.]\s*([a-z])$", r"\1", low)  # "Attendee: S": a letter parted by a speck
+    if not found and glued != low:
+        found = [m["label"] for m in v["label_re"].finditer(glued) if m.end() == len(glued)]
     if not found and (near := misread_label(low)) is not None:
         found = [near]
     if not found:
