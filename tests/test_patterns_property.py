@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -219,6 +220,13 @@ def test_numbers_that_are_no_date_read_as_none(numbers: list[int], sep: str, lea
 @given(st.integers(1, 31), st.sampled_from(["Jaguar", "Table", "Section", "Item", "Version"]), st.integers(1990, 2035))
 def test_a_word_that_is_no_month_gives_no_date(day: int, word: str, year: int) -> None:
     assert parse_date(f"{day} {word} {year}") is None
+
+
+@pytest.mark.parametrize(("written", "iso"), [("Apni 23, 2023", "2023-04-23"), ("23 Apnl 2023", "2023-04-23"),
+                                             ("Apnil 27, 2023", "2023-04-27"), ("5 Mavch 2020", "2020-03-05"),
+                                             ("Friday 12 Apnit 2019", "2019-04-12")])
+def test_a_month_two_letters_off_on_a_poor_scan(written: str, iso: str) -> None:
+    assert parse_date(written) == iso
 
 
 # ---------------------------------------------------------------- times

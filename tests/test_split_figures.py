@@ -89,7 +89,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9592,  # 188/196
             "actions": 0.9605,  # 73/0/6
             "actions.owner": 0.9726,  # 71/73
-            "actions.due_date": 0.8630,  # 63/73
+            "actions.due_date": 0.8767,  # 64/73
             "attendees": 0.9720,  # 347/5/15
         },
     },
@@ -339,7 +339,7 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "decisions.outcome": 0.9594,  # 189/197
             "actions": 0.9341,  # 78/3/8
             "actions.owner": 0.9872,  # 77/78
-            "actions.due_date": 0.9744,  # 76/78
+            "actions.due_date": 0.9872,  # 77/78
             "attendees": 0.9372,  # 321/15/28
         },
     },

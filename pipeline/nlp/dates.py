@@ -92,7 +92,24 @@ def month_number(word: str) -> tuple[int, bool] | None:
         best = process.extractOne(w, list(MONTHS), score_cutoff=80)
         if best is not None:
             return MONTHS[best[0]], True
+        # "Apni", "Apnl", "Apnit": an "ri" read as "n", letters misread as their look-alikes (two
+        # at most) or a thin one lost; the first letter right and one month only so near (not
+        # "Jaguar")
+        from rapidfuzz.distance import Levenshtein
+
+        variants = {w} | {w[:k] + "ri" + w[k + 1 :] for k, ch in enumerate(w) if ch == "n"}
+        found = {m for v in variants for m in MONTHS if len(m) >= 4 and m[0] == w[0]
+                 and Levenshtein.distance(v, m) <= 2 and all(
+                     (op.tag == "replace" and (v[op.src_pos], m[op.dest_pos]) in _LOOK_ALIKE)
+                     or (op.tag == "insert" and m[op.dest_pos] in "ilr") for op in Levenshtein.editops(v, m))}
+        if len(found) == 1:
+            return MONTHS[found.pop()], True
     return None
+
+
+# (read, meant): letters a poor scan reads for others in a month's name
+_LOOK_ALIKE = {("n", "r"), ("i", "l"), ("l", "i"), ("v", "r"), ("h", "b"), ("e", "c"), ("c", "e"), ("u", "n"),
+               ("n", "u"), ("a", "o"), ("o", "a"), ("t", "l"), ("l", "t")}
 
 
 def _suffix(day: int) -> str:
