@@ -2760,3 +2760,14 @@ def test_a_names_grid_under_a_label_whose_last_letter_a_speck_parted() -> None:
     rec = run(["Minutes of the Parish Council", "Attendee: S", grid, "Apologies: Cllr Heather Wragg"])
     assert sorted(n.removeprefix("Cllr ") for n, _, _, present in people(rec) if present) == [
         "Agnieszka Kerr", "Harvey Quigley", "Kirsten Postlethwaite", "Xavier Begum"]
+
+
+def test_an_item_tables_action_sentence_after_a_bracketed_note_and_its_owner_cell_misread() -> None:
+    rows = [["", "Minutes", "Action"],
+            ["3", "Treasurer’s Report The Treasurer reported a balance of £4,500. (Decision recorded in the log at the end "
+                  "of these minutes.) YW to draft the article for the spring newsletter.", "Yw"],
+            ["4", "Grant Requests Two requests had been received. (Decision recorded in the log.) NB to contact the "
+                  "bank about the change of signatories.", "NB"]]
+    rec = run(["Minutes of the Trustees’ Meeting", rows])
+    assert [(a.owner, a.description) for a in rec.actions] == [
+        ("YW", "draft the article for the spring newsletter"), ("NB", "contact the bank about the change of signatories")]

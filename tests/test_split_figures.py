@@ -87,9 +87,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9950,  # 99/0/1
             "decisions": 0.9849,  # 196/2/4
             "decisions.outcome": 0.9592,  # 188/196
-            "actions": 0.9605,  # 73/0/6
-            "actions.owner": 0.9726,  # 71/73
-            "actions.due_date": 0.8767,  # 64/73
+            "actions": 0.9673,  # 74/0/5
+            "actions.owner": 0.9595,  # 71/74
+            "actions.due_date": 0.8784,  # 65/74
             "attendees": 0.9720,  # 347/5/15
         },
     },
@@ -288,9 +288,9 @@ PINS: dict[str, dict[str, dict[str, float]]] = {
             "identifiers": 0.9708,  # 83/2/3
             "decisions": 0.9655,  # 182/6/7
             "decisions.outcome": 0.9670,  # 176/182
-            "actions": 0.9103,  # 71/1/13
-            "actions.owner": 0.9718,  # 69/71
-            "actions.due_date": 0.9718,  # 69/71
+            "actions": 0.9375,  # 75/1/9
+            "actions.owner": 0.9200,  # 69/75
+            "actions.due_date": 0.9733,  # 73/75
             "attendees": 0.9556,  # 323/9/21
         },
     },

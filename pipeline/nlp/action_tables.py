@@ -605,6 +605,8 @@ def from_item_table(table: Table, page: int, start: int, *, header: list[str] | 
                 said = re.search(rf"{SUBJECT_START}(?P<s>(?:The\s+)?{re.escape(owner)}\s+{TO}\s+[a-z][^.]*(?:\.\d[^.]*)*)", text)
                 # initials in the owner cell, the text naming the person ("Cllr Farrow to arrange …" | OF)
                 said = said or initials_sentence(text, owner) or _misread_subject(text, owner)
+                if said is not None and re.fullmatch(r"[A-Z][a-z]{1,2}", owner) and said["s"].startswith(f"{owner.upper()} "):
+                    owner = owner.upper()  # "Yw" beside "YW to draft …": the initials read in the wrong case
             if said is None:
                 # an owner cell misread past knowing ("emcas", "Dpcc" for SECAS, DCC): the item's
                 # one sentence of a party or initials and what they are to do says who acts

@@ -661,7 +661,7 @@ def _column_item(lines: list[TextLine], i: int, owner: str) -> str:
 # where the subject of an action's sentence may start: the text's start, after a full stop,
 # colon or semicolon, or after a lower-case word where a scan lost the full stop ("… the risk
 # register BH to report …"), but not someone another asked, invited or thanked
-SUBJECT_START = r"(?:^|(?<=[.;:]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))"
+SUBJECT_START = r"(?:^|(?<=[.;:]\s)|(?<=[.;:][)”’\"]\s)|(?<=[a-z]\s)(?<!asked\s)(?<!invited\s)(?<!thanked\s))"
 
 
 def initials_sentence(text: str, owner: str) -> re.Match[str] | None:
