@@ -253,7 +253,6 @@ def is_action_table(table: Table) -> bool:
 # an id cell that can only be an action's: a committee's prefix and a number ("CB 54/01", "CB 5405"),
 # or an item's number and the action's ("6-21"); not "3.1", an agenda item's
 _PREFIXED_ID_CELL = re.compile(r"[A-Z][A-Za-z]{1,7}[.,]?\s?\d{1,4}(?:\s?[/\-]\s?)?\d{1,3}|\d{1,2}-\d{2}")
-_DUE_CELL = re.compile(r"(?i)^(?:TBC|TBA|TBD|ASAP|ongoing|n/a|next\s+meeting)$")
 # an owner cell: a body's or a person's capitals (SECAS, DCC, AB), a name, or an office (Chair, Clerk)
 _OWNER_WORDS_CELL = re.compile(r"^(?:[A-Z]{2,6}(?:\s*[/,&]\s*[A-Z]{2,6})*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$")
 
@@ -283,7 +282,7 @@ def headless(table: Table) -> list[str] | None:
     head = ["Ref", "Action"] + [""] * (width - 2)
     head[owners[0]] = "Owner"
     for i in range(owners[0] + 1, width):
-        if share(lambda c: not c or bool(_due(c) or _DUE_CELL.match(c)), i) >= 0.6 and share(bool, i) >= 0.5:
+        if share(lambda c: not c or bool(_due(c) or _UNDATED.match(c)), i) >= 0.6 and share(bool, i) >= 0.5:
             head[i] = "Due"
             break
     return head
